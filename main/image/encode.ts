@@ -1,5 +1,5 @@
 /** The upload image: PNG when it fits, else JPEG at falling quality, always under the API's size limit. */
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { ImageError } from './errors.ts';
 import type { RgbImage } from './decode.ts';
 
@@ -16,7 +16,7 @@ export interface EncodedImage {
 
 export const base64Length = (bytes: number): number => Math.ceil(bytes / 3) * 4;
 
-function resized(image: RgbImage, width: number, height: number): sharp.Sharp {
+function resized(image: RgbImage, width: number, height: number): Sharp {
   const pipeline = sharp(image.data, { raw: { width: image.width, height: image.height, channels: 3 } });
   return width === image.width && height === image.height ? pipeline : pipeline.resize(width, height, { fit: 'fill' });
 }

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { decodeImage } from '../../../main/image/decode.ts';
 import { fixture } from '../../support/paths.ts';
@@ -43,7 +43,7 @@ describe('decodeImage on real files from other encoders', () => {
 });
 
 describe('decodeImage on formats sharp reads', () => {
-  const encoders: Array<[string, (s: sharp.Sharp) => sharp.Sharp, number]> = [
+  const encoders: Array<[string, (s: Sharp) => Sharp, number]> = [
     ['png', (s) => s.png(), 0],
     ['jpeg', (s) => s.jpeg({ quality: 95 }), 12],
     ['webp', (s) => s.webp({ lossless: true }), 0],

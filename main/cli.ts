@@ -1,0 +1,39 @@
+/** The `readout` command: the app's services with no window. */
+import { readFileSync } from 'node:fs';
+import { parseCli, UsageError } from './cli/args.ts';
+import { runRecognize } from './cli/run.ts';
+import { USAGE } from './cli/usage.ts';
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const controller = new AbortController();
+  process.once('SIGINT', () => controller.abort());
+  const io = {
+    stdout: (text: string) => void process.stdout.write(text),
+    stderr: (text: string) => void process.stderr.write(text),
+    stdin: process.stdin,
+    signal: controller.signal,
+  };
+  try {
+    const command = parseCli(argv, process.env);
+    if (command.kind === 'help') {
+      io.stdout(USAGE);
+      return 0;
+    }
+    if (command.kind === 'version') {
+      io.stdout(`${version()}\n`);
+      return 0;
+    }
+    return await runRecognize(command.options, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`readout: ${error.message}\nTry 'readout --help'.\n`);
+      return 2;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,61 @@
+/** The per-file record of `readout --json`: a contract, so every field is always present (null when unknown). */
+import { errorCode, errorMessage } from '../errors.ts';
+import type { Usage } from '../ocr/engine.ts';
+import type { Outcome } from '../recognize.ts';
+
+export interface FileReport {
+  file: string;
+  ok: boolean;
+  text: string | null;
+  engine: string;
+  model: string;
+  sourceFormat: string | null;
+  width: number | null;
+  height: number | null;
+  sentWidth: number | null;
+  sentHeight: number | null;
+  sentBytes: number | null;
+  imageTokens: number | null;
+  usage: Usage | null;
+  cost: number | null;
+  requestId: string | null;
+  durationMs: number;
+  entryId: string | null;
+  error: { code: string; message: string } | null;
+}
+
+/** Error text that names the file once, whatever produced it. */
+export function describeError(file: string, error: unknown): { code: string; message: string } {
+  const message = errorMessage(error);
+  return { code: errorCode(error), message: message.startsWith(`${file}: `) ? message : `${file}: ${message}` };
+}
+
+export function toReport(
+  file: string,
+  outcome: Outcome,
+  context: { engine: string; model: string; durationMs: number; entryId: string | null },
+): FileReport {
+  const prepared = outcome.prepared;
+  const result = outcome.ok ? outcome.result : null;
+  return {
+    file,
+    ok: outcome.ok,
+    text: result?.text ?? null,
+    engine: result?.engine ?? context.engine,
+    model: result?.model ?? context.model,
+    sourceFormat: prepared?.sourceFormat ?? null,
+    width: prepared?.width ?? null,
+    height: prepared?.height ?? null,
+    sentWidth: prepared?.sentWidth ?? null,
+    sentHeight: prepared?.sentHeight ?? null,
+    sentBytes: prepared?.sentBytes ?? null,
+    // The estimate is the Qwen model's billing; the offline engine has no tokens.
+    imageTokens: context.engine === 'qwen' ? (prepared?.imageTokens ?? null) : null,
+    usage: result?.usage ?? null,
+    cost: result?.cost ?? null,
+    requestId: result?.requestId ?? null,
+    durationMs: context.durationMs,
+    entryId: context.entryId,
+    error: outcome.ok ? null : describeError(file, outcome.error),
+  };
+}

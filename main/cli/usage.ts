@@ -1,0 +1,31 @@
+/** `readout --help`. The flags and the --json fields documented here are a contract for scripts. */
+export const USAGE = `Usage: readout [options] <file|-> ...
+       readout history <command> ...        (see: readout history --help)
+
+Reads the text in images: through Qwen-VL-OCR when DASHSCOPE_API_KEY is set, else with the offline engine.
+Text goes to stdout as it streams, files in order, a blank line between files. "-" reads an image from stdin.
+
+Options:
+  --engine qwen|local     default: qwen when DASHSCOPE_API_KEY is set, else local (offline)
+  --region cn|intl|us     DashScope region: Beijing, Singapore or Virginia (default cn)
+  --base-url URL          any OpenAI-compatible endpoint; overrides --region
+  --model NAME            default qwen-vl-ocr
+  --mode MODE             text (default), markdown, table, formula or json
+  --prompt TEXT           a prompt of your own; overrides --mode
+  --min-pixels N          smallest image area sent (default 3136)
+  --max-pixels N          largest image area sent (default 1003520)
+  --concurrency N         files recognised at once (default 2)
+  --no-stream             wait for each whole answer instead of streaming
+  --json                  one JSON object per file per line (fields below)
+  --data-dir DIR          where the history lives (default: the app's data folder)
+  --no-history            do not record into the history
+  -h, --help              this text
+  -v, --version           the version
+
+--json fields: file, ok, text, engine, model, sourceFormat, width, height, sentWidth, sentHeight, sentBytes,
+  imageTokens (area / factor^2 + 2, the estimate), usage (as the server reported it, or null), cost, requestId,
+  durationMs, entryId (the history entry, or null), and on failure error: {code, message}.
+
+Exit status: 0 when every file succeeded, 1 when any failed (the others are still read), 2 for a usage error.
+Errors go to stderr and name the file. The API key is read from DASHSCOPE_API_KEY only and is never printed.
+`;

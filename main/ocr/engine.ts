@@ -1,0 +1,47 @@
+import type { PixelBounds } from '../image/smart-resize.ts';
+
+export type EngineName = 'qwen' | 'local';
+
+/** Token counts as the server reported them (OpenAI's usage object, with DashScope's details when present). */
+export interface Usage {
+  prompt_tokens: number;
+  completion_tokens: number;
+  total_tokens: number;
+  prompt_tokens_details?: { image_tokens?: number; text_tokens?: number; cached_tokens?: number } | null;
+}
+
+/** What an engine needs of a prepared image. */
+export interface EngineImage {
+  data: Buffer;
+  mime: 'image/png' | 'image/jpeg';
+  sentWidth: number;
+  sentHeight: number;
+}
+
+export interface RecognizeOptions {
+  prompt: string;
+  bounds: PixelBounds;
+}
+
+export interface RecognizeResult {
+  text: string;
+  usage: Usage | null;
+  model: string;
+  engine: EngineName;
+  durationMs: number;
+  requestId: string | null;
+  /** In the price table's currency; 0 for the offline engine, null when the model has no price. */
+  cost: number | null;
+}
+
+export type DeltaListener = (delta: string) => void;
+
+/** Every engine, online or offline, behind one call. */
+export interface OcrEngine {
+  readonly name: EngineName;
+  readonly model: string;
+  /** The pixel bounds images should be resized to before they reach this engine. */
+  pixelBounds(overrides?: Partial<Omit<PixelBounds, 'factor'>>): PixelBounds;
+  recognize(image: EngineImage, options: RecognizeOptions, onDelta: DeltaListener, signal?: AbortSignal): Promise<RecognizeResult>;
+  close?(): Promise<void>;
+}
