@@ -4,14 +4,16 @@
  */
 export class OrderedOutput {
   readonly #write: (text: string) => void;
+  readonly #separator: string;
   readonly #held: string[][];
   readonly #done: boolean[];
   readonly #started: boolean[];
   #head = 0;
   #wroteAny = false;
 
-  constructor(count: number, write: (text: string) => void) {
+  constructor(count: number, write: (text: string) => void, separator = '\n') {
     this.#write = write;
+    this.#separator = separator;
     this.#held = Array.from({ length: count }, () => []);
     this.#done = Array.from({ length: count }, () => false);
     this.#started = Array.from({ length: count }, () => false);
@@ -26,7 +28,7 @@ export class OrderedOutput {
   #emit(index: number, text: string): void {
     if (!this.#started[index]) {
       this.#started[index] = true;
-      if (this.#wroteAny) this.#write('\n');
+      if (this.#wroteAny && this.#separator) this.#write(this.#separator);
     }
     this.#wroteAny = true;
     this.#write(text);

@@ -32,7 +32,8 @@ export async function runRecognize(options: CliOptions, io: CliIo): Promise<numb
       : { engine: 'qwen', baseURL: options.baseURL, apiKey: options.apiKey, model: options.model, stream: options.stream },
   );
   const prompt = promptFor(options.mode, options.prompt);
-  const output = new OrderedOutput(options.files.length, io.stdout);
+  // Text mode puts a blank line between files; --json is JSON Lines, one object per line and nothing else.
+  const output = new OrderedOutput(options.files.length, io.stdout, options.json ? '' : '\n');
   let failures = 0;
 
   await runPool(options.files.length, options.concurrency, async (index) => {

@@ -3,7 +3,7 @@
  * Retries are ours, not the SDK's: whether one can help depends on DashScope's error codes, and a retry after
  * text has reached the user would show it twice.
  */
-import OpenAI from 'openai';
+import OpenAI, { APIError } from 'openai';
 import type { ChatCompletionChunk, ChatCompletionContentPartImage, ChatCompletionCreateParamsBase } from 'openai/resources/chat/completions';
 import { toDataUrl } from '../image/prepare.ts';
 import type { PixelBounds } from '../image/smart-resize.ts';
@@ -192,7 +192,9 @@ export class QwenEngine implements OcrEngine {
       return new OcrError('timeout', `${this.#host} stopped answering; try again, or raise the time-out.`, { requestId, partialText });
     }
     const classified = classify(error, { host: this.#host, model: this.model, apiKey: this.#options.apiKey });
-    if (partialText && (classified.code === 'network' || classified.code === 'bad-response')) {
+    // A body that breaks off surfaces as a plain error from the stream reader, not as an APIError.
+    const streamBroke = !(error instanceof APIError) && !(error instanceof OcrError);
+    if (streamBroke || (partialText && classified.code === 'network')) {
       return new OcrError('interrupted', 'The connection dropped before the answer was complete; try again.', {
         requestId,
         partialText,

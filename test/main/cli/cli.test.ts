@@ -1,0 +1,114 @@
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DashScopeServer, DEFAULT_TEXT } from '../../support/dashscope-server.ts';
+import { fixture } from '../../support/paths.ts';
+import { runCli } from '../../support/run-cli.ts';
+
+const KEY = 'sk-test-valid-key-0001';
+const server = new DashScopeServer();
+beforeAll(() => server.start());
+afterAll(() => server.stop());
+beforeEach(() => server.script());
+
+const qwen = () => ({ env: { DASHSCOPE_API_KEY: KEY } });
+const text = fixture('text/en-zh.png');
+const bmp = fixture('formats/bmp-24.bmp');
+
+describe('readout <file>', () => {
+  it('streams each file to stdout in order, a blank line between', async () => {
+    const run = await runCli(['--base-url', server.baseURL, text, bmp], qwen());
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(`${DEFAULT_TEXT}\n\n${DEFAULT_TEXT}\n`);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('prints one JSON object per file with the contract fields', async () => {
+    const run = await runCli(['--base-url', server.baseURL, '--json', '--model', 'qwen-vl-ocr-2025-08-28', text], qwen());
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const report = JSON.parse(lines[0]!);
+    expect(Object.keys(report).sort()).toEqual(
+      ['file', 'ok', 'text', 'engine', 'model', 'sourceFormat', 'width', 'height', 'sentWidth', 'sentHeight', 'sentBytes', 'imageTokens', 'usage', 'cost', 'requestId', 'durationMs', 'entryId', 'error'].sort(),
+    );
+    expect(report).toMatchObject({ file: text, ok: true, text: DEFAULT_TEXT, engine: 'qwen', model: 'qwen-vl-ocr-2025-08-28', width: 640, height: 160, error: null });
+    expect(report.sentWidth % 28).toBe(0);
+    expect(report.imageTokens).toBe((report.sentWidth * report.sentHeight) / 784 + 2);
+    expect(report.usage.prompt_tokens_details.image_tokens).toBe(report.imageTokens);
+    expect(report.sentBytes).toBeGreaterThan(0);
+  });
+
+  it('goes on past bad files, names them on stderr and exits 1', async () => {
+    const run = await runCli(['--base-url', server.baseURL, '--json', fixture('smart-resize/make-cases.py'), 'missing.png', text], qwen());
+    expect(run.code).toBe(1);
+    const reports = run.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(reports.map((r) => [r.ok, r.error?.code ?? null])).toEqual([
+      [false, 'image-not-an-image'],
+      [false, 'file-unreadable'],
+      [true, null],
+    ]);
+    expect(run.stderr).toContain('make-cases.py: it is a text file, not an image');
+    expect(run.stderr).toContain('missing.png: cannot read the file (no such file)');
+  });
+
+  it('reads an image from stdin', async () => {
+    const run = await runCli(['--base-url', server.baseURL, '-'], { ...qwen(), stdin: await readFile(text) });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(`${DEFAULT_TEXT}\n`);
+  });
+
+  it('sends the mode prompt, a custom prompt, and the pixel bounds', async () => {
+    await runCli(['--base-url', server.baseURL, '--mode', 'table', '--min-pixels', '5000', '--max-pixels', '200000', text], qwen());
+    const parts = server.requests[0]!.body.messages![0]!.content as Array<Record<string, unknown>>;
+    expect(parts[0]).toMatchObject({ min_pixels: 5000, max_pixels: 200000 });
+    expect(String(parts[1]!.text)).toMatch(/Markdown table/);
+    expect(server.requests[0]!.image!.width * server.requests[0]!.image!.height).toBeLessThanOrEqual(200000);
+
+    server.script();
+    await runCli(['--base-url', server.baseURL, '--prompt', 'Only the numbers.', text], qwen());
+    expect((server.requests[0]!.body.messages![0]!.content as Array<Record<string, unknown>>)[1]!.text).toBe('Only the numbers.');
+  });
+
+  it('never prints the key, even when the server echoes it', async () => {
+    const secret = 'sk-not-a-valid-key-424242';
+    const run = await runCli(['--base-url', server.baseURL, text], { env: { DASHSCOPE_API_KEY: secret } });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/API key was rejected/);
+    expect(run.stdout + run.stderr).not.toContain(secret);
+  });
+
+  it('uses the offline engine when no key is set', async () => {
+    const run = await runCli(['--json', text]);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report).toMatchObject({ engine: 'local', ok: true, text: 'Readout reads text 2026\n离线识别中文和英文', imageTokens: null, usage: null });
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe('readout usage', () => {
+  it('documents every flag in --help', async () => {
+    const run = await runCli(['--help']);
+    expect(run.code).toBe(0);
+    for (const flag of ['--engine', '--region', '--base-url', '--model', '--mode', '--prompt', '--min-pixels', '--max-pixels', '--concurrency', '--no-stream', '--json', '--data-dir', '--no-history']) {
+      expect(run.stdout).toContain(flag);
+    }
+  });
+
+  it.each([
+    [[], /no files given/],
+    [['--mode', 'poem', 'x.png'], /--mode must be one of/],
+    [['--concurrency', '0', 'x.png'], /--concurrency must be greater than 0/],
+    [['--max-pixels', 'lots', 'x.png'], /--max-pixels needs a whole number/],
+    [['--min-pixels', '9000', '--max-pixels', '4000', 'x.png'], /--min-pixels must not be larger/],
+    [['--region', 'mars', 'x.png'], /--region must be cn, intl or us/],
+    [['--engine', 'qwen', 'x.png'], /needs an API key/],
+    [['--frobnicate', 'x.png'], /Unknown option/],
+  ])('exits 2 for %j', async (args, message) => {
+    const run = await runCli(args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stdout).toBe('');
+  });
+});

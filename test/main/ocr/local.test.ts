@@ -1,0 +1,54 @@
+import { readFile } from 'node:fs/promises';
+import sharp from 'sharp';
+import { afterAll, describe, expect, it } from 'vitest';
+import { prepareImage } from '../../../main/image/prepare.ts';
+import { LocalEngine, linesToText } from '../../../main/ocr/local.ts';
+import { fixture } from '../../support/paths.ts';
+
+const engine = new LocalEngine();
+afterAll(() => engine.close());
+
+async function read(bytes: Buffer) {
+  const bounds = engine.pixelBounds();
+  const prepared = await prepareImage(bytes, { file: 'x.png', bounds });
+  const deltas: string[] = [];
+  const result = await engine.recognize(prepared, { prompt: '', bounds }, (d) => deltas.push(d));
+  return { result, deltas };
+}
+
+describe('LocalEngine (PP-OCRv4 through onnxruntime, in a worker)', () => {
+  it('reads English and Chinese offline', async () => {
+    const { result, deltas } = await read(await readFile(fixture('text/en-zh.png')));
+    expect(result.text).toBe('Readout reads text 2026\n离线识别中文和英文');
+    expect(deltas.join('')).toBe(result.text);
+    expect(result).toMatchObject({ engine: 'local', model: 'PP-OCRv4', usage: null, cost: 0 });
+  });
+
+  it('returns empty text for an image with none', async () => {
+    const blank = await sharp({ create: { width: 200, height: 100, channels: 3, background: '#fff' } }).png().toBuffer();
+    const { result, deltas } = await read(blank);
+    expect(result.text).toBe('');
+    expect(deltas).toEqual([]);
+  });
+
+  it('honours an abort signal', async () => {
+    const bounds = engine.pixelBounds();
+    const prepared = await prepareImage(await readFile(fixture('text/en-zh.png')), { file: 'x.png', bounds });
+    const controller = new AbortController();
+    const pending = engine.recognize(prepared, { prompt: '', bounds }, () => {}, controller.signal);
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ code: 'cancelled' });
+  });
+});
+
+describe('linesToText', () => {
+  const line = (text: string, x: number, y: number, h = 20) => ({ text, mean: 1, box: [[x, y], [x + 50, y], [x + 50, y + h], [x, y + h]] });
+
+  it('orders rows top to bottom and words left to right', () => {
+    expect(linesToText([line('world', 120, 12), line('second', 10, 60), line('hello', 10, 10)])).toBe('hello world\nsecond');
+  });
+
+  it('drops empty detections', () => {
+    expect(linesToText([line(' ', 0, 0), line('only', 0, 40)])).toBe('only');
+  });
+});

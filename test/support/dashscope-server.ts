@@ -1,0 +1,220 @@
+/**
+ * A local server that speaks DashScope's OpenAI-compatible protocol, written from its documentation:
+ * POST {base}/chat/completions with a Bearer key; SSE chunks of chat.completion.chunk, the final usage chunk with
+ * empty choices (stream_options.include_usage), then [DONE]; errors as {"error":{message,type,param,code},"request_id"}.
+ * Each request takes the next scripted behaviour, so tests can stage rate limits, cut streams and silence.
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import sharp from 'sharp';
+
+export type Behaviour =
+  | { kind: 'ok'; text?: string; chunkDelayMs?: number; chunkSize?: number }
+  /** Streams some text, then ends the response without finish_reason, usage or [DONE]. */
+  | { kind: 'end-early'; text: string }
+  /** Streams some text, then destroys the socket. */
+  | { kind: 'cut'; text: string }
+  /** Accepts the connection and never answers. */
+  | { kind: 'hang' }
+  | { kind: 'error'; status: number; code: string; message: string; type?: string; retryAfter?: number };
+
+export interface RecordedRequest {
+  path: string;
+  authorization: string | undefined;
+  body: ChatRequest;
+  /** Problems with the request's shape; a correct client leaves this empty. */
+  problems: string[];
+  image: { width: number; height: number; format: string } | null;
+}
+
+interface ContentPart {
+  type: string;
+  text?: string;
+  image_url?: { url?: string };
+  min_pixels?: number;
+  max_pixels?: number;
+}
+
+export interface ChatRequest {
+  model?: string;
+  messages?: Array<{ role?: string; content?: ContentPart[] | string }>;
+  stream?: boolean;
+  stream_options?: { include_usage?: boolean };
+  top_p?: number;
+  temperature?: number;
+  max_tokens?: number;
+}
+
+export const DEFAULT_TEXT = 'Readout 识别\nline two';
+
+function validate(body: ChatRequest): string[] {
+  const problems: string[] = [];
+  if (typeof body.model !== 'string' || !body.model) problems.push('model missing');
+  const message = body.messages?.[0];
+  if (body.messages?.length !== 1 || message?.role !== 'user') problems.push('expected one user message');
+  const content = Array.isArray(message?.content) ? message.content : [];
+  const image = content.find((p) => p.type === 'image_url');
+  const text = content.find((p) => p.type === 'text');
+  if (!image?.image_url?.url?.startsWith('data:image/')) problems.push('image_url must be a data URL');
+  if (typeof image?.min_pixels !== 'number' || typeof image?.max_pixels !== 'number') {
+    problems.push('min_pixels and max_pixels belong beside image_url in the image part');
+  }
+  if (!text?.text) problems.push('text part missing');
+  if (body.stream && body.stream_options?.include_usage !== true) problems.push('stream_options.include_usage missing');
+  return problems;
+}
+
+const id = (): string => `chatcmpl-${randomUUID()}`;
+
+export class DashScopeServer {
+  readonly requests: RecordedRequest[] = [];
+  readonly validKeys = new Set(['sk-test-valid-key-0001']);
+  #script: Behaviour[] = [];
+  #server: Server;
+  #sockets = new Set<Socket>();
+  baseURL = '';
+
+  constructor() {
+    this.#server = createServer((request, response) => void this.#handle(request, response));
+    this.#server.on('connection', (socket) => {
+      this.#sockets.add(socket);
+      socket.on('close', () => this.#sockets.delete(socket));
+    });
+  }
+
+  async start(): Promise<this> {
+    await new Promise<void>((resolve) => this.#server.listen(0, '127.0.0.1', resolve));
+    this.baseURL = `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}/compatible-mode/v1`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    for (const socket of this.#sockets) socket.destroy();
+    await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+  }
+
+  /** Behaviours for the next requests, in order; once used up, requests succeed with DEFAULT_TEXT. */
+  script(...behaviours: Behaviour[]): void {
+    this.#script = behaviours;
+    this.requests.length = 0;
+  }
+
+  async #handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const requestId = randomUUID();
+    const sendError = (status: number, code: string, message: string, type = code, retryAfter?: number): void => {
+      response.writeHead(status, { 'content-type': 'application/json', ...(retryAfter ? { 'retry-after': String(retryAfter) } : {}) });
+      response.end(JSON.stringify({ error: { message, type, param: null, code }, request_id: requestId }));
+    };
+    if (request.method !== 'POST' || !request.url?.endsWith('/chat/completions')) {
+      return sendError(404, 'NotFound', 'Not found');
+    }
+    let body: ChatRequest;
+    try {
+      body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as ChatRequest;
+    } catch {
+      return sendError(400, 'InvalidParameter', 'Request body is not valid JSON');
+    }
+    const recorded: RecordedRequest = {
+      path: request.url,
+      authorization: request.headers.authorization,
+      body,
+      problems: validate(body),
+      image: await this.#imageOf(body),
+    };
+    this.requests.push(recorded);
+
+    const key = request.headers.authorization?.replace(/^Bearer /, '');
+    if (!key || !this.validKeys.has(key)) {
+      return sendError(401, 'invalid_api_key', `Incorrect API key provided: ${key ?? ''}.`, 'invalid_request_error');
+    }
+    if (recorded.problems.length > 0) return sendError(400, 'InvalidParameter', recorded.problems.join('; '));
+
+    const behaviour = this.#script.shift() ?? { kind: 'ok' };
+    if (behaviour.kind === 'hang') return;
+    if (behaviour.kind === 'error') {
+      return sendError(behaviour.status, behaviour.code, behaviour.message, behaviour.type, behaviour.retryAfter);
+    }
+    const text = 'text' in behaviour && behaviour.text !== undefined ? behaviour.text : DEFAULT_TEXT;
+    const usage = this.#usage(recorded, text);
+    if (!body.stream) {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(
+        JSON.stringify({
+          id: id(),
+          object: 'chat.completion',
+          created: Math.floor(Date.now() / 1000),
+          model: body.model,
+          choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: 'stop', logprobs: null }],
+          usage,
+        }),
+      );
+      return;
+    }
+    await this.#stream(response, body.model ?? '', text, usage, behaviour);
+  }
+
+  async #stream(response: ServerResponse, model: string, text: string, usage: object, behaviour: Behaviour): Promise<void> {
+    const chunkId = id();
+    const created = Math.floor(Date.now() / 1000);
+    const send = (choices: unknown[], extra: object = {}): void => {
+      response.write(`data: ${JSON.stringify({ id: chunkId, object: 'chat.completion.chunk', created, model, system_fingerprint: null, choices, usage: null, ...extra })}\n\n`);
+    };
+    response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', 'x-request-id': chunkId.slice(9) });
+    const size = behaviour.kind === 'ok' ? (behaviour.chunkSize ?? 4) : 4;
+    const delay = behaviour.kind === 'ok' ? (behaviour.chunkDelayMs ?? 0) : 0;
+    const pieces = Array.from(text).reduce<string[]>((acc, ch, i) => {
+      if (i % size === 0) acc.push(ch);
+      else acc[acc.length - 1] += ch;
+      return acc;
+    }, []);
+    send([{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null, logprobs: null }]);
+    for (const [i, piece] of pieces.entries()) {
+      if (delay && i > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+      if (response.destroyed) return;
+      const last = i === pieces.length - 1 && behaviour.kind === 'ok';
+      send([{ index: 0, delta: { content: piece }, finish_reason: last ? 'stop' : null, logprobs: null }]);
+    }
+    if (behaviour.kind === 'cut') {
+      // Let what was written reach the client first, as when a proxy drops a connection mid-answer.
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      response.socket?.destroy();
+      return;
+    }
+    if (behaviour.kind === 'end-early') {
+      response.end();
+      return;
+    }
+    send([], { usage });
+    response.end('data: [DONE]\n\n');
+  }
+
+  async #imageOf(body: ChatRequest): Promise<RecordedRequest['image']> {
+    const content = body.messages?.[0]?.content;
+    const url = Array.isArray(content) ? content.find((p) => p.type === 'image_url')?.image_url?.url : undefined;
+    const match = url && /^data:image\/[\w+]+;base64,(.*)$/.exec(url);
+    if (!match) return null;
+    try {
+      const meta = await sharp(Buffer.from(match[1]!, 'base64')).metadata();
+      return { width: meta.width ?? 0, height: meta.height ?? 0, format: meta.format ?? '' };
+    } catch {
+      return null;
+    }
+  }
+
+  /** Qwen's billing: the image's patches plus two markers, plus the prompt's text tokens. */
+  #usage(request: RecordedRequest, text: string): object {
+    const factor = /2025-(0[1-9]|10)-|2024-/.test(request.body.model ?? '') ? 28 : 32;
+    const imageTokens = request.image ? (request.image.width * request.image.height) / (factor * factor) + 2 : 0;
+    const textTokens = 12;
+    const completion = Array.from(text).length;
+    return {
+      prompt_tokens: imageTokens + textTokens,
+      completion_tokens: completion,
+      total_tokens: imageTokens + textTokens + completion,
+      prompt_tokens_details: { image_tokens: imageTokens, text_tokens: textTokens },
+    };
+  }
+}
