@@ -28,7 +28,7 @@ export interface RecordedRequest {
   image: { width: number; height: number; format: string } | null;
 }
 
-interface ContentPart {
+export interface ContentPart {
   type: string;
   text?: string;
   image_url?: { url?: string };
@@ -44,6 +44,12 @@ export interface ChatRequest {
   top_p?: number;
   temperature?: number;
   max_tokens?: number;
+}
+
+/** The content parts of a recorded request's one message. */
+export function partsOf(request: RecordedRequest | undefined): ContentPart[] {
+  const content = request?.body.messages?.[0]?.content;
+  return Array.isArray(content) ? content : [];
 }
 
 export const DEFAULT_TEXT = 'Readout 识别\nline two';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DashScopeServer, DEFAULT_TEXT } from '../../support/dashscope-server.ts';
+import { DashScopeServer, DEFAULT_TEXT, partsOf } from '../../support/dashscope-server.ts';
 import { fixture } from '../../support/paths.ts';
 import { runCli } from '../../support/run-cli.ts';
 
@@ -60,14 +60,14 @@ describe('readout <file>', () => {
 
   it('sends the mode prompt, a custom prompt, and the pixel bounds', async () => {
     await runCli(['--base-url', server.baseURL, '--mode', 'table', '--min-pixels', '5000', '--max-pixels', '200000', text], qwen());
-    const parts = server.requests[0]!.body.messages![0]!.content as Array<Record<string, unknown>>;
+    const parts = partsOf(server.requests[0]);
     expect(parts[0]).toMatchObject({ min_pixels: 5000, max_pixels: 200000 });
     expect(String(parts[1]!.text)).toMatch(/Markdown table/);
     expect(server.requests[0]!.image!.width * server.requests[0]!.image!.height).toBeLessThanOrEqual(200000);
 
     server.script();
     await runCli(['--base-url', server.baseURL, '--prompt', 'Only the numbers.', text], qwen());
-    expect((server.requests[0]!.body.messages![0]!.content as Array<Record<string, unknown>>)[1]!.text).toBe('Only the numbers.');
+    expect(partsOf(server.requests[0])[1]?.text).toBe('Only the numbers.');
   });
 
   it('never prints the key, even when the server echoes it', async () => {

@@ -4,7 +4,7 @@ import { prepareImage, type PreparedImage } from '../../../main/image/prepare.ts
 import { OcrError } from '../../../main/ocr/errors.ts';
 import { QwenEngine, type QwenEngineOptions } from '../../../main/ocr/qwen.ts';
 import { PROMPTS } from '../../../main/ocr/prompts.ts';
-import { DashScopeServer, DEFAULT_TEXT } from '../../support/dashscope-server.ts';
+import { DashScopeServer, DEFAULT_TEXT, partsOf } from '../../support/dashscope-server.ts';
 import { fixture } from '../../support/paths.ts';
 
 const KEY = 'sk-test-valid-key-0001';
@@ -53,7 +53,7 @@ describe('QwenEngine against the protocol server', () => {
     expect(request?.authorization).toBe(`Bearer ${KEY}`);
     const body = request!.body;
     expect(body).toMatchObject({ model: 'qwen-vl-ocr', stream: true, stream_options: { include_usage: true }, top_p: 0.01, temperature: 0.1, max_tokens: 4096 });
-    const parts = body.messages![0]!.content as Array<Record<string, unknown>>;
+    const parts = partsOf(request);
     expect(parts[0]).toMatchObject({ type: 'image_url', min_pixels: 3136, max_pixels: 1003520 });
     expect(parts[1]).toEqual({ type: 'text', text: 'Read all the text in the image.' });
     expect(request!.image).toEqual({ width: image.sentWidth, height: image.sentHeight, format: 'png' });

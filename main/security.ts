@@ -1,0 +1,73 @@
+import { resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The app's security settings in one place, free of any electron import so tests can hold them to account.
+ * Loosening anything here must make test/main/security.test.ts fail.
+ */
+
+/** No remote sources at all: scripts, styles, images and connections stay inside the app. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "object-src 'none'",
+].join('; ');
+
+export interface SecureWebPreferences {
+  preload: string;
+  contextIsolation: true;
+  sandbox: true;
+  nodeIntegration: false;
+  nodeIntegrationInWorker: false;
+  nodeIntegrationInSubFrames: false;
+  webSecurity: true;
+  allowRunningInsecureContent: false;
+  experimentalFeatures: false;
+  webviewTag: false;
+  navigateOnDragDrop: false;
+  spellcheck: false;
+  devTools: boolean;
+}
+
+export function secureWebPreferences(preload: string, options: { development: boolean }): SecureWebPreferences {
+  return {
+    preload,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    spellcheck: false,
+    devTools: options.development,
+  };
+}
+
+export interface AppOrigin {
+  /** The Vite dev server, in development only. */
+  devServer?: string;
+  /** The folder the built renderer pages are loaded from. */
+  rendererDir: string;
+}
+
+/** Only the app's own pages may call the bridge or be navigated to. */
+export function isAppUrl(url: string, origin: AppOrigin): boolean {
+  try {
+    const parsed = new URL(url);
+    if (origin.devServer && parsed.origin === new URL(origin.devServer).origin) return true;
+    if (parsed.protocol !== 'file:') return false;
+    return fileURLToPath(parsed).startsWith(resolve(origin.rendererDir) + sep);
+  } catch {
+    return false;
+  }
+}
