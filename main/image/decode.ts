@@ -1,8 +1,8 @@
 /**
  * Any supported file to upright, opaque, 8-bit sRGB pixels, decoded once. Formats sharp's prebuilt libvips lacks go
- * through our decoders first. Sizes are checked from headers before any pixel memory is taken.
+ * through our decoders first.
  */
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { decodeBmp } from './decoders/bmp.ts';
 import { icnsCandidates } from './decoders/icns.ts';
 import { decodeIcon } from './decoders/ico.ts';
@@ -87,40 +87,75 @@ function describeSharpFailure(error: unknown): DecodeFailure {
   return new DecodeFailure('image-corrupt', `the image data is damaged (${text.split('\n')[0]})`);
 }
 
-async function rasterise(input: SharpInput, limits: DecodeLimits): Promise<{ data: Buffer; width: number; height: number }> {
-  const options = { limitInputPixels: limits.maxPixels, failOn: 'warning' as const, page: 0, pages: 1 };
-  const image =
-    input.kind === 'raw'
-      ? sharp(input.image.data, { raw: { width: input.image.width, height: input.image.height, channels: input.image.channels } })
-      : sharp(input.data, options);
-  if (input.kind === 'encoded') {
-    const meta = await image.metadata();
-    assertDimensions(meta.width ?? 0, meta.height ?? 0, limits);
-  }
-  const { data, info } = await image
-    .autoOrient()
-    .flatten({ background: '#ffffff' })
-    .toColourspace('srgb')
-    .raw({ depth: 'uchar' })
-    .toBuffer({ resolveWithObject: true });
-  if (info.channels !== 3) throw new DecodeFailure('image-unsupported', `it decodes to ${info.channels} channels`);
-  return { data, width: info.width, height: info.height };
+export interface OpenedImage {
+  format: ImageFormat;
+  /** The upright size, after EXIF orientation. */
+  width: number;
+  height: number;
+  /**
+   * Decodes to 8-bit sRGB on white, resized to `size` in the same pass when given: one decode serves the upload
+   * and the thumbnail, and libvips can shrink while it decodes.
+   */
+  render(size?: { width: number; height: number }): Promise<RgbImage>;
 }
 
-/** Decodes `bytes` (named `file` in every error) to upright 8-bit sRGB on white. */
-export async function decodeImage(bytes: Uint8Array, file: string, options: { maxPixels?: number } = {}): Promise<RgbImage> {
+function pipelineFor(input: SharpInput, limits: DecodeLimits): Sharp {
+  return input.kind === 'raw'
+    ? sharp(input.image.data, { raw: { width: input.image.width, height: input.image.height, channels: input.image.channels } })
+    : sharp(input.data, { limitInputPixels: limits.maxPixels, failOn: 'warning', page: 0, pages: 1 });
+}
+
+async function uprightSize(input: SharpInput, limits: DecodeLimits): Promise<{ width: number; height: number }> {
+  if (input.kind === 'raw') return { width: input.image.width, height: input.image.height };
+  const meta = await sharp(input.data, { limitInputPixels: false, page: 0, pages: 1 }).metadata();
+  assertDimensions(meta.width ?? 0, meta.height ?? 0, limits);
+  return meta.autoOrient ?? { width: meta.width!, height: meta.height! };
+}
+
+const wrap = (error: unknown, file: string, format: ImageFormat): ImageError => {
+  const failure = error instanceof DecodeFailure ? error : describeSharpFailure(error);
+  return new ImageError(failure.code, file, `cannot read this ${format.toUpperCase()} image: ${failure.message}`, { cause: error });
+};
+
+/**
+ * Reads `bytes` (named `file` in every error) far enough to know its format and upright size; pixels come from
+ * `render`. Sizes are checked from headers, before any pixel memory is taken.
+ */
+export async function openImage(bytes: Uint8Array, file: string, options: { maxPixels?: number } = {}): Promise<OpenedImage> {
   if (bytes.length === 0) throw new ImageError('image-empty', file, 'the file is empty (0 bytes)');
   const sniffed = sniffFormat(bytes);
   if (sniffed.kind === 'foreign') throw new ImageError('image-not-an-image', file, FOREIGN_HINTS[sniffed.format]);
+  const { format } = sniffed;
   const limits = { maxPixels: options.maxPixels ?? DEFAULT_MAX_INPUT_PIXELS };
+  let input: SharpInput;
+  let size: { width: number; height: number };
   try {
-    const input = await toSharpInput(bytes, sniffed.format, limits);
-    const pixels = await rasterise(input, limits);
-    return { ...pixels, channels: 3, format: sniffed.format };
+    input = await toSharpInput(bytes, format, limits);
+    size = await uprightSize(input, limits);
   } catch (error) {
-    const failure = error instanceof DecodeFailure ? error : describeSharpFailure(error);
-    throw new ImageError(failure.code, file, `cannot read this ${sniffed.format.toUpperCase()} image: ${failure.message}`, {
-      cause: error,
-    });
+    throw wrap(error, file, format);
   }
+  return {
+    format,
+    ...size,
+    async render(target) {
+      try {
+        let pipeline = pipelineFor(input, limits).autoOrient().flatten({ background: '#ffffff' }).toColourspace('srgb');
+        if (target && (target.width !== size.width || target.height !== size.height)) {
+          // Bicubic, as qwen_vl_utils resizes (PIL's default): the model sees what its own pipeline would show it.
+          pipeline = pipeline.resize(target.width, target.height, { fit: 'fill', kernel: 'cubic' });
+        }
+        const { data, info } = await pipeline.raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
+        if (info.channels !== 3) throw new DecodeFailure('image-unsupported', `it decodes to ${info.channels} channels`);
+        return { data, width: info.width, height: info.height, channels: 3, format };
+      } catch (error) {
+        throw wrap(error, file, format);
+      }
+    },
+  };
+}
+
+/** Decodes `bytes` at full size to upright 8-bit sRGB on white. */
+export async function decodeImage(bytes: Uint8Array, file: string, options: { maxPixels?: number } = {}): Promise<RgbImage> {
+  return (await openImage(bytes, file, options)).render();
 }

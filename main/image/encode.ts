@@ -1,5 +1,5 @@
 /** The upload image: PNG when it fits, else JPEG at falling quality, always under the API's size limit. */
-import sharp, { type Sharp } from 'sharp';
+import sharp from 'sharp';
 import { ImageError } from './errors.ts';
 import type { RgbImage } from './decode.ts';
 
@@ -16,31 +16,21 @@ export interface EncodedImage {
 
 export const base64Length = (bytes: number): number => Math.ceil(bytes / 3) * 4;
 
-function resized(image: RgbImage, width: number, height: number): Sharp {
-  const pipeline = sharp(image.data, { raw: { width: image.width, height: image.height, channels: 3 } });
-  return width === image.width && height === image.height ? pipeline : pipeline.resize(width, height, { fit: 'fill' });
-}
-
-export async function encodeForUpload(
-  image: RgbImage,
-  size: { width: number; height: number },
-  file: string,
-  maxBytes = MAX_UPLOAD_BYTES,
-): Promise<EncodedImage> {
+/** `image` is already at the size to send; retries cost an encode each, never another decode or resample. */
+export async function encodeForUpload(image: RgbImage, file: string, maxBytes = MAX_UPLOAD_BYTES): Promise<EncodedImage> {
   const fits = (data: Buffer): boolean => base64Length(data.length) <= maxBytes;
-  // Resize once to raw, then try encoders on that: retries cost an encode, not a resample.
-  const { data: pixels } = await resized(image, size.width, size.height).raw().toBuffer({ resolveWithObject: true });
-  const raw = { raw: { width: size.width, height: size.height, channels: 3 as const } };
-  const png = await sharp(pixels, raw).png({ compressionLevel: 6 }).toBuffer();
+  const size = { width: image.width, height: image.height };
+  const raw = { raw: { ...size, channels: 3 as const } };
+  const png = await sharp(image.data, raw).png({ compressionLevel: 6 }).toBuffer();
   if (fits(png)) return { data: png, mime: 'image/png', ...size };
   for (const quality of JPEG_QUALITIES) {
-    const jpeg = await sharp(pixels, raw).jpeg({ quality, mozjpeg: true }).toBuffer();
+    const jpeg = await sharp(image.data, raw).jpeg({ quality, mozjpeg: true }).toBuffer();
     if (fits(jpeg)) return { data: jpeg, mime: 'image/jpeg', ...size };
   }
   throw new ImageError('image-too-large', file, 'even as a low-quality JPEG the image is over 10 MB; lower --max-pixels');
 }
 
-/** A small WebP for the history list, from the same decoded pixels. */
+/** A small WebP for the history list, from the pixels being sent: no second decode. */
 export async function makeThumbnail(image: RgbImage, box = 320): Promise<Buffer> {
   return sharp(image.data, { raw: { width: image.width, height: image.height, channels: 3 } })
     .resize(box, box, { fit: 'inside', withoutEnlargement: true })

@@ -1,5 +1,5 @@
 /** The whole image step of the pipeline: decode, orient, flatten, smart-resize, encode, thumbnail. */
-import { decodeImage, DEFAULT_MAX_INPUT_PIXELS } from './decode.ts';
+import { DEFAULT_MAX_INPUT_PIXELS, openImage } from './decode.ts';
 import { encodeForUpload, makeThumbnail, MAX_UPLOAD_BYTES } from './encode.ts';
 import { ImageError } from './errors.ts';
 import type { ImageFormat } from './sniff.ts';
@@ -31,7 +31,7 @@ export interface PreparedImage {
 
 export async function prepareImage(bytes: Uint8Array, options: PrepareOptions): Promise<PreparedImage> {
   const bounds = options.bounds ?? DEFAULT_PIXEL_BOUNDS;
-  const image = await decodeImage(bytes, options.file, { maxPixels: options.maxInputPixels ?? DEFAULT_MAX_INPUT_PIXELS });
+  const image = await openImage(bytes, options.file, { maxPixels: options.maxInputPixels ?? DEFAULT_MAX_INPUT_PIXELS });
   let size: { width: number; height: number };
   try {
     size = smartResize(image.height, image.width, bounds);
@@ -39,9 +39,10 @@ export async function prepareImage(bytes: Uint8Array, options: PrepareOptions): 
     if (!(error instanceof AspectRatioError)) throw error;
     throw new ImageError('image-aspect-ratio', options.file, `${error.message}; crop it into shorter pieces`);
   }
+  const pixels = await image.render(size);
   const [encoded, thumbnail] = await Promise.all([
-    encodeForUpload(image, size, options.file, options.maxUploadBytes ?? MAX_UPLOAD_BYTES),
-    options.thumbnail === false ? null : makeThumbnail(image),
+    encodeForUpload(pixels, options.file, options.maxUploadBytes ?? MAX_UPLOAD_BYTES),
+    options.thumbnail === false ? null : makeThumbnail(pixels),
   ]);
   return {
     data: encoded.data,

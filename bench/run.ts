@@ -1,0 +1,15 @@
+/** `npm run bench`: every benchmark, each as ratios against a baseline measured in the same run. */
+import { benchPipeline, benchUpload } from './image.ts';
+import { benchStreaming } from './stream.ts';
+
+const benches: Array<[string, () => Promise<string>]> = [
+  ['pipeline', benchPipeline],
+  ['upload', benchUpload],
+  ['streaming', benchStreaming],
+];
+
+const only = process.argv.slice(2);
+for (const [name, run] of benches) {
+  if (only.length > 0 && !only.includes(name)) continue;
+  process.stdout.write(`\n${await run()}\n`);
+}
