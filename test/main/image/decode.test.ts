@@ -13,6 +13,7 @@ async function quadrantPng(): Promise<Buffer> {
 
 describe('decodeImage on real files from other encoders', () => {
   const cases: Array<[string, string, number]> = [
+    ['quadrants.png', 'png', 0],
     ['bmp-24.bmp', 'bmp', 0],
     ['bmp-24.dib', 'bmp', 0],
     ['clipboard.dib', 'dib', 0],
