@@ -1,6 +1,7 @@
 /** The `readout` command: the app's services with no window. */
 import { readFileSync } from 'node:fs';
 import { parseCli, UsageError } from './cli/args.ts';
+import { runHistory } from './cli/history.ts';
 import { runRecognize } from './cli/run.ts';
 import { USAGE } from './cli/usage.ts';
 
@@ -19,6 +20,8 @@ export async function main(argv: string[]): Promise<number> {
     signal: controller.signal,
   };
   try {
+    // A file really named "history" can still be read as ./history.
+    if (argv[0] === 'history') return await runHistory(argv.slice(1), io, process.env);
     const command = parseCli(argv, process.env);
     if (command.kind === 'help') {
       io.stdout(USAGE);

@@ -1,32 +1,91 @@
 /**
- * One image through the pipeline: prepare it, then recognise it. The CLI and the app share this.
- * It never throws: the outcome says how far the image got, so a caller can report sizes even when OCR failed.
+ * One image through the pipeline: prepare it, record it as pending (image first: nothing is lost if OCR fails),
+ * recognise it, then complete or fail the record. The CLI and the app share this. It never throws: the outcome
+ * says how far the image got, so a caller can report sizes even when OCR failed.
  */
+import { errorCode, errorMessage, ReadoutError } from './errors.ts';
+import type { Failure, NewEntry } from './history/store.ts';
+import type { Source } from './history/types.ts';
 import { prepareImage, type PreparedImage } from './image/prepare.ts';
 import type { DeltaListener, OcrEngine, RecognizeResult } from './ocr/engine.ts';
+import { OcrError } from './ocr/errors.ts';
+
+/** What the history offers the pipeline; HistoryStore is one. */
+export interface JobRecorder {
+  createPending(entry: NewEntry): number;
+  complete(id: number, result: RecognizeResult): void;
+  fail(id: number, failure: Failure): void;
+}
 
 export interface RecognizeImageOptions {
   engine: OcrEngine;
   prompt: string;
+  mode?: string | null;
   minPixels?: number;
   maxPixels?: number;
   thumbnail?: boolean;
   onDelta?: DeltaListener;
   signal?: AbortSignal;
+  recorder?: JobRecorder;
+  source: Source;
 }
 
-export type Outcome =
+export type Outcome = (
   | { ok: true; prepared: PreparedImage; result: RecognizeResult }
-  | { ok: false; prepared: PreparedImage | null; error: unknown };
+  | { ok: false; prepared: PreparedImage | null; error: unknown }
+) & {
+  entryId: number | null;
+  /** Recording failed; the recognition itself went on. */
+  historyError: unknown;
+};
+
+export function failureOf(error: unknown): Failure {
+  return {
+    code: errorCode(error),
+    message: errorMessage(error),
+    retryable: error instanceof ReadoutError && error.retryable,
+    partialText: error instanceof OcrError ? error.partialText : '',
+  };
+}
 
 export async function recognizeImage(bytes: Uint8Array, file: string, options: RecognizeImageOptions): Promise<Outcome> {
-  const bounds = options.engine.pixelBounds({ minPixels: options.minPixels, maxPixels: options.maxPixels });
+  const { engine, recorder } = options;
+  const bounds = engine.pixelBounds({ minPixels: options.minPixels, maxPixels: options.maxPixels });
   let prepared: PreparedImage | null = null;
+  let entryId: number | null = null;
+  let historyError: unknown = null;
+  const record = (write: () => void): void => {
+    try {
+      write();
+    } catch (error) {
+      historyError ??= error;
+    }
+  };
   try {
-    prepared = await prepareImage(bytes, { file, bounds, thumbnail: options.thumbnail });
-    const result = await options.engine.recognize(prepared, { prompt: options.prompt, bounds }, options.onDelta ?? (() => {}), options.signal);
-    return { ok: true, prepared, result };
+    prepared = await prepareImage(bytes, { file, bounds, thumbnail: options.thumbnail ?? recorder !== undefined });
+    const image = prepared;
+    if (recorder) {
+      record(() => {
+        entryId = recorder.createPending({
+          source: options.source,
+          engine: engine.name,
+          model: engine.model,
+          mode: options.mode ?? null,
+          prompt: options.prompt,
+          image: { data: image.data, mime: image.mime, thumbnail: image.thumbnail },
+          width: image.width,
+          height: image.height,
+          sentWidth: image.sentWidth,
+          sentHeight: image.sentHeight,
+          imageTokens: engine.name === 'qwen' ? image.imageTokens : null,
+        });
+      });
+    }
+    const result = await engine.recognize(prepared, { prompt: options.prompt, bounds }, options.onDelta ?? (() => {}), options.signal);
+    if (recorder && entryId !== null) record(() => recorder.complete(entryId!, result));
+    return { ok: true, prepared, result, entryId, historyError };
   } catch (error) {
-    return { ok: false, prepared, error };
+    if (recorder && entryId !== null) record(() => recorder.fail(entryId!, failureOf(error)));
+    return { ok: false, prepared, error, entryId, historyError };
   }
 }

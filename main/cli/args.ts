@@ -1,5 +1,5 @@
 /** Command-line parsing and validation; anything wrong here is a usage error (exit status 2). */
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { z } from 'zod';
 import { MODES, type Mode } from '../ocr/prompts.ts';
 import { REGIONS, type Region } from '../ocr/models.ts';
@@ -11,45 +11,93 @@ export class UsageError extends Error {
   }
 }
 
-export interface CliOptions {
+export interface CliOptions extends EngineOptions {
   files: string[];
-  engine: 'qwen' | 'local';
-  baseURL: string;
-  model: string | undefined;
   mode: Mode;
   prompt: string | undefined;
   minPixels: number | undefined;
   maxPixels: number | undefined;
   concurrency: number;
-  stream: boolean;
   json: boolean;
-  dataDir: string | undefined;
   history: boolean;
-  apiKey: string | undefined;
 }
 
 export type ParsedCommand = { kind: 'help' } | { kind: 'version' } | { kind: 'recognize'; options: CliOptions };
 
-const positiveInt = (flag: string) =>
+export const positiveInt = (flag: string) =>
   z.coerce
     .number({ error: `${flag} needs a whole number` })
     .int(`${flag} needs a whole number`)
     .positive(`${flag} must be greater than 0`);
 
+/** The flags that choose and reach an engine: shared by `readout <file>` and `readout history retry`. */
+export const ENGINE_FLAGS = {
+  engine: { type: 'string' },
+  region: { type: 'string' },
+  'base-url': { type: 'string' },
+  model: { type: 'string' },
+  'no-stream': { type: 'boolean' },
+  'data-dir': { type: 'string' },
+} as const;
+
+const engineSchema = z.object({
+  engine: z.enum(['qwen', 'local'], { error: '--engine must be qwen or local' }).optional(),
+  region: z.enum(Object.keys(REGIONS) as [Region, ...Region[]], { error: '--region must be cn, intl or us' }).default('cn'),
+  'base-url': z.url({ protocol: /^https?$/, error: '--base-url must be an http(s) URL' }).optional(),
+  model: z.string().min(1).optional(),
+  'no-stream': z.boolean().default(false),
+  'data-dir': z.string().min(1).optional(),
+});
+
+export interface EngineOptions {
+  engine: 'qwen' | 'local';
+  baseURL: string;
+  model: string | undefined;
+  stream: boolean;
+  apiKey: string | undefined;
+  dataDir: string | undefined;
+}
+
+export function firstIssue(error: z.ZodError): UsageError {
+  return new UsageError(error.issues[0]?.message ?? 'invalid options');
+}
+
+/** Validates the engine flags; `readout` with a key uses Qwen, without one the offline engine. */
+export function engineOptions(values: Record<string, unknown>, env: Readonly<Record<string, string | undefined>>): EngineOptions {
+  const result = engineSchema.safeParse(values);
+  if (!result.success) throw firstIssue(result.error);
+  const o = result.data;
+  const apiKey = env.DASHSCOPE_API_KEY?.trim() || undefined;
+  const engine = o.engine ?? (apiKey ? 'qwen' : 'local');
+  if (engine === 'qwen' && !apiKey && !o['base-url']) {
+    throw new UsageError('--engine qwen needs an API key: set DASHSCOPE_API_KEY (or give --base-url for a server that needs none)');
+  }
+  return { engine, baseURL: o['base-url'] ?? REGIONS[o.region], model: o.model, stream: !o['no-stream'], apiKey, dataDir: o['data-dir'] };
+}
+
+export interface ParsedFlags {
+  /** Unvalidated: every command runs these through its zod schema. */
+  values: Record<string, string | boolean | undefined>;
+  positionals: string[];
+}
+
+export function parseFlags(argv: string[], options: ParseArgsOptionsConfig): ParsedFlags {
+  try {
+    const parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { ...options, help: { type: 'boolean', short: 'h' } } });
+    return { values: parsed.values as ParsedFlags['values'], positionals: parsed.positionals };
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
 const schema = z
   .object({
-    engine: z.enum(['qwen', 'local'], { error: '--engine must be qwen or local' }).optional(),
-    region: z.enum(Object.keys(REGIONS) as [Region, ...Region[]], { error: '--region must be cn, intl or us' }).default('cn'),
-    'base-url': z.url({ protocol: /^https?$/, error: '--base-url must be an http(s) URL' }).optional(),
-    model: z.string().min(1).optional(),
     mode: z.enum(MODES, { error: `--mode must be one of ${MODES.join(', ')}` }).default('text'),
     prompt: z.string().optional(),
     'min-pixels': positiveInt('--min-pixels').optional(),
     'max-pixels': positiveInt('--max-pixels').optional(),
     concurrency: positiveInt('--concurrency').max(16, '--concurrency is at most 16').default(2),
-    'no-stream': z.boolean().default(false),
     json: z.boolean().default(false),
-    'data-dir': z.string().min(1).optional(),
     'no-history': z.boolean().default(false),
   })
   .refine((o) => !o['min-pixels'] || !o['max-pixels'] || o['min-pixels'] <= o['max-pixels'], {
@@ -57,64 +105,37 @@ const schema = z
   });
 
 export function parseCli(argv: string[], env: Readonly<Record<string, string | undefined>>): ParsedCommand {
-  let parsed: ReturnType<typeof parseArgs>;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        engine: { type: 'string' },
-        region: { type: 'string' },
-        'base-url': { type: 'string' },
-        model: { type: 'string' },
-        mode: { type: 'string' },
-        prompt: { type: 'string' },
-        'min-pixels': { type: 'string' },
-        'max-pixels': { type: 'string' },
-        concurrency: { type: 'string' },
-        'no-stream': { type: 'boolean' },
-        json: { type: 'boolean' },
-        'data-dir': { type: 'string' },
-        'no-history': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const parsed = parseFlags(argv, {
+    ...ENGINE_FLAGS,
+    mode: { type: 'string' },
+    prompt: { type: 'string' },
+    'min-pixels': { type: 'string' },
+    'max-pixels': { type: 'string' },
+    concurrency: { type: 'string' },
+    json: { type: 'boolean' },
+    'no-history': { type: 'boolean' },
+    version: { type: 'boolean', short: 'v' },
+  });
   if (parsed.values.help) return { kind: 'help' };
   if (parsed.values.version) return { kind: 'version' };
 
   const result = schema.safeParse(parsed.values);
-  if (!result.success) throw new UsageError(result.error.issues[0]?.message ?? 'invalid options');
+  if (!result.success) throw firstIssue(result.error);
   const o = result.data;
   if (parsed.positionals.length === 0) throw new UsageError('no files given (use - to read an image from stdin)');
   if (parsed.positionals.filter((f) => f === '-').length > 1) throw new UsageError('stdin (-) can be read only once');
-
-  const apiKey = env.DASHSCOPE_API_KEY?.trim() || undefined;
-  const engine = o.engine ?? (apiKey ? 'qwen' : 'local');
-  if (engine === 'qwen' && !apiKey && !o['base-url']) {
-    throw new UsageError('--engine qwen needs an API key: set DASHSCOPE_API_KEY (or give --base-url for a server that needs none)');
-  }
   return {
     kind: 'recognize',
     options: {
+      ...engineOptions(parsed.values, env),
       files: parsed.positionals,
-      engine,
-      baseURL: o['base-url'] ?? REGIONS[o.region],
-      model: o.model,
       mode: o.mode,
       prompt: o.prompt,
       minPixels: o['min-pixels'],
       maxPixels: o['max-pixels'],
       concurrency: o.concurrency,
-      stream: !o['no-stream'],
       json: o.json,
-      dataDir: o['data-dir'],
       history: !o['no-history'],
-      apiKey,
     },
   };
 }

@@ -20,7 +20,7 @@ export interface FileReport {
   cost: number | null;
   requestId: string | null;
   durationMs: number;
-  entryId: string | null;
+  entryId: number | null;
   error: { code: string; message: string } | null;
 }
 
@@ -33,7 +33,7 @@ export function describeError(file: string, error: unknown): { code: string; mes
 export function toReport(
   file: string,
   outcome: Outcome,
-  context: { engine: string; model: string; durationMs: number; entryId: string | null },
+  context: { engine: string; model: string; durationMs: number },
 ): FileReport {
   const prepared = outcome.prepared;
   const result = outcome.ok ? outcome.result : null;
@@ -55,7 +55,7 @@ export function toReport(
     cost: result?.cost ?? null,
     requestId: result?.requestId ?? null,
     durationMs: context.durationMs,
-    entryId: context.entryId,
+    entryId: outcome.entryId,
     error: outcome.ok ? null : describeError(file, outcome.error),
   };
 }

@@ -1,9 +1,14 @@
 /** `readout <file>...`: every file through the same pipeline as the app, concurrently, printed in order. */
+import { basename, resolve } from 'node:path';
+import { errorMessage } from '../errors.ts';
+import type { HistoryStore } from '../history/store.ts';
+import type { Source } from '../history/types.ts';
 import { createEngine } from '../ocr/create-engine.ts';
 import type { OcrEngine } from '../ocr/engine.ts';
 import { promptFor } from '../ocr/prompts.ts';
 import { recognizeImage, type Outcome } from '../recognize.ts';
-import type { CliOptions } from './args.ts';
+import type { CliOptions, EngineOptions } from './args.ts';
+import { openHistory } from './open-history.ts';
 import { OrderedOutput } from './ordered-output.ts';
 import { readInputFile, readStream } from './read-input.ts';
 import { toReport } from './report.ts';
@@ -25,12 +30,31 @@ async function runPool(count: number, concurrency: number, task: (index: number)
   await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
 }
 
-export async function runRecognize(options: CliOptions, io: CliIo): Promise<number> {
-  const engine: OcrEngine = createEngine(
+const sourceOf = (path: string): Source =>
+  path === '-' ? { kind: 'file', path: '-', name: STDIN_LABEL } : { kind: 'file', path: resolve(path), name: basename(path) };
+
+export function engineFor(options: EngineOptions): OcrEngine {
+  return createEngine(
     options.engine === 'local'
       ? { engine: 'local' }
       : { engine: 'qwen', baseURL: options.baseURL, apiKey: options.apiKey, model: options.model, stream: options.stream },
   );
+}
+
+/** The history is a convenience here: when it cannot be opened, say so and read the files anyway. */
+function tryOpenHistory(options: CliOptions, io: CliIo): HistoryStore | undefined {
+  if (!options.history) return undefined;
+  try {
+    return openHistory(options.dataDir);
+  } catch (error) {
+    io.stderr(`readout: warning: not recording into the history: ${errorMessage(error)}\n`);
+    return undefined;
+  }
+}
+
+export async function runRecognize(options: CliOptions, io: CliIo): Promise<number> {
+  const engine = engineFor(options);
+  const history = tryOpenHistory(options, io);
   const prompt = promptFor(options.mode, options.prompt);
   // Text mode puts a blank line between files; --json is JSON Lines, one object per line and nothing else.
   const output = new OrderedOutput(options.files.length, io.stdout, options.json ? '' : '\n');
@@ -48,18 +72,20 @@ export async function runRecognize(options: CliOptions, io: CliIo): Promise<numb
         prompt,
         minPixels: options.minPixels,
         maxPixels: options.maxPixels,
-        thumbnail: false,
+        mode: options.prompt ? null : options.mode,
+        source: sourceOf(path),
+        recorder: history,
         signal: io.signal,
         onDelta: options.json ? undefined : (delta) => output.push(index, delta),
       });
     } catch (error) {
-      outcome = { ok: false, prepared: null, error };
+      outcome = { ok: false, prepared: null, error, entryId: null, historyError: null };
     }
+    if (outcome.historyError) io.stderr(`readout: warning: ${file} was not recorded into the history: ${errorMessage(outcome.historyError)}\n`);
     const report = toReport(file, outcome, {
       engine: engine.name,
       model: engine.model,
       durationMs: Math.round(performance.now() - started),
-      entryId: null,
     });
     if (!outcome.ok) {
       failures++;
@@ -70,6 +96,7 @@ export async function runRecognize(options: CliOptions, io: CliIo): Promise<numb
     output.finish(index);
   });
   await engine.close?.();
+  history?.close();
   return failures > 0 ? 1 : 0;
 }
 

@@ -1,0 +1,20 @@
+export const HISTORY_USAGE = `Usage: readout history <command> [options]
+
+  list [--limit N] [--status S] [--engine E] [--json]     newest first
+  search QUERY [--limit N] [--status S] [--engine E] [--json]
+                                    substring search in any language, over text, edits and file names
+  show ID [--json]
+  export --format md|json|csv|txt [--query Q] [--out FILE] [--images]
+                                    one entry (--id ID), a search (--query) or everything; --images
+                                    writes each image beside FILE and links it
+  delete ID... | --older-than DAYS [--include-pinned]
+                                    --older-than keeps pinned entries unless --include-pinned
+  retry ID [--engine qwen|local] [--region R] [--base-url URL] [--model NAME]
+                                    reads an entry again from its stored image: a failed or
+                                    cancelled one, or any other to re-run it
+  prune --max-mb N                  drops the oldest unpinned images until they fit (text stays)
+  storage [--json]                  how much space the history uses
+
+Every command takes --data-dir DIR (default: the app's data folder). --json prints one object per line.
+Exit status: 0 on success, 1 when an entry is missing or a retry fails, 2 for a usage error.
+`;

@@ -1,0 +1,224 @@
+/** `readout history ...`: the app's history from the command line. */
+import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join, relative } from 'node:path';
+import { z } from 'zod';
+import { ReadoutError } from '../errors.ts';
+import { EXPORT_FORMATS, exportEntries, type ExportOptions } from '../history/export.ts';
+import { shownText } from '../history/rows.ts';
+import type { HistoryStore } from '../history/store.ts';
+import { STATUSES, type Entry, type HistoryFilter } from '../history/types.ts';
+import { prepareImage } from '../image/prepare.ts';
+import { failureOf } from '../recognize.ts';
+import { ENGINE_FLAGS, engineOptions, firstIssue, parseFlags, positiveInt, UsageError } from './args.ts';
+import { HISTORY_USAGE } from './history-usage.ts';
+import { openHistory } from './open-history.ts';
+import type { CliIo } from './run.ts';
+import { engineFor } from './run.ts';
+
+const id = z.coerce.number({ error: 'an entry ID is a number' }).int('an entry ID is a whole number').positive('an entry ID is a positive number');
+const listSchema = z.object({
+  limit: positiveInt('--limit').max(500, '--limit is at most 500').default(20),
+  status: z.enum(STATUSES as [string, ...string[]], { error: `--status must be one of ${STATUSES.join(', ')}` }).optional(),
+  engine: z.enum(['qwen', 'local'], { error: '--engine must be qwen or local' }).optional(),
+  json: z.boolean().default(false),
+});
+
+const LIST_FLAGS = { limit: { type: 'string' }, status: { type: 'string' }, engine: { type: 'string' }, json: { type: 'boolean' }, 'data-dir': { type: 'string' } } as const;
+
+function validate<T extends z.ZodType>(schema: T, values: unknown): z.infer<T> {
+  const result = schema.safeParse(values);
+  if (!result.success) throw firstIssue(result.error);
+  return result.data;
+}
+
+const firstLine = (entry: Entry, width = 60): string => {
+  const line = shownText(entry).split('\n').find((l) => l.trim()) ?? (entry.error ? `(${entry.error.code})` : '(no text)');
+  return line.length > width ? `${line.slice(0, width - 1)}…` : line;
+};
+
+const summary = (entry: Entry): string =>
+  `${String(entry.id).padStart(6)}  ${new Date(entry.createdAt).toISOString().slice(0, 16).replace('T', ' ')}  ${entry.status.padEnd(9)}  ${entry.engine.padEnd(5)}  ${firstLine(entry)}`;
+
+const toFilter = (o: { status?: string; engine?: string }): HistoryFilter => ({
+  status: o.status ? [o.status as Entry['status']] : undefined,
+  engine: o.engine ? [o.engine as Entry['engine']] : undefined,
+});
+
+type Command = (argv: string[], io: CliIo, env: Readonly<Record<string, string | undefined>>) => Promise<number>;
+
+function withStore(dataDir: unknown, work: (store: HistoryStore) => Promise<number> | number): Promise<number> {
+  const store = openHistory(typeof dataDir === 'string' ? dataDir : undefined);
+  return Promise.resolve(work(store)).finally(() => store.close());
+}
+
+const list: Command = async (argv, io) => {
+  const { values, positionals } = parseFlags(argv, LIST_FLAGS);
+  if (positionals.length > 0) throw new UsageError(`list takes no arguments (got ${positionals[0]})`);
+  const o = validate(listSchema, values);
+  return withStore(values['data-dir'], (store) => {
+    for (const entry of store.list({ filter: toFilter(o), limit: o.limit }).items) io.stdout(o.json ? `${JSON.stringify(entry)}\n` : `${summary(entry)}\n`);
+    return 0;
+  });
+};
+
+const search: Command = async (argv, io) => {
+  const { values, positionals } = parseFlags(argv, LIST_FLAGS);
+  const query = positionals.join(' ').trim();
+  if (!query) throw new UsageError('search needs a query');
+  const o = validate(listSchema, values);
+  return withStore(values['data-dir'], (store) => {
+    for (const hit of store.search(query, { filter: toFilter(o), limit: o.limit }).items) {
+      const snippet = hit.snippet.map((p) => (p.match ? `[${p.text}]` : p.text)).join('');
+      io.stdout(o.json ? `${JSON.stringify({ ...hit.entry, snippet: hit.snippet })}\n` : `${summary(hit.entry)}\n        ${snippet}\n`);
+    }
+    return 0;
+  });
+};
+
+const show: Command = async (argv, io) => {
+  const { values, positionals } = parseFlags(argv, { json: { type: 'boolean' }, 'data-dir': { type: 'string' } });
+  if (positionals.length !== 1) throw new UsageError('show takes one entry ID');
+  const entryId = validate(id, positionals[0]);
+  return withStore(values['data-dir'], (store) => {
+    const entry = store.get(entryId);
+    if (!entry) throw new ReadoutError('history-not-found', `There is no history entry ${entryId}.`);
+    if (values.json) io.stdout(`${JSON.stringify(entry)}\n`);
+    else {
+      io.stdout(`${summary(entry)}\n${entry.error ? `error: ${entry.error.code}: ${entry.error.message}\n` : ''}\n${shownText(entry)}\n`);
+    }
+    return 0;
+  });
+};
+
+const exportSchema = z.object({
+  format: z.enum(EXPORT_FORMATS, { error: `--format must be one of ${EXPORT_FORMATS.join(', ')}` }),
+  query: z.string().optional(),
+  out: z.string().min(1).optional(),
+  images: z.boolean().default(false),
+  id: id.optional(),
+});
+
+const EXTENSIONS: Record<string, string> = { 'image/png': '.png', 'image/jpeg': '.jpg' };
+
+const exportCommand: Command = async (argv, io) => {
+  const { values, positionals } = parseFlags(argv, {
+    format: { type: 'string' }, query: { type: 'string' }, out: { type: 'string' }, images: { type: 'boolean' }, id: { type: 'string' }, 'data-dir': { type: 'string' },
+  });
+  if (positionals.length > 0) throw new UsageError(`export takes no arguments (got ${positionals[0]})`);
+  const o = validate(exportSchema, values);
+  if (o.images && !o.out) throw new UsageError('--images needs --out: the images are written beside that file');
+  return withStore(values['data-dir'], (store) => {
+    const entries: Iterable<Entry> = o.id
+      ? [store.get(o.id) ?? (() => { throw new ReadoutError('history-not-found', `There is no history entry ${o.id}.`); })()]
+      : store.iterate({ query: o.query });
+    const options: ExportOptions = {};
+    if (o.images && o.out) {
+      const folder = join(dirname(o.out), `${basename(o.out, extname(o.out))}-images`);
+      mkdirSync(folder, { recursive: true });
+      options.imageLink = (entry) => {
+        const stored = entry.hasImage ? store.image(entry.id) : null;
+        if (!stored?.image) return null;
+        const path = join(folder, `${entry.id}${EXTENSIONS[stored.mime] ?? '.img'}`);
+        writeFileSync(path, stored.image);
+        return relative(dirname(o.out!), path).split('\\').join('/');
+      };
+    }
+    if (!o.out) {
+      exportEntries(entries, o.format, io.stdout, options);
+      return 0;
+    }
+    const file = createWriteStream(o.out);
+    const count = exportEntries(entries, o.format, (chunk) => file.write(chunk), options);
+    return new Promise<number>((resolve, reject) => {
+      file.on('error', reject);
+      file.end(() => {
+        io.stderr(`readout: exported ${count} ${count === 1 ? 'entry' : 'entries'} to ${o.out}\n`);
+        resolve(0);
+      });
+    });
+  });
+};
+
+const deleteCommand: Command = async (argv, io) => {
+  const { values, positionals } = parseFlags(argv, { 'older-than': { type: 'string' }, 'include-pinned': { type: 'boolean' }, 'data-dir': { type: 'string' } });
+  const olderThan = values['older-than'];
+  if ((olderThan === undefined) === (positionals.length === 0)) throw new UsageError('delete takes entry IDs or --older-than DAYS (one of them)');
+  return withStore(values['data-dir'], (store) => {
+    const removed =
+      olderThan !== undefined
+        ? store.deleteOlderThan(validate(positiveInt('--older-than'), olderThan), { includePinned: values['include-pinned'] === true })
+        : store.delete(positionals.map((p) => validate(id, p)));
+    io.stderr(`readout: deleted ${removed} ${removed === 1 ? 'entry' : 'entries'}\n`);
+    return 0;
+  });
+};
+
+const retry: Command = async (argv, io, env) => {
+  const { values, positionals } = parseFlags(argv, { ...ENGINE_FLAGS, json: { type: 'boolean' } });
+  if (positionals.length !== 1) throw new UsageError('retry takes one entry ID');
+  const entryId = validate(id, positionals[0]);
+  const engine = engineFor(engineOptions(values, env));
+  return withStore(values['data-dir'], async (store) => {
+    const entry = store.get(entryId);
+    if (!entry) throw new ReadoutError('history-not-found', `There is no history entry ${entryId}.`);
+    const stored = store.beginRetry(entryId, engine.name, engine.model);
+    const bounds = engine.pixelBounds();
+    try {
+      // The stored image is already prepared; preparing it again only re-fits it to this engine's grid.
+      const prepared = await prepareImage(stored.image, { file: `entry ${entryId}`, bounds, thumbnail: false });
+      const result = await engine.recognize(prepared, { prompt: entry.prompt ?? '', bounds }, values.json ? () => {} : io.stdout, io.signal);
+      store.complete(entryId, result);
+      io.stdout(values.json ? `${JSON.stringify(store.get(entryId))}\n` : result.text.endsWith('\n') ? '' : '\n');
+      return 0;
+    } catch (error) {
+      const failure = failureOf(error);
+      store.fail(entryId, failure);
+      io.stderr(`readout: entry ${entryId}: ${failure.message}\n`);
+      return 1;
+    } finally {
+      await engine.close?.();
+    }
+  });
+};
+
+const prune: Command = async (argv, io) => {
+  const { values, positionals } = parseFlags(argv, { 'max-mb': { type: 'string' }, 'data-dir': { type: 'string' } });
+  if (positionals.length > 0 || values['max-mb'] === undefined) throw new UsageError('prune takes --max-mb N');
+  const maxMb = validate(z.coerce.number({ error: '--max-mb needs a number' }).min(0, '--max-mb cannot be negative'), values['max-mb']);
+  return withStore(values['data-dir'], (store) => {
+    const pruned = store.pruneImages(maxMb * 1024 * 1024);
+    io.stderr(`readout: dropped the images of ${pruned} ${pruned === 1 ? 'entry' : 'entries'}\n`);
+    return 0;
+  });
+};
+
+const storage: Command = async (argv, io) => {
+  const { values } = parseFlags(argv, { json: { type: 'boolean' }, 'data-dir': { type: 'string' } });
+  return withStore(values['data-dir'], (store) => {
+    const report = store.storage();
+    const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+    io.stdout(values.json ? `${JSON.stringify(report)}\n` : `${report.entries} entries, ${mb(report.databaseBytes)} on disk, of which images ${mb(report.imageBytes)}\n`);
+    return 0;
+  });
+};
+
+const COMMANDS: Record<string, Command> = { list, search, show, export: exportCommand, delete: deleteCommand, retry, prune, storage };
+
+export async function runHistory(argv: string[], io: CliIo, env: Readonly<Record<string, string | undefined>>): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(HISTORY_USAGE);
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) throw new UsageError(`unknown history command "${name}" (one of ${Object.keys(COMMANDS).join(', ')})`);
+  try {
+    return await command(rest, io, env);
+  } catch (error) {
+    if (error instanceof ReadoutError) {
+      io.stderr(`readout: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}

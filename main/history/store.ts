@@ -1,0 +1,263 @@
+/**
+ * The history: every recognition, written as pending with its image before the engine is called, then completed or
+ * failed. Every change is one transaction, so a killed process leaves no half-written entry.
+ */
+import { statSync } from 'node:fs';
+import type { DatabaseSync } from 'node:sqlite';
+import { ReadoutError } from '../errors.ts';
+import type { EngineName, RecognizeResult } from '../ocr/engine.ts';
+import { openDatabase, transaction } from './database.ts';
+import { cursorClause, encodeCursor, filterClauses, searchTerms, termClauses, where, type Clause, type SqlValue } from './query.ts';
+import { ENTRY_COLUMNS, shownText, toEntry, type EntryRow } from './rows.ts';
+import { makeSnippet } from './snippet.ts';
+import type { Entry, HistoryFilter, Page, SearchHit, Source, StoredImage } from './types.ts';
+
+export interface NewEntry {
+  source: Source;
+  engine: EngineName;
+  model: string;
+  mode: string | null;
+  prompt: string | null;
+  image: { data: Uint8Array; mime: string; thumbnail: Uint8Array | null };
+  width: number;
+  height: number;
+  sentWidth: number;
+  sentHeight: number;
+  imageTokens: number | null;
+}
+
+export interface Failure {
+  code: string;
+  message: string;
+  retryable: boolean;
+  /** Text that arrived before the failure; kept so nothing the user saw is lost. */
+  partialText?: string;
+}
+
+export interface StorageReport {
+  entries: number;
+  databaseBytes: number;
+  imageBytes: number;
+}
+
+export const DEFAULT_PAGE_SIZE = 50;
+const MAX_PAGE_SIZE = 500;
+
+const fileNameOf = (source: Source): string | null =>
+  source.kind === 'file' ? source.name : source.kind === 'drop' ? source.name : null;
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export class HistoryStore {
+  readonly #db: DatabaseSync;
+  readonly #path: string;
+  readonly #now: () => number;
+
+  constructor(path: string, options: { now?: () => number } = {}) {
+    this.#path = path;
+    this.#db = openDatabase(path);
+    this.#now = options.now ?? Date.now;
+  }
+
+  close(): void {
+    this.#db.close();
+  }
+
+  #run(sql: string, ...params: Array<SqlValue | Uint8Array>): number {
+    return Number(this.#db.prepare(sql).run(...params).changes);
+  }
+
+  #entries(clause: Clause, limit: number): Entry[] {
+    const rows = this.#db
+      .prepare(`SELECT ${ENTRY_COLUMNS} FROM entries e ${clause.sql} ORDER BY e.created_at DESC, e.id DESC LIMIT ?`)
+      .all(...clause.params, limit) as unknown as EntryRow[];
+    return rows.map(toEntry);
+  }
+
+  #page(clauses: Clause[], options: { limit?: number; cursor?: string | null }): Page<Entry> {
+    const limit = Math.min(Math.max(1, options.limit ?? DEFAULT_PAGE_SIZE), MAX_PAGE_SIZE);
+    const items = this.#entries(where([...clauses, ...cursorClause(options.cursor)]), limit + 1);
+    const more = items.length > limit;
+    if (more) items.pop();
+    const last = items.at(-1);
+    return { items, nextCursor: more && last ? encodeCursor(last.createdAt, last.id) : null };
+  }
+
+  /** Writes the entry as pending, with its image, before any engine is called. Returns its id. */
+  createPending(entry: NewEntry): number {
+    const now = this.#now();
+    return transaction(this.#db, () => {
+      const { lastInsertRowid } = this.#db
+        .prepare(
+          `INSERT INTO entries (created_at, updated_at, source_kind, source, file_name, engine, model, mode, prompt, status,
+             image_tokens, width, height, sent_width, sent_height, owner_pid)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(now, now, entry.source.kind, JSON.stringify(entry.source), fileNameOf(entry.source), entry.engine, entry.model,
+          entry.mode, entry.prompt, entry.imageTokens, entry.width, entry.height, entry.sentWidth, entry.sentHeight, process.pid);
+      const id = Number(lastInsertRowid);
+      const thumbnail = entry.image.thumbnail;
+      this.#run('INSERT INTO images (entry_id, mime, image, thumbnail, bytes) VALUES (?, ?, ?, ?, ?)',
+        id, entry.image.mime, entry.image.data, thumbnail, entry.image.data.length + (thumbnail?.length ?? 0));
+      return id;
+    });
+  }
+
+  complete(id: number, result: RecognizeResult): void {
+    this.#run(
+      `UPDATE entries SET status = 'done', text = ?, engine = ?, model = ?, input_tokens = ?, output_tokens = ?,
+         image_tokens = COALESCE(?, image_tokens), cost = ?, duration_ms = ?, request_id = ?, error_code = NULL,
+         error_message = NULL, retryable = 0, owner_pid = NULL, updated_at = ?
+       WHERE id = ?`,
+      result.text, result.engine, result.model, result.usage?.prompt_tokens ?? null, result.usage?.completion_tokens ?? null,
+      result.usage?.prompt_tokens_details?.image_tokens ?? null, result.cost, result.durationMs, result.requestId, this.#now(), id,
+    );
+  }
+
+  fail(id: number, failure: Failure): void {
+    this.#run(
+      `UPDATE entries SET status = ?, text = ?, error_code = ?, error_message = ?, retryable = ?, owner_pid = NULL, updated_at = ?
+       WHERE id = ?`,
+      failure.code === 'cancelled' ? 'cancelled' : 'failed', failure.partialText ?? '', failure.code, failure.message,
+      failure.retryable ? 1 : 0, this.#now(), id,
+    );
+  }
+
+  /** Sets a failed or cancelled entry back to pending for another try from its stored image. */
+  beginRetry(id: number, engine: EngineName, model: string): StoredImage & { image: Uint8Array } {
+    const entry = this.get(id);
+    if (!entry) throw new ReadoutError('history-not-found', `There is no history entry ${id}.`);
+    if (entry.status === 'pending') throw new ReadoutError('history-busy', `Entry ${id} is still being read.`);
+    const stored = this.image(id);
+    if (!stored?.image) throw new ReadoutError('history-no-image', `Entry ${id} has no stored image to read again (images are not kept, or were pruned).`);
+    this.#run(
+      `UPDATE entries SET status = 'pending', engine = ?, model = ?, error_code = NULL, error_message = NULL, retryable = 0,
+         attempts = attempts + 1, owner_pid = ?, updated_at = ? WHERE id = ?`,
+      engine, model, process.pid, this.#now(), id,
+    );
+    return { ...stored, image: stored.image };
+  }
+
+  /** Pending entries whose process is gone were cut off mid-recognition: mark them for retry. */
+  recoverInterrupted(alive: (pid: number) => boolean = isAlive): number {
+    const orphans = (this.#db.prepare("SELECT id, owner_pid FROM entries WHERE status = 'pending'").all() as Array<{ id: number; owner_pid: number | null }>)
+      .filter((row) => row.owner_pid === null || (row.owner_pid !== process.pid && !alive(row.owner_pid)));
+    if (orphans.length === 0) return 0;
+    return transaction(this.#db, () => {
+      for (const { id } of orphans) {
+        this.fail(id, { code: 'interrupted', message: 'Readout stopped before this finished; retry it.', retryable: true });
+      }
+      return orphans.length;
+    });
+  }
+
+  get(id: number): Entry | null {
+    return this.#entries(where([{ sql: 'e.id = ?', params: [id] }]), 1)[0] ?? null;
+  }
+
+  image(id: number): StoredImage | null {
+    const row = this.#db.prepare('SELECT mime, image, thumbnail FROM images WHERE entry_id = ?').get(id) as
+      | { mime: string; image: Uint8Array | null; thumbnail: Uint8Array | null }
+      | undefined;
+    return row ? { mime: row.mime, image: row.image, thumbnail: row.thumbnail } : null;
+  }
+
+  list(options: { filter?: HistoryFilter; limit?: number; cursor?: string | null } = {}): Page<Entry> {
+    return this.#page(filterClauses(options.filter), options);
+  }
+
+  search(query: string, options: { filter?: HistoryFilter; limit?: number; cursor?: string | null } = {}): Page<SearchHit> {
+    const terms = searchTerms(query);
+    const page = this.#page([...filterClauses(options.filter), ...termClauses(terms)], options);
+    return {
+      nextCursor: page.nextCursor,
+      items: page.items.map((entry) => ({ entry, snippet: makeSnippet(shownText(entry), terms) })),
+    };
+  }
+
+  edit(id: number, editedText: string | null): void {
+    this.#run('UPDATE entries SET edited_text = ?, updated_at = ? WHERE id = ?', editedText, this.#now(), id);
+  }
+
+  setPinned(id: number, pinned: boolean): void {
+    this.#run('UPDATE entries SET pinned = ?, updated_at = ? WHERE id = ?', pinned ? 1 : 0, this.#now(), id);
+  }
+
+  setTags(id: number, tags: string[]): void {
+    const clean = [...new Set(tags.map((t) => t.trim()).filter(Boolean))];
+    this.#run('UPDATE entries SET tags = ?, updated_at = ? WHERE id = ?', JSON.stringify(clean), this.#now(), id);
+  }
+
+  delete(ids: number[]): number {
+    if (ids.length === 0) return 0;
+    return transaction(this.#db, () => ids.reduce((sum, id) => sum + this.#run('DELETE FROM entries WHERE id = ?', id), 0));
+  }
+
+  /** Deletes unpinned entries older than `days` days (pinned ones too when asked), then reclaims the space. */
+  deleteOlderThan(days: number, options: { includePinned?: boolean } = {}): number {
+    const cutoff = this.#now() - days * 86_400_000;
+    const removed = this.#run(`DELETE FROM entries WHERE created_at < ?${options.includePinned ? '' : ' AND pinned = 0'}`, cutoff);
+    if (removed > 0) this.vacuum();
+    return removed;
+  }
+
+  /**
+   * Keeps stored images under `capBytes` by dropping the oldest unpinned entries' images (their text stays).
+   * Pending entries keep theirs: they are still needed. Returns how many entries lost their image.
+   */
+  pruneImages(capBytes: number): number {
+    let total = (this.#db.prepare('SELECT COALESCE(SUM(bytes), 0) AS total FROM images').get() as { total: number }).total;
+    if (total <= capBytes) return 0;
+    const candidates = this.#db
+      .prepare(
+        `SELECT i.entry_id AS id, i.bytes FROM images i JOIN entries e ON e.id = i.entry_id
+         WHERE e.pinned = 0 AND e.status != 'pending' ORDER BY e.created_at ASC, e.id ASC`,
+      )
+      .iterate() as IterableIterator<{ id: number; bytes: number }>;
+    const doomed: number[] = [];
+    for (const { id, bytes } of candidates) {
+      if (total <= capBytes) break;
+      doomed.push(id);
+      total -= bytes;
+    }
+    transaction(this.#db, () => doomed.forEach((id) => this.#run('DELETE FROM images WHERE entry_id = ?', id)));
+    if (doomed.length > 0) this.vacuum();
+    return doomed.length;
+  }
+
+  vacuum(): void {
+    this.#db.exec('PRAGMA wal_checkpoint(TRUNCATE); VACUUM;');
+  }
+
+  storage(): StorageReport {
+    const { entries } = this.#db.prepare('SELECT COUNT(*) AS entries FROM entries').get() as { entries: number };
+    const { images } = this.#db.prepare('SELECT COALESCE(SUM(bytes), 0) AS images FROM images').get() as { images: number };
+    const size = (path: string): number => {
+      try {
+        return statSync(path).size;
+      } catch {
+        return 0;
+      }
+    };
+    return { entries, databaseBytes: size(this.#path) + size(`${this.#path}-wal`), imageBytes: images };
+  }
+
+  /** Every matching entry, newest first, a page at a time: for exports of any size. */
+  *iterate(options: { query?: string; filter?: HistoryFilter } = {}): Generator<Entry> {
+    let cursor: string | null = null;
+    do {
+      const page: Page<Entry> = options.query
+        ? (({ items, nextCursor }) => ({ items: items.map((h) => h.entry), nextCursor }))(this.search(options.query, { filter: options.filter, cursor, limit: MAX_PAGE_SIZE }))
+        : this.list({ filter: options.filter, cursor, limit: MAX_PAGE_SIZE });
+      yield* page.items;
+      cursor = page.nextCursor;
+    } while (cursor);
+  }
+}

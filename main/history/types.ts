@@ -1,0 +1,82 @@
+import type { EngineName } from '../ocr/engine.ts';
+
+export type EntryStatus = 'pending' | 'done' | 'failed' | 'cancelled';
+export const STATUSES: readonly EntryStatus[] = ['pending', 'done', 'failed', 'cancelled'];
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Where the image came from. */
+export type Source =
+  | { kind: 'region'; displayId: string; rect: Rect }
+  | { kind: 'file'; path: string; name: string }
+  | { kind: 'clipboard' }
+  | { kind: 'drop'; name: string | null };
+
+export type SourceKind = Source['kind'];
+export const SOURCE_KINDS: readonly SourceKind[] = ['region', 'file', 'clipboard', 'drop'];
+
+export interface Entry {
+  id: number;
+  createdAt: number;
+  updatedAt: number;
+  source: Source;
+  fileName: string | null;
+  text: string;
+  /** The user's edit, kept apart from what the engine read. */
+  editedText: string | null;
+  engine: EngineName;
+  model: string;
+  mode: string | null;
+  prompt: string | null;
+  status: EntryStatus;
+  error: { code: string; message: string; retryable: boolean } | null;
+  usage: { inputTokens: number | null; outputTokens: number | null; imageTokens: number | null };
+  cost: number | null;
+  durationMs: number | null;
+  requestId: string | null;
+  width: number | null;
+  height: number | null;
+  sentWidth: number | null;
+  sentHeight: number | null;
+  pinned: boolean;
+  tags: string[];
+  attempts: number;
+  hasImage: boolean;
+}
+
+export interface StoredImage {
+  mime: string;
+  image: Uint8Array | null;
+  thumbnail: Uint8Array | null;
+}
+
+export interface HistoryFilter {
+  status?: EntryStatus[];
+  engine?: EngineName[];
+  source?: SourceKind[];
+  /** Inclusive bounds on the creation time, ms since the epoch. */
+  from?: number;
+  to?: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Pass back to get the next page; null on the last one. */
+  nextCursor: string | null;
+}
+
+/** A piece of a snippet; `match` pieces are what the query found. */
+export interface SnippetPart {
+  text: string;
+  match: boolean;
+}
+
+export interface SearchHit {
+  entry: Entry;
+  snippet: SnippetPart[];
+}

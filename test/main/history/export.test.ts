@@ -1,0 +1,58 @@
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { exportEntries, type ExportFormat } from '../../../main/history/export.ts';
+import { HistoryStore } from '../../../main/history/store.ts';
+import { newEntry, result } from '../../support/entries.ts';
+import { useTempDir } from '../../support/temp.ts';
+
+const tempDir = useTempDir();
+let store: HistoryStore;
+
+beforeEach(() => {
+  store = new HistoryStore(join(tempDir(), 'history.sqlite'));
+  const first = store.createPending(newEntry({ source: { kind: 'file', path: '/a/receipt.png', name: 'receipt.png' } }));
+  store.complete(first, result('Total: "42", paid\n发票'));
+  const second = store.createPending(newEntry({ source: { kind: 'clipboard' } }));
+  store.complete(second, result('=HYPERLINK("http://evil")'));
+  store.edit(second, '=SUM(A1:A9) edited');
+  return () => store.close();
+});
+
+const run = (format: ExportFormat, withImages = false): string => {
+  let out = '';
+  exportEntries(store.iterate(), format, (chunk) => (out += chunk), withImages ? { imageLink: (e) => `images/${e.id}.png` } : {});
+  return out;
+};
+
+describe('exportEntries', () => {
+  it('writes valid JSON with every entry, newest first', () => {
+    const parsed = JSON.parse(run('json', true)) as Array<Record<string, unknown>>;
+    expect(parsed.map((e) => e.id)).toEqual([2, 1]);
+    expect(parsed[1]).toMatchObject({ text: 'Total: "42", paid\n发票', source: { kind: 'file', name: 'receipt.png' }, image: 'images/1.png' });
+    expect(parsed[0]).toMatchObject({ text: '=HYPERLINK("http://evil")', editedText: '=SUM(A1:A9) edited' });
+    let empty = '';
+    exportEntries([], 'json', (c) => (empty += c));
+    expect(JSON.parse(empty)).toEqual([]);
+  });
+
+  it('writes RFC 4180 CSV that spreadsheets will not run as formulas', () => {
+    const csv = run('csv');
+    const lines = csv.split('\r\n');
+    expect(lines[0]).toBe('id,created_at,source,status,engine,model,text,edited_text,input_tokens,output_tokens,cost,pinned,tags');
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
+    expect(csv).toContain(`'=SUM(A1:A9) edited`);
+    expect(csv).toContain('"Total: ""42"", paid\n发票"');
+  });
+
+  it('writes Markdown with the shown text and image links', () => {
+    const md = run('md', true);
+    expect(md).toContain('· receipt.png');
+    expect(md).toContain('![receipt.png](images/1.png)');
+    expect(md).toContain('=SUM(A1:A9) edited');
+    expect(md).not.toContain('HYPERLINK');
+  });
+
+  it('writes plain text, one entry after another', () => {
+    expect(run('txt')).toBe('=SUM(A1:A9) edited\n\nTotal: "42", paid\n发票\n');
+  });
+});
