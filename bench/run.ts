@@ -1,4 +1,5 @@
 /** `npm run bench`: every benchmark, each as ratios against a baseline measured in the same run. */
+import { benchHistory } from './history.ts';
 import { benchPipeline, benchUpload } from './image.ts';
 import { benchStreaming } from './stream.ts';
 
@@ -6,6 +7,7 @@ const benches: Array<[string, () => Promise<string>]> = [
   ['pipeline', benchPipeline],
   ['upload', benchUpload],
   ['streaming', benchStreaming],
+  ['history', benchHistory],
 ];
 
 const only = process.argv.slice(2);

@@ -108,9 +108,9 @@ const exportCommand: Command = async (argv, io) => {
   const o = validate(exportSchema, values);
   if (o.images && !o.out) throw new UsageError('--images needs --out: the images are written beside that file');
   return withStore(values['data-dir'], (store) => {
-    const entries: Iterable<Entry> = o.id
-      ? [store.get(o.id) ?? (() => { throw new ReadoutError('history-not-found', `There is no history entry ${o.id}.`); })()]
-      : store.iterate({ query: o.query });
+    const single = o.id === undefined ? null : store.get(o.id);
+    if (o.id !== undefined && !single) throw new ReadoutError('history-not-found', `There is no history entry ${o.id}.`);
+    const entries: Iterable<Entry> = single ? [single] : store.iterate({ query: o.query });
     const options: ExportOptions = {};
     if (o.images && o.out) {
       const folder = join(dirname(o.out), `${basename(o.out, extname(o.out))}-images`);

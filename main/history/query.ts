@@ -1,8 +1,10 @@
 /**
- * SQL for filters, cursors and search terms. Search is substring search in any language: FTS5's trigram index
- * answers terms of three characters or more; shorter terms (common in Chinese) fall back to LIKE, which walks
- * the newest entries first and stops once a page is full.
+ * SQL for filters, cursors and search. Search is substring search in any language through FTS5's trigram index:
+ * terms of three characters or more are phrases; one- and two-character terms (common in Chinese) become the set of
+ * indexed trigrams that start with them (schema migration 3 makes that set complete). A short term so common that
+ * the set is huge falls back to LIKE, which is then fast because matches turn up at once, newest first.
  */
+import type { DatabaseSync } from 'node:sqlite';
 import { ReadoutError } from '../errors.ts';
 import type { HistoryFilter } from './types.ts';
 
@@ -13,8 +15,19 @@ export interface Clause {
   params: SqlValue[];
 }
 
+/** Where rows come from and the key that orders them, newest first. */
+export interface Source {
+  from: string;
+  key: string;
+  clauses: Clause[];
+}
+
 const MAX_TERMS = 8;
 const MAX_TERM_LENGTH = 200;
+/** Past this many trigrams a short term is common enough that scanning from the newest entry is quicker. */
+const MAX_EXPANSION = 256;
+/** Sorts after every character, to end a prefix range over the vocabulary. */
+const PREFIX_END = '\u{10FFFF}';
 
 export function filterClauses(filter: HistoryFilter = {}): Clause[] {
   const clauses: Clause[] = [];
@@ -29,11 +42,11 @@ export function filterClauses(filter: HistoryFilter = {}): Clause[] {
   return clauses;
 }
 
-export function encodeCursor(createdAt: number, id: number): string {
-  return Buffer.from(JSON.stringify([createdAt, id])).toString('base64url');
+export function encodeCursor(id: number): string {
+  return Buffer.from(JSON.stringify([id])).toString('base64url');
 }
 
-export function cursorClause(cursor: string | null | undefined): Clause[] {
+export function cursorClause(key: string, cursor: string | null | undefined): Clause[] {
   if (!cursor) return [];
   let decoded: unknown;
   try {
@@ -41,10 +54,10 @@ export function cursorClause(cursor: string | null | undefined): Clause[] {
   } catch {
     decoded = null;
   }
-  if (!Array.isArray(decoded) || decoded.length !== 2 || !decoded.every(Number.isSafeInteger)) {
+  if (!Array.isArray(decoded) || decoded.length !== 1 || !Number.isSafeInteger(decoded[0])) {
     throw new ReadoutError('history-bad-cursor', 'That page cursor is not valid; start again from the first page.');
   }
-  return [{ sql: '(e.created_at, e.id) < (?, ?)', params: decoded as [number, number] }];
+  return [{ sql: `${key} < ?`, params: [decoded[0] as number] }];
 }
 
 export function searchTerms(query: string): string[] {
@@ -57,27 +70,43 @@ export function searchTerms(query: string): string[] {
 }
 
 const likePattern = (term: string): string => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-const ftsPhrase = (term: string): string => `"${term.replace(/"/g, '""')}"`;
+const phrase = (term: string): string => `"${term.replace(/"/g, '""')}"`;
 
-/** Every term must appear in the text, the edited text or the file name. */
-export function termClauses(terms: string[]): Clause[] {
-  const long = terms.filter((t) => Array.from(t).length >= 3);
-  const short = terms.filter((t) => Array.from(t).length < 3);
-  const clauses: Clause[] = [];
-  if (long.length > 0) {
-    clauses.push({
-      sql: 'e.id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?)',
-      params: [long.map(ftsPhrase).join(' AND ')],
-    });
+/** The indexed trigrams that start with a short term, or null when there are too many to be worth it. */
+function expandShortTerm(db: DatabaseSync, term: string): string[] | null {
+  const prefix = term.toLowerCase();
+  const rows = db
+    .prepare('SELECT term FROM entries_fts_vocab WHERE term >= ? AND term < ? LIMIT ?')
+    .all(prefix, prefix + PREFIX_END, MAX_EXPANSION + 1) as Array<{ term: string }>;
+  return rows.length > MAX_EXPANSION ? null : rows.map((r) => r.term);
+}
+
+/** Where to read from for a list (no terms) or a search (every term must appear in text, edit or file name). */
+export function rowSource(db: DatabaseSync, terms: string[]): Source {
+  const match: string[] = [];
+  const scans: Clause[] = [];
+  for (const term of terms) {
+    if (Array.from(term).length >= 3) {
+      match.push(phrase(term));
+      continue;
+    }
+    const trigrams = expandShortTerm(db, term);
+    if (trigrams === null) {
+      const pattern = likePattern(term);
+      scans.push({ sql: "(e.text LIKE ? ESCAPE '\\' OR e.edited_text LIKE ? ESCAPE '\\' OR e.file_name LIKE ? ESCAPE '\\')", params: [pattern, pattern, pattern] });
+    } else if (trigrams.length === 0) {
+      // The term occurs nowhere: nothing can match.
+      scans.push({ sql: '0', params: [] });
+    } else {
+      match.push(`(${trigrams.map(phrase).join(' OR ')})`);
+    }
   }
-  for (const term of short) {
-    const pattern = likePattern(term);
-    clauses.push({
-      sql: "(e.text LIKE ? ESCAPE '\\' OR e.edited_text LIKE ? ESCAPE '\\' OR e.file_name LIKE ? ESCAPE '\\')",
-      params: [pattern, pattern, pattern],
-    });
-  }
-  return clauses;
+  if (match.length === 0) return { from: 'entries e', key: 'e.id', clauses: scans };
+  return {
+    from: 'entries_fts f JOIN entries e ON e.id = f.rowid',
+    key: 'f.rowid',
+    clauses: [{ sql: 'entries_fts MATCH ?', params: [match.join(' AND ')] }, ...scans],
+  };
 }
 
 export function where(clauses: Clause[]): Clause {

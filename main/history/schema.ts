@@ -66,6 +66,38 @@ export const MIGRATIONS: readonly string[] = [
   `,
   // 2: how many times an entry has been read, so retries show.
   `ALTER TABLE entries ADD COLUMN attempts INTEGER NOT NULL DEFAULT 1;`,
+  // 3: one- and two-character search through the index. Each column is indexed with two sentinel characters
+  // appended (U+E000, never typed), so every occurrence of a short term starts some trigram, and the trigrams that
+  // start with it are found in the vocabulary. The index holds no copy of the text (contentless).
+  `
+  DROP TRIGGER entries_fts_insert;
+  DROP TRIGGER entries_fts_delete;
+  DROP TRIGGER entries_fts_update;
+  DROP TABLE entries_fts;
+  CREATE VIRTUAL TABLE entries_fts USING fts5 (
+    text, edited_text, file_name,
+    content = '', contentless_delete = 1, tokenize = 'trigram'
+  );
+  CREATE VIRTUAL TABLE entries_fts_vocab USING fts5vocab (entries_fts, 'row');
+  CREATE TRIGGER entries_fts_insert AFTER INSERT ON entries BEGIN
+    INSERT INTO entries_fts (rowid, text, edited_text, file_name)
+      VALUES (new.id, new.text || char(57344, 57344), COALESCE(new.edited_text, '') || char(57344, 57344),
+              COALESCE(new.file_name, '') || char(57344, 57344));
+  END;
+  CREATE TRIGGER entries_fts_delete AFTER DELETE ON entries BEGIN
+    DELETE FROM entries_fts WHERE rowid = old.id;
+  END;
+  CREATE TRIGGER entries_fts_update AFTER UPDATE OF text, edited_text, file_name ON entries BEGIN
+    UPDATE entries_fts SET text = new.text || char(57344, 57344),
+      edited_text = COALESCE(new.edited_text, '') || char(57344, 57344),
+      file_name = COALESCE(new.file_name, '') || char(57344, 57344)
+    WHERE rowid = new.id;
+  END;
+  INSERT INTO entries_fts (rowid, text, edited_text, file_name)
+    SELECT id, text || char(57344, 57344), COALESCE(edited_text, '') || char(57344, 57344),
+           COALESCE(file_name, '') || char(57344, 57344)
+    FROM entries;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -7,7 +7,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import { ReadoutError } from '../errors.ts';
 import type { EngineName, RecognizeResult } from '../ocr/engine.ts';
 import { openDatabase, transaction } from './database.ts';
-import { cursorClause, encodeCursor, filterClauses, searchTerms, termClauses, where, type Clause, type SqlValue } from './query.ts';
+import { cursorClause, encodeCursor, filterClauses, rowSource, searchTerms, where, type Clause, type Source as RowSource, type SqlValue } from './query.ts';
 import { ENTRY_COLUMNS, shownText, toEntry, type EntryRow } from './rows.ts';
 import { makeSnippet } from './snippet.ts';
 import type { Entry, HistoryFilter, Page, SearchHit, Source, StoredImage } from './types.ts';
@@ -74,20 +74,23 @@ export class HistoryStore {
     return Number(this.#db.prepare(sql).run(...params).changes);
   }
 
-  #entries(clause: Clause, limit: number): Entry[] {
+  #entries(source: RowSource, clause: Clause, limit: number): Entry[] {
     const rows = this.#db
-      .prepare(`SELECT ${ENTRY_COLUMNS} FROM entries e ${clause.sql} ORDER BY e.created_at DESC, e.id DESC LIMIT ?`)
+      .prepare(`SELECT ${ENTRY_COLUMNS} FROM ${source.from} ${clause.sql} ORDER BY ${source.key} DESC LIMIT ?`)
       .all(...clause.params, limit) as unknown as EntryRow[];
     return rows.map(toEntry);
   }
 
-  #page(clauses: Clause[], options: { limit?: number; cursor?: string | null }): Page<Entry> {
+  /** Newest first (by id: entries are numbered as they are created), `limit` at a time. */
+  #page(terms: string[], filter: HistoryFilter | undefined, options: { limit?: number; cursor?: string | null }): Page<Entry> {
     const limit = Math.min(Math.max(1, options.limit ?? DEFAULT_PAGE_SIZE), MAX_PAGE_SIZE);
-    const items = this.#entries(where([...clauses, ...cursorClause(options.cursor)]), limit + 1);
+    const source = rowSource(this.#db, terms);
+    const clause = where([...source.clauses, ...filterClauses(filter), ...cursorClause(source.key, options.cursor)]);
+    const items = this.#entries(source, clause, limit + 1);
     const more = items.length > limit;
     if (more) items.pop();
     const last = items.at(-1);
-    return { items, nextCursor: more && last ? encodeCursor(last.createdAt, last.id) : null };
+    return { items, nextCursor: more && last ? encodeCursor(last.id) : null };
   }
 
   /** Writes the entry as pending, with its image, before any engine is called. Returns its id. */
@@ -159,7 +162,7 @@ export class HistoryStore {
   }
 
   get(id: number): Entry | null {
-    return this.#entries(where([{ sql: 'e.id = ?', params: [id] }]), 1)[0] ?? null;
+    return this.#entries(rowSource(this.#db, []), where([{ sql: 'e.id = ?', params: [id] }]), 1)[0] ?? null;
   }
 
   image(id: number): StoredImage | null {
@@ -170,12 +173,12 @@ export class HistoryStore {
   }
 
   list(options: { filter?: HistoryFilter; limit?: number; cursor?: string | null } = {}): Page<Entry> {
-    return this.#page(filterClauses(options.filter), options);
+    return this.#page([], options.filter, options);
   }
 
   search(query: string, options: { filter?: HistoryFilter; limit?: number; cursor?: string | null } = {}): Page<SearchHit> {
     const terms = searchTerms(query);
-    const page = this.#page([...filterClauses(options.filter), ...termClauses(terms)], options);
+    const page = this.#page(terms, options.filter, options);
     return {
       nextCursor: page.nextCursor,
       items: page.items.map((entry) => ({ entry, snippet: makeSnippet(shownText(entry), terms) })),
@@ -251,11 +254,10 @@ export class HistoryStore {
 
   /** Every matching entry, newest first, a page at a time: for exports of any size. */
   *iterate(options: { query?: string; filter?: HistoryFilter } = {}): Generator<Entry> {
+    const terms = searchTerms(options.query ?? '');
     let cursor: string | null = null;
     do {
-      const page: Page<Entry> = options.query
-        ? (({ items, nextCursor }) => ({ items: items.map((h) => h.entry), nextCursor }))(this.search(options.query, { filter: options.filter, cursor, limit: MAX_PAGE_SIZE }))
-        : this.list({ filter: options.filter, cursor, limit: MAX_PAGE_SIZE });
+      const page = this.#page(terms, options.filter, { cursor, limit: MAX_PAGE_SIZE });
       yield* page.items;
       cursor = page.nextCursor;
     } while (cursor);

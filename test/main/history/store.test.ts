@@ -122,6 +122,34 @@ describe('HistoryStore listing and search', () => {
     expect(ids('100%')).toEqual([]);
   });
 
+  it('finds one- and two-character terms anywhere, even at the very end or as the whole text', () => {
+    const end = add('以中结尾');
+    const whole = add('中');
+    const english = add('the quick XaByZ');
+    const ids = (q: string) => store.search(q).items.map((h) => h.entry.id).sort();
+    expect(ids('尾')).toEqual([end]);
+    expect(ids('结尾')).toEqual([end]);
+    expect(ids('中')).toEqual([end, whole].sort());
+    expect(ids('ab')).toEqual([english]);
+    expect(ids('Z')).toEqual([english]);
+    expect(ids('zz')).toEqual([]);
+  });
+
+  it('falls back to scanning for a short term too common to expand, with the same answers', () => {
+    // 的 followed by 300 different characters: more trigrams than are worth expanding.
+    const many = Array.from({ length: 300 }, (_, i) => add(`的${String.fromCodePoint(0x4e00 + i)}${String.fromCodePoint(0x5e00 + i)}`));
+    const other = add('没有那个字');
+    const found: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = store.search('的', { limit: 100, cursor });
+      found.push(...page.items.map((h) => h.entry.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(found).toEqual([...many].reverse());
+    expect(found).not.toContain(other);
+  });
+
   it('searches edited text and file names too', () => {
     const edited = add('teh cat');
     store.edit(edited, 'the cat sat');
