@@ -1,12 +1,25 @@
 /**
- * The composition root: the only module (with preload/index.ts) that imports electron. It owns the app's lifecycle,
- * the single-instance lock and the windows, and wires the services to the bridge.
+ * The composition root: with preload/index.ts, the only module that imports electron. It owns the app's lifecycle,
+ * the single-instance lock, the tray and the windows, and wires the OS into the services as ports.
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
+import {
+  app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeImage, nativeTheme, Notification, safeStorage, session, shell, Tray,
+} from 'electron';
+import Store from 'electron-store';
+import type { EventName, EventPayloads } from '../preload/api.ts';
+import { imageArgs, IMAGE_EXTENSIONS } from './app/file-args.ts';
+import { AppServices } from './app/services.ts';
+import { fill, mainStrings } from './app/strings.ts';
+import { errorMessage } from './errors.ts';
+import { HistoryStore } from './history/store.ts';
 import { registerIpc } from './ipc.ts';
+import { historyFile } from './paths.ts';
 import { CONTENT_SECURITY_POLICY, isAppUrl, secureWebPreferences, type AppOrigin } from './security.ts';
+import type { Settings } from './settings/schema.ts';
+import { SettingsService, type KeyValueStore } from './settings/settings-service.ts';
+import { settingsStoreOptions } from './settings/store-options.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const development = !app.isPackaged && Boolean(process.env.ELECTRON_RENDERER_URL);
@@ -14,6 +27,10 @@ const origin: AppOrigin = {
   devServer: development ? process.env.ELECTRON_RENDERER_URL : undefined,
   rendererDir: join(here, '../renderer'),
 };
+
+let mainWindow: BrowserWindow | null = null;
+let tray: Tray | null = null;
+let quitting = false;
 
 function lockDown(): void {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
@@ -33,51 +50,161 @@ function lockDown(): void {
   });
 }
 
-function createMainWindow(): BrowserWindow {
+function emit<E extends EventName>(event: E, payload: EventPayloads[E]): void {
+  for (const window of BrowserWindow.getAllWindows()) window.webContents.send(event, payload);
+}
+
+function showWindow(settings: SettingsService): BrowserWindow {
+  if (mainWindow) {
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+    return mainWindow;
+  }
   const window = new BrowserWindow({
-    width: 960,
-    height: 680,
-    minWidth: 560,
-    minHeight: 400,
+    width: 1100,
+    height: 720,
+    minWidth: 640,
+    minHeight: 420,
     show: false,
     title: 'Readout',
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#1c1c1e' : '#f7f7f8',
     webPreferences: secureWebPreferences(join(here, '../preload/index.cjs'), { development }),
   });
   window.once('ready-to-show', () => window.show());
+  window.on('close', (event) => {
+    if (!quitting && settings.get().closeToTray && tray) {
+      event.preventDefault();
+      window.hide();
+    }
+  });
+  window.on('closed', () => {
+    mainWindow = null;
+  });
   if (origin.devServer) void window.loadURL(origin.devServer);
   else void window.loadFile(join(origin.rendererDir, 'index.html'));
+  mainWindow = window;
   return window;
+}
+
+function openSettingsStore(): KeyValueStore {
+  try {
+    return new Store(settingsStoreOptions(app.getVersion()));
+  } catch (error) {
+    // A damaged settings file must not keep the app from starting; it starts from defaults and says so.
+    dialog.showErrorBox('Readout', `Your settings could not be read and were reset: ${errorMessage(error)}`);
+    return new Store({ ...settingsStoreOptions(app.getVersion()), clearInvalidConfig: true });
+  }
+}
+
+function buildTray(services: AppServices, settings: SettingsService): void {
+  const words = mainStrings(settings.get().language, app.getLocale());
+  const navigate = (view: 'history' | 'settings'): void => {
+    showWindow(settings);
+    emit('app:navigate', { view });
+  };
+  tray ??= new Tray(nativeImage.createFromPath(join(here, '../../build/tray.png')).resize({ width: 16, height: 16 }));
+  tray.setToolTip('Readout');
+  tray.setContextMenu(
+    Menu.buildFromTemplate([
+      // Screen-region capture lands with the capture flow; the item is here so the menu does not move then.
+      { label: words.tray.capture, enabled: false },
+      { label: words.tray.open, click: () => void services.openFiles().then(() => showWindow(settings)) },
+      { label: words.tray.history, click: () => navigate('history') },
+      { label: words.tray.settings, click: () => navigate('settings') },
+      { type: 'separator' },
+      { label: words.tray.quit, click: () => app.quit() },
+    ]),
+  );
+  tray.on('click', () => showWindow(settings));
+}
+
+function applySettings(settings: Settings): void {
+  nativeTheme.themeSource = settings.theme;
+  if (process.platform !== 'linux') app.setLoginItemSettings({ openAtLogin: settings.launchAtLogin });
+}
+
+async function start(): Promise<void> {
+  lockDown();
+  const settings = new SettingsService(openSettingsStore(), safeStorage, process.platform);
+  let history: HistoryStore;
+  try {
+    history = new HistoryStore(historyFile(app.getPath('userData')));
+    history.recoverInterrupted();
+  } catch (error) {
+    const words = mainStrings(settings.get().language, app.getLocale());
+    dialog.showErrorBox(words.dialog.startFailed, fill(words.dialog.historyFailed, { message: errorMessage(error) }));
+    app.exit(1);
+    return;
+  }
+  const services = new AppServices({
+    version: app.getVersion(),
+    platform: process.platform,
+    settings,
+    history,
+    emit,
+    clipboard: { writeText: (text) => clipboard.writeText(text) },
+    notifyDone: (text) => {
+      if (!Notification.isSupported()) return;
+      const current = settings.get();
+      const words = mainStrings(current.language, app.getLocale());
+      const title = current.copyToClipboard ? words.notification.title : words.notification.titleNoCopy;
+      new Notification({ title, body: text.trim().slice(0, 200) || words.notification.empty, silent: true }).show();
+    },
+    dialogs: {
+      openImages: async () => {
+        const words = mainStrings(settings.get().language, app.getLocale());
+        const options = {
+          title: words.dialog.openTitle,
+          properties: ['openFile', 'multiSelections'] as Array<'openFile' | 'multiSelections'>,
+          filters: [{ name: words.dialog.images, extensions: IMAGE_EXTENSIONS }],
+        };
+        const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+        return result.canceled ? [] : result.filePaths;
+      },
+      saveExport: async (defaultName) => {
+        const words = mainStrings(settings.get().language, app.getLocale());
+        const options = { title: words.dialog.exportTitle, defaultPath: join(app.getPath('documents'), defaultName) };
+        const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+        return result.canceled || !result.filePath ? null : result.filePath;
+      },
+    },
+  });
+  registerIpc(ipcMain, services, origin, process.platform);
+  applySettings(settings.get());
+  settings.onChange((next) => {
+    applySettings(next);
+    buildTray(services, settings);
+  });
+  buildTray(services, settings);
+
+  app.on('second-instance', (_event, argv, cwd) => {
+    showWindow(settings);
+    services.recognizeFiles(imageArgs(argv.slice(1), cwd));
+  });
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    showWindow(settings);
+    services.recognizeFiles([path]);
+  });
+  app.on('activate', () => showWindow(settings));
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+  app.on('will-quit', () => {
+    void services.close();
+    history.close();
+  });
+  showWindow(settings);
+  services.recognizeFiles(imageArgs(process.argv.slice(app.isPackaged ? 1 : 2), process.cwd()));
 }
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
-    const [window] = BrowserWindow.getAllWindows();
-    if (window) {
-      if (window.isMinimized()) window.restore();
-      window.focus();
-    }
-  });
-  void app.whenReady().then(() => {
-    lockDown();
-    registerIpc(
-      ipcMain,
-      {
-        appInfo: () => {
-          const hasApiKey = Boolean(process.env.DASHSCOPE_API_KEY);
-          const platform = ['darwin', 'win32', 'linux'].includes(process.platform) ? (process.platform as 'darwin' | 'win32' | 'linux') : 'other';
-          return { version: app.getVersion(), engine: hasApiKey ? 'qwen' : 'local', hasApiKey, platform };
-        },
-      },
-      origin,
-    );
-    createMainWindow();
-    app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
-    });
-  });
   app.on('window-all-closed', () => {
+    // With "close to tray" on, closing only hides the window and this never fires; off, closing it quits.
     if (process.platform !== 'darwin') app.quit();
   });
+  void app.whenReady().then(start);
 }

@@ -1,11 +1,16 @@
 /**
- * One handler per bridge method. Every call is checked twice: the sender must be one of the app's own pages,
- * and every argument must pass its schema. The renderer is untrusted.
+ * One handler per bridge method. Every call is checked twice: the sender must be one of the app's own pages, and
+ * every argument must pass its schema. The renderer is untrusted.
  */
 import { z } from 'zod';
-import { CHANNELS, type AppInfo, type Channel, type ReadoutApi } from '../preload/api.ts';
+import { CHANNELS, type Channel, type ReadoutApi } from '../preload/api.ts';
+import type { AppServices } from './app/services.ts';
 import { ReadoutError } from './errors.ts';
+import { EXPORT_FORMATS } from './history/export.ts';
+import { SOURCE_KINDS, STATUSES } from './history/types.ts';
+import { MODES } from './ocr/prompts.ts';
 import { isAppUrl, type AppOrigin } from './security.ts';
+import { settingsPatchSchema } from './settings/schema.ts';
 
 /** The part of Electron's ipcMain this module needs; the composition root passes the real one. */
 export interface IpcMainLike {
@@ -16,32 +21,132 @@ export interface IpcEventLike {
   senderFrame: { url: string } | null;
 }
 
-export interface IpcServices {
-  appInfo(): AppInfo;
-}
-
-/** Each channel's argument schema, as a tuple. */
-const ARGUMENTS = {
-  [CHANNELS.appInfo]: z.tuple([]),
-} satisfies Record<Channel, z.ZodTuple>;
-
-type Handlers = {
-  [C in Channel]: (...args: z.infer<(typeof ARGUMENTS)[C]>) => ReturnType<FlattenedApi[C]>;
+/** Each channel's function in the bridge contract. */
+type Contract = {
+  [CHANNELS.appInfo]: ReadoutApi['app']['info'];
+  [CHANNELS.settingsGet]: ReadoutApi['settings']['get'];
+  [CHANNELS.settingsUpdate]: ReadoutApi['settings']['update'];
+  [CHANNELS.keySet]: ReadoutApi['settings']['setApiKey'];
+  [CHANNELS.keyClear]: ReadoutApi['settings']['clearApiKey'];
+  [CHANNELS.keyTest]: ReadoutApi['settings']['testApiKey'];
+  [CHANNELS.historyList]: ReadoutApi['history']['list'];
+  [CHANNELS.historySearch]: ReadoutApi['history']['search'];
+  [CHANNELS.historyGet]: ReadoutApi['history']['get'];
+  [CHANNELS.historyImage]: ReadoutApi['history']['image'];
+  [CHANNELS.historyThumbnail]: ReadoutApi['history']['thumbnail'];
+  [CHANNELS.historyEdit]: ReadoutApi['history']['edit'];
+  [CHANNELS.historyPin]: ReadoutApi['history']['pin'];
+  [CHANNELS.historyDelete]: ReadoutApi['history']['delete'];
+  [CHANNELS.historyExport]: ReadoutApi['history']['export'];
+  [CHANNELS.historyStorage]: ReadoutApi['history']['storage'];
+  [CHANNELS.ocrOpenFiles]: ReadoutApi['ocr']['openFiles'];
+  [CHANNELS.ocrRecognizeImage]: ReadoutApi['ocr']['recognizeImage'];
+  [CHANNELS.ocrRetry]: ReadoutApi['ocr']['retry'];
+  [CHANNELS.ocrRerun]: ReadoutApi['ocr']['rerun'];
+  [CHANNELS.ocrCancel]: ReadoutApi['ocr']['cancel'];
+  [CHANNELS.clipboardCopy]: ReadoutApi['clipboard']['copy'];
 };
 
-type FlattenedApi = { [CHANNELS.appInfo]: ReadoutApi['app']['info'] };
+type Handlers = { [C in Channel]: (...args: Parameters<Contract[C]>) => Awaited<ReturnType<Contract[C]>> | ReturnType<Contract[C]> };
 
-export function registerIpc(ipc: IpcMainLike, services: IpcServices, origin: AppOrigin): void {
-  const handlers: Handlers = {
-    [CHANNELS.appInfo]: async () => services.appInfo(),
+const id = z.number().int().positive();
+const ids = z.array(id).min(1).max(10_000);
+const filter = z
+  .object({
+    status: z.array(z.enum(STATUSES as [string, ...string[]])).max(4).optional(),
+    engine: z.array(z.enum(['qwen', 'local'])).max(2).optional(),
+    source: z.array(z.enum(SOURCE_KINDS as [string, ...string[]])).max(4).optional(),
+    from: z.number().int().optional(),
+    to: z.number().int().optional(),
+  })
+  .strict()
+  .optional();
+const page = { filter, cursor: z.string().max(200).nullable().optional(), limit: z.number().int().min(1).max(500).optional() };
+
+function argumentSchemas(platform: NodeJS.Platform): Record<Channel, z.ZodType<unknown[]>> {
+  return {
+    [CHANNELS.appInfo]: z.tuple([]),
+    [CHANNELS.settingsGet]: z.tuple([]),
+    [CHANNELS.settingsUpdate]: z.tuple([settingsPatchSchema(platform)]),
+    [CHANNELS.keySet]: z.tuple([z.string().min(1).max(500)]),
+    [CHANNELS.keyClear]: z.tuple([]),
+    [CHANNELS.keyTest]: z.tuple([]),
+    [CHANNELS.historyList]: z.tuple([z.object(page).strict()]),
+    [CHANNELS.historySearch]: z.tuple([z.object({ ...page, query: z.string().max(1000) }).strict()]),
+    [CHANNELS.historyGet]: z.tuple([id]),
+    [CHANNELS.historyImage]: z.tuple([id]),
+    [CHANNELS.historyThumbnail]: z.tuple([id]),
+    [CHANNELS.historyEdit]: z.tuple([id, z.string().max(1_000_000).nullable()]),
+    [CHANNELS.historyPin]: z.tuple([id, z.boolean()]),
+    [CHANNELS.historyDelete]: z.tuple([ids]),
+    [CHANNELS.historyExport]: z.tuple([
+      z.object({ format: z.enum(EXPORT_FORMATS), ids: ids.optional(), query: z.string().max(1000).optional(), images: z.boolean().optional() }).strict(),
+    ]),
+    [CHANNELS.historyStorage]: z.tuple([]),
+    [CHANNELS.ocrOpenFiles]: z.tuple([]),
+    [CHANNELS.ocrRecognizeImage]: z.tuple([
+      z.object({ name: z.string().max(500).nullable(), bytes: z.instanceof(Uint8Array), source: z.enum(['drop', 'clipboard']) }).strict(),
+    ]),
+    [CHANNELS.ocrRetry]: z.tuple([id]),
+    [CHANNELS.ocrRerun]: z.tuple([
+      id,
+      z.object({ engine: z.enum(['qwen', 'local']).optional(), model: z.string().min(1).max(200).optional(), mode: z.enum(MODES).optional() }).strict(),
+    ]),
+    [CHANNELS.ocrCancel]: z.tuple([id]),
+    [CHANNELS.clipboardCopy]: z.tuple([z.string().max(10_000_000)]),
   };
+}
+
+function handlersFor(services: AppServices): Handlers {
+  return {
+    [CHANNELS.appInfo]: () => services.appInfo(),
+    [CHANNELS.settingsGet]: () => services.settings(),
+    [CHANNELS.settingsUpdate]: (patch) => services.updateSettings(patch),
+    [CHANNELS.keySet]: (key) => services.setApiKey(key),
+    [CHANNELS.keyClear]: () => services.clearApiKey(),
+    [CHANNELS.keyTest]: () => services.testApiKey(),
+    [CHANNELS.historyList]: (request) => services.listHistory(request),
+    [CHANNELS.historySearch]: (request) => services.searchHistory(request),
+    [CHANNELS.historyGet]: (entryId) => services.entry(entryId),
+    [CHANNELS.historyImage]: (entryId) => services.image(entryId),
+    [CHANNELS.historyThumbnail]: (entryId) => services.thumbnail(entryId),
+    [CHANNELS.historyEdit]: (entryId, text) => services.edit(entryId, text),
+    [CHANNELS.historyPin]: (entryId, pinned) => services.pin(entryId, pinned),
+    [CHANNELS.historyDelete]: (entryIds) => services.deleteEntries(entryIds),
+    [CHANNELS.historyExport]: (request) => services.exportHistory(request),
+    [CHANNELS.historyStorage]: () => services.storage(),
+    [CHANNELS.ocrOpenFiles]: () => services.openFiles(),
+    [CHANNELS.ocrRecognizeImage]: (image) => services.recognizeImage(image),
+    [CHANNELS.ocrRetry]: (entryId) => services.retry(entryId),
+    [CHANNELS.ocrRerun]: (entryId, options) => services.rerun(entryId, options),
+    [CHANNELS.ocrCancel]: (jobId) => services.cancel(jobId),
+    [CHANNELS.clipboardCopy]: (text) => services.copy(text),
+  };
+}
+
+/** Errors cross the bridge as plain Error messages; the code travels in front so the page can react to it. */
+function forRenderer(error: unknown): Error {
+  if (error instanceof ReadoutError) return new Error(`[${error.code}] ${error.message}`);
+  return new Error('[internal] Something went wrong in Readout; the details are in the log.');
+}
+
+export function registerIpc(ipc: IpcMainLike, services: AppServices, origin: AppOrigin, platform: NodeJS.Platform): void {
+  const schemas = argumentSchemas(platform);
+  const handlers = handlersFor(services);
   for (const channel of Object.values(CHANNELS)) {
-    ipc.handle(channel, (event, ...args) => {
+    ipc.handle(channel, async (event, ...args) => {
       const url = event.senderFrame?.url ?? '';
-      if (!isAppUrl(url, origin)) throw new ReadoutError('ipc-forbidden', `${channel} refused: the caller is not a Readout window`);
-      const parsed = ARGUMENTS[channel].safeParse(args);
-      if (!parsed.success) throw new ReadoutError('ipc-invalid', `${channel} refused: ${parsed.error.issues[0]?.message ?? 'bad arguments'}`);
-      return (handlers[channel] as (...a: unknown[]) => unknown)(...parsed.data);
+      if (!isAppUrl(url, origin)) throw forRenderer(new ReadoutError('ipc-forbidden', `${channel} refused: the caller is not a Readout window`));
+      const parsed = schemas[channel].safeParse(args);
+      if (!parsed.success) {
+        throw forRenderer(new ReadoutError('ipc-invalid', `${channel} refused: ${parsed.error.issues[0]?.message ?? 'bad arguments'}`));
+      }
+      try {
+        return await (handlers[channel] as (...a: unknown[]) => unknown)(...parsed.data);
+      } catch (error) {
+        if (!(error instanceof ReadoutError)) console.error(`${channel} failed`, error);
+        throw forRenderer(error);
+      }
     });
   }
 }

@@ -1,26 +1,195 @@
 /**
  * THE contract between the main process and the renderer: channel names, argument and result types, pushed events.
  * main/ipc.ts implements it, preload/index.ts exposes it as `window.readout`, the renderer sees only this type.
- * This file is imported by all three builds, so it holds types and constants only.
+ * Imported by all three builds, so it holds types and constants only.
  */
 
 /** Request/response channels, `domain:verb`. */
 export const CHANNELS = {
   appInfo: 'app:info',
+  settingsGet: 'settings:get',
+  settingsUpdate: 'settings:update',
+  keySet: 'settings:setApiKey',
+  keyClear: 'settings:clearApiKey',
+  keyTest: 'settings:testApiKey',
+  historyList: 'history:list',
+  historySearch: 'history:search',
+  historyGet: 'history:get',
+  historyImage: 'history:image',
+  historyThumbnail: 'history:thumbnail',
+  historyEdit: 'history:edit',
+  historyPin: 'history:pin',
+  historyDelete: 'history:delete',
+  historyExport: 'history:export',
+  historyStorage: 'history:storage',
+  ocrOpenFiles: 'ocr:openFiles',
+  ocrRecognizeImage: 'ocr:recognizeImage',
+  ocrRetry: 'ocr:retry',
+  ocrRerun: 'ocr:rerun',
+  ocrCancel: 'ocr:cancel',
+  clipboardCopy: 'clipboard:copy',
 } as const;
 
 /** Main-to-window pushes. */
-export const EVENTS = {} as const;
+export const EVENTS = {
+  ocrProgress: 'ocr:progress',
+  ocrDelta: 'ocr:delta',
+  historyChanged: 'history:changed',
+  appNavigate: 'app:navigate',
+} as const;
 
 export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS];
+export type EventName = (typeof EVENTS)[keyof typeof EVENTS];
+
+export type EngineName = 'qwen' | 'local';
+export type Mode = 'text' | 'markdown' | 'table' | 'formula' | 'json';
+export type EntryStatus = 'pending' | 'done' | 'failed' | 'cancelled';
+export type SourceKind = 'region' | 'file' | 'clipboard' | 'drop';
 
 export interface AppInfo {
   version: string;
-  /** The engine a new recognition would use. */
-  engine: 'qwen' | 'local';
-  /** Only whether a key exists: the key itself never leaves the main process. */
+  /** The engine a new recognition would use now. */
+  engine: EngineName;
   hasApiKey: boolean;
   platform: 'darwin' | 'win32' | 'linux' | 'other';
+}
+
+export interface SettingsView {
+  engine: EngineName;
+  region: 'cn' | 'intl' | 'us';
+  baseUrl: string | null;
+  model: string;
+  mode: Mode;
+  customPrompt: string | null;
+  minPixels: number;
+  maxPixels: number;
+  hotkey: string;
+  copyToClipboard: boolean;
+  showNotification: boolean;
+  keepImages: boolean;
+  historyCapMb: number;
+  theme: 'system' | 'light' | 'dark';
+  language: 'system' | 'en' | 'zh-CN';
+  closeToTray: boolean;
+  launchAtLogin: boolean;
+}
+
+/** Only whether a key exists and how it is kept: the key itself never leaves the main process. */
+export interface ApiKeyStatus {
+  set: boolean;
+  last4: string | null;
+  /** os: the OS secret store; weak: encrypted with a fixed key (Linux without a keyring); session: not saved. */
+  storage: 'os' | 'weak' | 'session';
+}
+
+export type KeyTestResult = { ok: true; model: string; durationMs: number } | { ok: false; code: string; message: string };
+
+export interface ErrorView {
+  code: string;
+  message: string;
+  retryable: boolean;
+}
+
+export interface EntryView {
+  id: number;
+  createdAt: number;
+  sourceKind: SourceKind;
+  fileName: string | null;
+  text: string;
+  editedText: string | null;
+  engine: EngineName;
+  model: string;
+  mode: string | null;
+  status: EntryStatus;
+  error: ErrorView | null;
+  usage: { inputTokens: number | null; outputTokens: number | null; imageTokens: number | null };
+  cost: number | null;
+  durationMs: number | null;
+  width: number | null;
+  height: number | null;
+  pinned: boolean;
+  attempts: number;
+  hasImage: boolean;
+}
+
+export interface HistoryFilterView {
+  status?: EntryStatus[];
+  engine?: EngineName[];
+  source?: SourceKind[];
+  from?: number;
+  to?: number;
+}
+
+export interface PageView<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface SnippetPart {
+  text: string;
+  match: boolean;
+}
+
+export interface SearchHitView {
+  entry: EntryView;
+  snippet: SnippetPart[];
+}
+
+export type ExportFormat = 'md' | 'json' | 'csv' | 'txt';
+
+export interface ExportRequest {
+  format: ExportFormat;
+  /** One or more entries; or else a search; or else everything. */
+  ids?: number[];
+  query?: string;
+  images?: boolean;
+}
+
+export type ExportResult = { saved: true; count: number; fileName: string } | { saved: false };
+
+export interface StorageView {
+  entries: number;
+  databaseBytes: number;
+  imageBytes: number;
+}
+
+export interface JobTicket {
+  jobId: number;
+  name: string;
+}
+
+export interface DroppedImage {
+  name: string | null;
+  bytes: Uint8Array;
+  source: 'drop' | 'clipboard';
+}
+
+export interface RerunOptions {
+  engine?: EngineName;
+  model?: string;
+  mode?: Mode;
+}
+
+export interface OcrProgress {
+  jobId: number;
+  name: string;
+  state: 'queued' | 'preparing' | 'reading' | 'done' | 'failed' | 'cancelled';
+  entryId: number | null;
+  error: ErrorView | null;
+}
+
+export interface OcrDelta {
+  jobId: number;
+  entryId: number | null;
+  delta: string;
+}
+
+export interface EventPayloads {
+  'ocr:progress': OcrProgress;
+  'ocr:delta': OcrDelta;
+  'history:changed': { ids: number[] | null };
+  /** The tray asked for a view. */
+  'app:navigate': { view: 'history' | 'settings' };
 }
 
 /** `window.readout`: named functions only, never raw ipcRenderer. */
@@ -28,6 +197,38 @@ export interface ReadoutApi {
   app: {
     info(): Promise<AppInfo>;
   };
+  settings: {
+    get(): Promise<{ settings: SettingsView; apiKey: ApiKeyStatus }>;
+    update(patch: Partial<SettingsView>): Promise<SettingsView>;
+    setApiKey(key: string): Promise<ApiKeyStatus>;
+    clearApiKey(): Promise<ApiKeyStatus>;
+    testApiKey(): Promise<KeyTestResult>;
+  };
+  history: {
+    list(request: { filter?: HistoryFilterView; cursor?: string | null; limit?: number }): Promise<PageView<EntryView>>;
+    search(request: { query: string; filter?: HistoryFilterView; cursor?: string | null; limit?: number }): Promise<PageView<SearchHitView>>;
+    get(id: number): Promise<EntryView | null>;
+    /** The image as sent, as a data: URL. */
+    image(id: number): Promise<string | null>;
+    thumbnail(id: number): Promise<string | null>;
+    edit(id: number, text: string | null): Promise<EntryView | null>;
+    pin(id: number, pinned: boolean): Promise<EntryView | null>;
+    delete(ids: number[]): Promise<number>;
+    export(request: ExportRequest): Promise<ExportResult>;
+    storage(): Promise<StorageView>;
+  };
+  ocr: {
+    /** Shows the open dialog in the main process; the page never sees the paths. */
+    openFiles(): Promise<JobTicket[]>;
+    recognizeImage(image: DroppedImage): Promise<JobTicket>;
+    retry(entryId: number): Promise<JobTicket>;
+    rerun(entryId: number, options: RerunOptions): Promise<JobTicket>;
+    cancel(jobId: number): Promise<boolean>;
+  };
+  clipboard: {
+    copy(text: string): Promise<void>;
+  };
+  on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void;
 }
 
 declare global {

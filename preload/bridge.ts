@@ -1,12 +1,50 @@
-/** Builds `window.readout` from an invoke function. Free of electron so the browser tests can run the same code. */
-import { CHANNELS, type ReadoutApi } from './api.ts';
+/**
+ * Builds `window.readout` from two transport functions. Free of electron, so the browser tests run this same code
+ * with Playwright's bindings in place of ipcRenderer.
+ */
+import { CHANNELS, EVENTS, type EventName, type EventPayloads, type ReadoutApi } from './api.ts';
 
 export type Invoke = (channel: string, ...args: unknown[]) => Promise<unknown>;
+export type Subscribe = (event: string, listener: (payload: unknown) => void) => () => void;
 
-export function createApi(invoke: Invoke): ReadoutApi {
+export function createApi(invoke: Invoke, subscribe: Subscribe): ReadoutApi {
+  const call =
+    <R>(channel: string) =>
+    (...args: unknown[]): Promise<R> =>
+      invoke(channel, ...args) as Promise<R>;
+  const events = new Set<string>(Object.values(EVENTS));
   return {
-    app: {
-      info: () => invoke(CHANNELS.appInfo) as ReturnType<ReadoutApi['app']['info']>,
+    app: { info: call(CHANNELS.appInfo) },
+    settings: {
+      get: call(CHANNELS.settingsGet),
+      update: call(CHANNELS.settingsUpdate),
+      setApiKey: call(CHANNELS.keySet),
+      clearApiKey: call(CHANNELS.keyClear),
+      testApiKey: call(CHANNELS.keyTest),
+    },
+    history: {
+      list: call(CHANNELS.historyList),
+      search: call(CHANNELS.historySearch),
+      get: call(CHANNELS.historyGet),
+      image: call(CHANNELS.historyImage),
+      thumbnail: call(CHANNELS.historyThumbnail),
+      edit: call(CHANNELS.historyEdit),
+      pin: call(CHANNELS.historyPin),
+      delete: call(CHANNELS.historyDelete),
+      export: call(CHANNELS.historyExport),
+      storage: call(CHANNELS.historyStorage),
+    },
+    ocr: {
+      openFiles: call(CHANNELS.ocrOpenFiles),
+      recognizeImage: call(CHANNELS.ocrRecognizeImage),
+      retry: call(CHANNELS.ocrRetry),
+      rerun: call(CHANNELS.ocrRerun),
+      cancel: call(CHANNELS.ocrCancel),
+    },
+    clipboard: { copy: call(CHANNELS.clipboardCopy) },
+    on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void) {
+      if (!events.has(event)) throw new Error(`Unknown event ${event}`);
+      return subscribe(event, listener as (payload: unknown) => void);
     },
   };
 }

@@ -1,5 +1,15 @@
 /** Exposes the typed bridge to the page: named functions only, nothing else of Electron or Node. */
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { createApi } from './bridge.ts';
 
-contextBridge.exposeInMainWorld('readout', createApi((channel, ...args) => ipcRenderer.invoke(channel, ...args)));
+contextBridge.exposeInMainWorld(
+  'readout',
+  createApi(
+    (channel, ...args) => ipcRenderer.invoke(channel, ...args),
+    (event, listener) => {
+      const handler = (_event: IpcRendererEvent, payload: unknown): void => listener(payload);
+      ipcRenderer.on(event, handler);
+      return () => void ipcRenderer.removeListener(event, handler);
+    },
+  ),
+);

@@ -1,14 +1,12 @@
 /** `readout history ...`: the app's history from the command line. */
-import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join, relative } from 'node:path';
 import { z } from 'zod';
 import { ReadoutError } from '../errors.ts';
-import { EXPORT_FORMATS, exportEntries, type ExportOptions } from '../history/export.ts';
+import { EXPORT_FORMATS, exportEntries } from '../history/export.ts';
+import { exportToFile } from '../history/export-file.ts';
+import { retryEntry } from '../history/retry.ts';
 import { shownText } from '../history/rows.ts';
 import type { HistoryStore } from '../history/store.ts';
 import { STATUSES, type Entry, type HistoryFilter } from '../history/types.ts';
-import { prepareImage } from '../image/prepare.ts';
-import { failureOf } from '../recognize.ts';
 import { ENGINE_FLAGS, engineOptions, firstIssue, parseFlags, positiveInt, UsageError } from './args.ts';
 import { HISTORY_USAGE } from './history-usage.ts';
 import { openHistory } from './open-history.ts';
@@ -98,8 +96,6 @@ const exportSchema = z.object({
   id: id.optional(),
 });
 
-const EXTENSIONS: Record<string, string> = { 'image/png': '.png', 'image/jpeg': '.jpg' };
-
 const exportCommand: Command = async (argv, io) => {
   const { values, positionals } = parseFlags(argv, {
     format: { type: 'string' }, query: { type: 'string' }, out: { type: 'string' }, images: { type: 'boolean' }, id: { type: 'string' }, 'data-dir': { type: 'string' },
@@ -111,30 +107,13 @@ const exportCommand: Command = async (argv, io) => {
     const single = o.id === undefined ? null : store.get(o.id);
     if (o.id !== undefined && !single) throw new ReadoutError('history-not-found', `There is no history entry ${o.id}.`);
     const entries: Iterable<Entry> = single ? [single] : store.iterate({ query: o.query });
-    const options: ExportOptions = {};
-    if (o.images && o.out) {
-      const folder = join(dirname(o.out), `${basename(o.out, extname(o.out))}-images`);
-      mkdirSync(folder, { recursive: true });
-      options.imageLink = (entry) => {
-        const stored = entry.hasImage ? store.image(entry.id) : null;
-        if (!stored?.image) return null;
-        const path = join(folder, `${entry.id}${EXTENSIONS[stored.mime] ?? '.img'}`);
-        writeFileSync(path, stored.image);
-        return relative(dirname(o.out!), path).split('\\').join('/');
-      };
-    }
     if (!o.out) {
-      exportEntries(entries, o.format, io.stdout, options);
+      exportEntries(entries, o.format, io.stdout);
       return 0;
     }
-    const file = createWriteStream(o.out);
-    const count = exportEntries(entries, o.format, (chunk) => file.write(chunk), options);
-    return new Promise<number>((resolve, reject) => {
-      file.on('error', reject);
-      file.end(() => {
-        io.stderr(`readout: exported ${count} ${count === 1 ? 'entry' : 'entries'} to ${o.out}\n`);
-        resolve(0);
-      });
+    return exportToFile(store, entries, o.format, o.out, { images: o.images }).then((count) => {
+      io.stderr(`readout: exported ${count} ${count === 1 ? 'entry' : 'entries'} to ${o.out}\n`);
+      return 0;
     });
   });
 };
@@ -161,20 +140,14 @@ const retry: Command = async (argv, io, env) => {
   return withStore(values['data-dir'], async (store) => {
     const entry = store.get(entryId);
     if (!entry) throw new ReadoutError('history-not-found', `There is no history entry ${entryId}.`);
-    const stored = store.beginRetry(entryId, engine.name, engine.model);
-    const bounds = engine.pixelBounds();
     try {
-      // The stored image is already prepared; preparing it again only re-fits it to this engine's grid.
-      const prepared = await prepareImage(stored.image, { file: `entry ${entryId}`, bounds, thumbnail: false });
-      const result = await engine.recognize(prepared, { prompt: entry.prompt ?? '', bounds }, values.json ? () => {} : io.stdout, io.signal);
-      store.complete(entryId, result);
-      io.stdout(values.json ? `${JSON.stringify(store.get(entryId))}\n` : result.text.endsWith('\n') ? '' : '\n');
+      const outcome = await retryEntry(store, entryId, engine, { prompt: entry.prompt ?? '', signal: io.signal, onDelta: values.json ? undefined : io.stdout });
+      if (!outcome.ok) {
+        io.stderr(`readout: entry ${entryId}: ${outcome.failure.message}\n`);
+        return 1;
+      }
+      io.stdout(values.json ? `${JSON.stringify(store.get(entryId))}\n` : outcome.result.text.endsWith('\n') ? '' : '\n');
       return 0;
-    } catch (error) {
-      const failure = failureOf(error);
-      store.fail(entryId, failure);
-      io.stderr(`readout: entry ${entryId}: ${failure.message}\n`);
-      return 1;
     } finally {
       await engine.close?.();
     }

@@ -235,6 +235,11 @@ export class HistoryStore {
     return doomed.length;
   }
 
+  /** Forgets an entry's images (the "keep images" setting off); its text stays. */
+  dropImage(id: number): void {
+    this.#run('DELETE FROM images WHERE entry_id = ?', id);
+  }
+
   vacuum(): void {
     this.#db.exec('PRAGMA wal_checkpoint(TRUNCATE); VACUUM;');
   }

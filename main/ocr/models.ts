@@ -1,5 +1,6 @@
 /** DashScope endpoints, Qwen-VL-OCR models, their patch factors and prices. */
 import type { Usage } from './engine.ts';
+import { DEFAULT_MODEL, KNOWN_MODELS } from './model-names.ts';
 
 export const REGIONS = {
   cn: 'https://dashscope.aliyuncs.com/compatible-mode/v1',
@@ -9,16 +10,7 @@ export const REGIONS = {
 
 export type Region = keyof typeof REGIONS;
 
-export const DEFAULT_MODEL = 'qwen-vl-ocr';
-
-export const KNOWN_MODELS = [
-  'qwen-vl-ocr',
-  'qwen-vl-ocr-latest',
-  'qwen-vl-ocr-2025-11-20',
-  'qwen-vl-ocr-2025-08-28',
-  'qwen-vl-ocr-2025-04-13',
-  'qwen-vl-ocr-2024-10-28',
-] as const;
+export { DEFAULT_MODEL, KNOWN_MODELS };
 
 /**
  * Snapshots up to 2025-08-28 are Qwen2.5-VL based (28-pixel patches); 2025-11-20 and the aliases that point at it

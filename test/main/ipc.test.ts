@@ -1,14 +1,22 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { registerIpc, type IpcEventLike } from '../../main/ipc.ts';
 import { CHANNELS } from '../../preload/api.ts';
+import { createTestApp, type TestApp } from '../support/app-services.ts';
+import { useTempDir } from '../support/temp.ts';
+
+const tempDir = useTempDir();
+let app: TestApp | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+const PAGE = 'file:///app/out/renderer/index.html';
 
 function setup() {
+  app = createTestApp(tempDir());
   const handlers = new Map<string, (event: IpcEventLike, ...args: unknown[]) => unknown>();
-  registerIpc(
-    { handle: (channel, listener) => handlers.set(channel, listener) },
-    { appInfo: () => ({ version: '1.2.3', engine: 'local', hasApiKey: false, platform: 'linux' }) },
-    { rendererDir: '/app/out/renderer' },
-  );
+  registerIpc({ handle: (channel, listener) => handlers.set(channel, listener) }, app.services, { rendererDir: '/app/out/renderer' }, 'linux');
   const call = (url: string, channel: string, ...args: unknown[]) => Promise.resolve().then(() => handlers.get(channel)!({ senderFrame: { url } }, ...args));
   return { handlers, call };
 }
@@ -19,12 +27,40 @@ describe('registerIpc', () => {
   });
 
   it('answers the app’s own pages', async () => {
-    await expect(setup().call('file:///app/out/renderer/index.html', CHANNELS.appInfo)).resolves.toMatchObject({ version: '1.2.3' });
+    await expect(setup().call(PAGE, CHANNELS.appInfo)).resolves.toMatchObject({ version: '0.1.0', engine: 'local', hasApiKey: false });
   });
 
-  it('refuses other senders and unexpected arguments', async () => {
+  it('refuses other senders', async () => {
+    await expect(setup().call('https://evil.example/', CHANNELS.appInfo)).rejects.toThrow(/\[ipc-forbidden\]/);
+    await expect(setup().call('file:///tmp/other.html', CHANNELS.settingsGet)).rejects.toThrow(/\[ipc-forbidden\]/);
+  });
+
+  it.each([
+    [CHANNELS.appInfo, [{ extra: true }]],
+    [CHANNELS.historyGet, ['1']],
+    [CHANNELS.historyGet, [-4]],
+    [CHANNELS.historyDelete, [[]]],
+    [CHANNELS.historyEdit, [1]],
+    [CHANNELS.settingsUpdate, [{ theme: 'purple' }]],
+    [CHANNELS.settingsUpdate, [{ apiKey: 'sneaky' }]],
+    [CHANNELS.historyList, [{ filter: { status: ['deleted'] } }]],
+    [CHANNELS.historyExport, [{ format: 'exe' }]],
+    [CHANNELS.ocrRecognizeImage, [{ name: 'x.png', bytes: 'not bytes', source: 'drop' }]],
+    [CHANNELS.ocrRerun, [1, { engine: 'gpt' }]],
+  ])('refuses bad arguments to %s: %j', async (channel, args) => {
+    await expect(setup().call(PAGE, channel, ...args)).rejects.toThrow(/\[ipc-invalid\]/);
+  });
+
+  it('never returns the API key, only whether one is set', async () => {
     const { call } = setup();
-    await expect(call('https://evil.example/', CHANNELS.appInfo)).rejects.toMatchObject({ code: 'ipc-forbidden' });
-    await expect(call('file:///app/out/renderer/index.html', CHANNELS.appInfo, { extra: true })).rejects.toMatchObject({ code: 'ipc-invalid' });
+    await call(PAGE, CHANNELS.keySet, 'sk-secret-abcdef-1234');
+    const seen = JSON.stringify(await call(PAGE, CHANNELS.settingsGet));
+    expect(seen).not.toContain('sk-secret');
+    expect(JSON.parse(seen).apiKey).toEqual({ set: true, last4: '1234', storage: 'os' });
+  });
+
+  it('passes service errors on with their code, and hides unexpected ones', async () => {
+    const { call } = setup();
+    await expect(call(PAGE, CHANNELS.ocrRetry, 77)).rejects.toThrow(/^\[history-not-found\] There is no history entry 77\.$/);
   });
 });

@@ -1,7 +1,7 @@
 /**
- * Serves the built renderer over loopback and backs `window.readout` with the real main-side IPC handlers through
- * Playwright's exposeBinding: only Electron's IPC transport is replaced. The bridge object in the page is built by
- * the real preload/bridge.ts, bundled here for the page.
+ * Serves the built renderer over loopback and backs `window.readout` with the real main-side IPC handlers and
+ * services through Playwright's exposeBinding: only Electron's IPC transport is replaced. The bridge object in the
+ * page is built by the real preload/bridge.ts, bundled here for the page; pushed events go in through evaluate().
  */
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -9,7 +9,8 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { build } from 'vite';
-import { registerIpc, type IpcEventLike, type IpcServices } from '../../main/ipc.ts';
+import { registerIpc, type IpcEventLike } from '../../main/ipc.ts';
+import type { TestApp } from './app-services.ts';
 import { repoRoot } from './paths.ts';
 
 const TYPES: Record<string, string> = {
@@ -48,10 +49,7 @@ function bundleBridge(): Promise<string> {
   bridgeScript ??= build({
     configFile: false,
     logLevel: 'silent',
-    build: {
-      write: false,
-      lib: { entry: join(repoRoot, 'preload/bridge.ts'), formats: ['iife'], name: 'ReadoutBridge' },
-    },
+    build: { write: false, lib: { entry: join(repoRoot, 'preload/bridge.ts'), formats: ['iife'], name: 'ReadoutBridge' } },
   }).then((output) => {
     const result = Array.isArray(output) ? output[0] : output;
     if (!result || !('output' in result)) throw new Error('bridge bundle failed');
@@ -60,17 +58,44 @@ function bundleBridge(): Promise<string> {
   return bridgeScript;
 }
 
-/** Installs `window.readout` in every page of the context, answered by main/ipc.ts with these services. */
-export async function installBridge(context: BrowserContext, services: IpcServices, devServer: string): Promise<void> {
+// Bytes cross Playwright's binding as base64, the way structured clone would carry them over Electron IPC.
+const PAGE_SHIM = `
+const listeners = new Map();
+window.__readoutEmit = (event, payload) => { for (const listener of listeners.get(event) ?? []) listener(payload); };
+const pack = (value) => value instanceof Uint8Array ? { __bytes: btoa(Array.from(value, (b) => String.fromCharCode(b)).join('')) }
+  : Array.isArray(value) ? value.map(pack)
+  : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, pack(v)])) : value;
+window.readout = ReadoutBridge.createApi(
+  (channel, ...args) => window.__readoutInvoke(channel, pack(args)),
+  (event, listener) => {
+    if (!listeners.has(event)) listeners.set(event, new Set());
+    listeners.get(event).add(listener);
+    return () => listeners.get(event).delete(listener);
+  },
+);`;
+
+const unpack = (value: unknown): unknown => {
+  if (Array.isArray(value)) return value.map(unpack);
+  if (value && typeof value === 'object') {
+    if ('__bytes' in value) return new Uint8Array(Buffer.from(String((value as { __bytes: string }).__bytes), 'base64'));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, unpack(v)]));
+  }
+  return value;
+};
+
+/** Installs `window.readout` in every page of the context, answered by main/ipc.ts over `app`'s services. */
+export async function installBridge(context: BrowserContext, app: TestApp, devServer: string): Promise<void> {
   const handlers = new Map<string, (event: IpcEventLike, ...args: unknown[]) => unknown>();
-  registerIpc({ handle: (channel, listener) => handlers.set(channel, listener) }, services, { devServer, rendererDir });
+  registerIpc({ handle: (channel, listener) => handlers.set(channel, listener) }, app.services, { devServer, rendererDir }, 'linux');
   await context.exposeBinding('__readoutInvoke', async (source, channel: string, args: unknown[]) => {
     const handler = handlers.get(channel);
     if (!handler) throw new Error(`No handler for ${channel}`);
-    return handler({ senderFrame: { url: source.frame.url() } }, ...args);
+    return handler({ senderFrame: { url: source.frame.url() } }, ...(unpack(args) as unknown[]));
   });
-  await context.addInitScript({
-    content: `${await bundleBridge()}
-window.readout = ReadoutBridge.createApi((channel, ...args) => window.__readoutInvoke(channel, args));`,
-  });
+  app.onEmit = (event, payload) => {
+    for (const page of context.pages()) {
+      void page.evaluate(([name, data]) => (window as unknown as { __readoutEmit?: (e: string, p: unknown) => void }).__readoutEmit?.(name, data), [event, payload] as const).catch(() => undefined);
+    }
+  };
+  await context.addInitScript({ content: `${await bundleBridge()}\n${PAGE_SHIM}` });
 }

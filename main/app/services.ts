@@ -1,0 +1,304 @@
+/**
+ * Everything the window can ask of the main process, free of electron: OS pieces (dialogs, clipboard,
+ * notifications, the event channel) come in as ports, so the browser tests run these same services for real.
+ */
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type {
+  ApiKeyStatus, AppInfo, DroppedImage, EntryView, EventName, EventPayloads, ExportRequest, ExportResult, HistoryFilterView,
+  JobTicket, KeyTestResult, OcrProgress, PageView, RerunOptions, SearchHitView, SettingsView, StorageView,
+} from '../../preload/api.ts';
+import { ReadoutError } from '../errors.ts';
+import { exportToFile } from '../history/export-file.ts';
+import { retryEntry } from '../history/retry.ts';
+import type { HistoryStore } from '../history/store.ts';
+import type { Source } from '../history/types.ts';
+import { JobQueue } from '../jobs/queue.ts';
+import type { OcrEngine } from '../ocr/engine.ts';
+import { LocalEngine } from '../ocr/local.ts';
+import { REGIONS } from '../ocr/models.ts';
+import { promptFor } from '../ocr/prompts.ts';
+import { QwenEngine } from '../ocr/qwen.ts';
+import { testApiKey } from '../ocr/test-key.ts';
+import { recognizeImage, type JobRecorder } from '../recognize.ts';
+import type { Settings } from '../settings/schema.ts';
+import type { SettingsService } from '../settings/settings-service.ts';
+import { dataUrl, toEntryView, toErrorView } from './views.ts';
+
+export interface AppPorts {
+  version: string;
+  platform: NodeJS.Platform;
+  settings: SettingsService;
+  history: HistoryStore;
+  dialogs: {
+    /** The user's chosen image files, or none. */
+    openImages(): Promise<string[]>;
+    /** Where to save an export, or null if the user cancelled. */
+    saveExport(defaultName: string): Promise<string | null>;
+  };
+  clipboard: { writeText(text: string): void };
+  /** A desktop notification that a recognition finished. */
+  notifyDone(text: string): void;
+  emit<E extends EventName>(event: E, payload: EventPayloads[E]): void;
+}
+
+/** 50 MB: more than any screenshot or scan; stops a page from pushing arbitrary amounts through the bridge. */
+export const MAX_DROPPED_BYTES = 50 * 1024 * 1024;
+
+export class AppServices {
+  readonly #ports: AppPorts;
+  readonly #queue = new JobQueue(2);
+  readonly #local = new LocalEngine();
+
+  constructor(ports: AppPorts) {
+    this.#ports = ports;
+  }
+
+  get #settings(): SettingsService {
+    return this.#ports.settings;
+  }
+
+  get #history(): HistoryStore {
+    return this.#ports.history;
+  }
+
+  /** The engine a recognition uses now: Qwen when chosen and reachable (a key, or a custom endpoint), else offline. */
+  engine(settings: Settings = this.#settings.get(), override: { engine?: 'qwen' | 'local'; model?: string } = {}): OcrEngine {
+    const apiKey = this.#settings.apiKey();
+    const wanted = override.engine ?? settings.engine;
+    if (wanted === 'local' || (!apiKey && !settings.baseUrl)) return this.#local;
+    return new QwenEngine({ baseURL: settings.baseUrl ?? REGIONS[settings.region], apiKey, model: override.model ?? settings.model });
+  }
+
+  appInfo(): AppInfo {
+    const platform = this.#ports.platform;
+    return {
+      version: this.#ports.version,
+      engine: this.engine().name,
+      hasApiKey: this.#settings.apiKeyStatus().set,
+      platform: platform === 'darwin' || platform === 'win32' || platform === 'linux' ? platform : 'other',
+    };
+  }
+
+  // Settings
+
+  settings(): { settings: SettingsView; apiKey: ApiKeyStatus } {
+    return { settings: this.#settings.get(), apiKey: this.#settings.apiKeyStatus() };
+  }
+
+  updateSettings(patch: Partial<SettingsView>): SettingsView {
+    return this.#settings.update(patch);
+  }
+
+  setApiKey(key: string): ApiKeyStatus {
+    return this.#settings.setApiKey(key);
+  }
+
+  clearApiKey(): ApiKeyStatus {
+    return this.#settings.clearApiKey();
+  }
+
+  testApiKey(): Promise<KeyTestResult> {
+    const settings = this.#settings.get();
+    const apiKey = this.#settings.apiKey();
+    if (!apiKey && !settings.baseUrl) return Promise.resolve({ ok: false, code: 'no-key', message: 'No API key is set.' });
+    return testApiKey({ baseURL: settings.baseUrl ?? REGIONS[settings.region], apiKey, model: settings.model });
+  }
+
+  // History
+
+  listHistory(request: { filter?: HistoryFilterView; cursor?: string | null; limit?: number }): PageView<EntryView> {
+    const page = this.#history.list(request);
+    return { items: page.items.map(toEntryView), nextCursor: page.nextCursor };
+  }
+
+  searchHistory(request: { query: string; filter?: HistoryFilterView; cursor?: string | null; limit?: number }): PageView<SearchHitView> {
+    const page = this.#history.search(request.query, request);
+    return { items: page.items.map((hit) => ({ entry: toEntryView(hit.entry), snippet: hit.snippet })), nextCursor: page.nextCursor };
+  }
+
+  entry(id: number): EntryView | null {
+    const entry = this.#history.get(id);
+    return entry ? toEntryView(entry) : null;
+  }
+
+  image(id: number): string | null {
+    const stored = this.#history.image(id);
+    return stored?.image ? dataUrl(stored.mime, stored.image) : null;
+  }
+
+  thumbnail(id: number): string | null {
+    const stored = this.#history.image(id);
+    return stored?.thumbnail ? dataUrl('image/webp', stored.thumbnail) : null;
+  }
+
+  edit(id: number, text: string | null): EntryView | null {
+    this.#history.edit(id, text);
+    this.#changed([id]);
+    return this.entry(id);
+  }
+
+  pin(id: number, pinned: boolean): EntryView | null {
+    this.#history.setPinned(id, pinned);
+    this.#changed([id]);
+    return this.entry(id);
+  }
+
+  deleteEntries(ids: number[]): number {
+    const removed = this.#history.delete(ids);
+    this.#changed(ids);
+    return removed;
+  }
+
+  storage(): StorageView {
+    return this.#history.storage();
+  }
+
+  async exportHistory(request: ExportRequest): Promise<ExportResult> {
+    const path = await this.#ports.dialogs.saveExport(`readout-export.${request.format}`);
+    if (!path) return { saved: false };
+    const entries = request.ids
+      ? request.ids.map((id) => this.#history.get(id)).filter((e): e is NonNullable<typeof e> => e !== null)
+      : this.#history.iterate({ query: request.query });
+    const count = await exportToFile(this.#history, entries, request.format, path, { images: request.images });
+    return { saved: true, count, fileName: basename(path) };
+  }
+
+  // Recognition
+
+  async openFiles(): Promise<JobTicket[]> {
+    return this.recognizeFiles(await this.#ports.dialogs.openImages());
+  }
+
+  /** Files the user chose: in the open dialog, on the command line of a second launch, or in the Finder. */
+  recognizeFiles(paths: string[]): JobTicket[] {
+    return paths.map((path) => this.#enqueue(basename(path), { kind: 'file', path, name: basename(path) }, () => readFile(path)));
+  }
+
+  recognizeImage(image: DroppedImage): JobTicket {
+    if (image.bytes.length > MAX_DROPPED_BYTES) {
+      throw new ReadoutError('image-too-large', `${image.name ?? 'The image'} is over 50 MB; save it and open it from disk instead.`);
+    }
+    const name = image.name ?? (image.source === 'clipboard' ? 'clipboard' : 'dropped image');
+    const source: Source = image.source === 'clipboard' ? { kind: 'clipboard' } : { kind: 'drop', name: image.name };
+    const bytes = new Uint8Array(image.bytes);
+    return this.#enqueue(name, source, async () => bytes);
+  }
+
+  /** Reads a failed or cancelled entry again, in place. */
+  retry(entryId: number): JobTicket {
+    const entry = this.#history.get(entryId);
+    if (!entry) throw new ReadoutError('history-not-found', `There is no history entry ${entryId}.`);
+    const name = entry.fileName ?? `#${entryId}`;
+    const jobId = this.#queue.add(async (signal) => {
+      const settings = this.#settings.get();
+      const engine = this.engine(settings);
+      this.#progress({ jobId, name, state: 'reading', entryId, error: null });
+      const outcome = await retryEntry(this.#history, entryId, engine, {
+        prompt: entry.prompt ?? promptFor(settings.mode, settings.customPrompt ?? undefined),
+        signal,
+        minPixels: settings.minPixels,
+        maxPixels: settings.maxPixels,
+        onDelta: (delta) => this.#ports.emit('ocr:delta', { jobId, entryId, delta }),
+      }).catch((error: unknown) => ({ ok: false as const, failure: toErrorView(error) }));
+      this.#changed([entryId]);
+      if (outcome.ok) this.#afterSuccess(entryId, outcome.result.text, settings);
+      this.#progress(outcome.ok ? { jobId, name, state: 'done', entryId, error: null } : this.#failed(jobId, name, entryId, outcome.failure));
+    });
+    this.#progress({ jobId, name, state: 'queued', entryId, error: null });
+    return { jobId, name };
+  }
+
+  /** Reads a stored image again with another mode, model or engine, as a new entry: the old result stays. */
+  rerun(entryId: number, options: RerunOptions): JobTicket {
+    const entry = this.#history.get(entryId);
+    const stored = this.#history.image(entryId);
+    if (!entry || !stored?.image) throw new ReadoutError('history-no-image', `Entry ${entryId} has no stored image to read again.`);
+    const image = stored.image;
+    return this.#enqueue(entry.fileName ?? `#${entryId}`, entry.source, async () => image, options);
+  }
+
+  cancel(jobId: number): boolean {
+    return this.#queue.cancel(jobId);
+  }
+
+  copy(text: string): void {
+    this.#ports.clipboard.writeText(text);
+  }
+
+  /** Waits for every queued recognition: for tests and for quitting cleanly. */
+  idle(): Promise<void> {
+    return this.#queue.idle();
+  }
+
+  async close(): Promise<void> {
+    await this.#local.close();
+  }
+
+  #changed(ids: number[] | null): void {
+    this.#ports.emit('history:changed', { ids });
+  }
+
+  #progress(progress: OcrProgress): void {
+    this.#ports.emit('ocr:progress', progress);
+  }
+
+  #failed(jobId: number, name: string, entryId: number | null, error: { code: string; message: string; retryable: boolean }): OcrProgress {
+    return { jobId, name, state: error.code === 'cancelled' ? 'cancelled' : 'failed', entryId, error };
+  }
+
+  #afterSuccess(entryId: number, text: string, settings: Settings): void {
+    if (settings.copyToClipboard && text) this.#ports.clipboard.writeText(text);
+    if (settings.showNotification) this.#ports.notifyDone(text);
+    if (!settings.keepImages) this.#history.dropImage(entryId);
+    if (settings.historyCapMb > 0) this.#history.pruneImages(settings.historyCapMb * 1024 * 1024);
+  }
+
+  #enqueue(name: string, source: Source, load: () => Promise<Uint8Array>, options: RerunOptions = {}): JobTicket {
+    const jobId = this.#queue.add(async (signal) => {
+      const settings = this.#settings.get();
+      const engine = this.engine(settings, options);
+      const mode = options.mode ?? settings.mode;
+      const prompt = options.mode ? promptFor(options.mode) : promptFor(settings.mode, settings.customPrompt ?? undefined);
+      let entryId: number | null = null;
+      const recorder: JobRecorder = {
+        createPending: (entry) => {
+          entryId = this.#history.createPending(entry);
+          this.#progress({ jobId, name, state: 'reading', entryId, error: null });
+          this.#changed([entryId]);
+          return entryId;
+        },
+        complete: (id, result) => this.#history.complete(id, result),
+        fail: (id, failure) => this.#history.fail(id, failure),
+      };
+      this.#progress({ jobId, name, state: 'preparing', entryId: null, error: null });
+      let bytes: Uint8Array;
+      try {
+        bytes = await load();
+      } catch (error) {
+        this.#progress(this.#failed(jobId, name, null, toErrorView(new ReadoutError('file-unreadable', `${name}: cannot read the file (${(error as Error).message})`))));
+        return;
+      }
+      const outcome = await recognizeImage(bytes, name, {
+        engine,
+        prompt,
+        mode: settings.customPrompt && !options.mode ? null : mode,
+        minPixels: settings.minPixels,
+        maxPixels: settings.maxPixels,
+        recorder,
+        source,
+        signal,
+        onDelta: (delta) => this.#ports.emit('ocr:delta', { jobId, entryId, delta }),
+      });
+      if (entryId !== null) this.#changed([entryId]);
+      if (outcome.ok) {
+        if (entryId !== null) this.#afterSuccess(entryId, outcome.result.text, settings);
+        this.#progress({ jobId, name, state: 'done', entryId, error: null });
+      } else {
+        this.#progress(this.#failed(jobId, name, entryId, toErrorView(outcome.error)));
+      }
+    });
+    this.#progress({ jobId, name, state: 'queued', entryId: null, error: null });
+    return { jobId, name };
+  }
+}

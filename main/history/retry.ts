@@ -1,0 +1,28 @@
+/** Reading an entry again from its stored image, in place: shared by `readout history retry` and the app. */
+import { prepareImage } from '../image/prepare.ts';
+import type { DeltaListener, OcrEngine, RecognizeResult } from '../ocr/engine.ts';
+import { failureOf } from '../recognize.ts';
+import type { Failure, HistoryStore } from './store.ts';
+
+export type RetryOutcome = { ok: true; result: RecognizeResult } | { ok: false; failure: Failure };
+
+export async function retryEntry(
+  store: HistoryStore,
+  entryId: number,
+  engine: OcrEngine,
+  options: { prompt: string; onDelta?: DeltaListener; signal?: AbortSignal; minPixels?: number; maxPixels?: number },
+): Promise<RetryOutcome> {
+  const stored = store.beginRetry(entryId, engine.name, engine.model);
+  const bounds = engine.pixelBounds({ minPixels: options.minPixels, maxPixels: options.maxPixels });
+  try {
+    // The stored image is already prepared; preparing it again only re-fits it to this engine's grid.
+    const prepared = await prepareImage(stored.image, { file: `entry ${entryId}`, bounds, thumbnail: false });
+    const result = await engine.recognize(prepared, { prompt: options.prompt, bounds }, options.onDelta ?? (() => {}), options.signal);
+    store.complete(entryId, result);
+    return { ok: true, result };
+  } catch (error) {
+    const failure = failureOf(error);
+    store.fail(entryId, failure);
+    return { ok: false, failure };
+  }
+}

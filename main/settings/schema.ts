@@ -1,0 +1,56 @@
+/**
+ * Every setting, its type and its default, in one zod schema: the main process validates reads and writes with it,
+ * and the renderer's settings page is typed from it (through preload/api.ts).
+ */
+import { z } from 'zod';
+import { DEFAULT_PIXEL_BOUNDS } from '../image/smart-resize.ts';
+import { DEFAULT_MODEL, REGIONS, type Region } from '../ocr/models.ts';
+import { MODES } from '../ocr/prompts.ts';
+
+export const THEMES = ['system', 'light', 'dark'] as const;
+export const LANGUAGES = ['system', 'en', 'zh-CN'] as const;
+
+/** The capture hotkey's default: Cmd+Shift+O on macOS, Ctrl+Alt+O elsewhere. */
+export const defaultHotkey = (platform: NodeJS.Platform): string => (platform === 'darwin' ? 'Command+Shift+O' : 'Control+Alt+O');
+
+export function settingsSchema(platform: NodeJS.Platform) {
+  return z.object({
+    engine: z.enum(['qwen', 'local']).default('qwen'),
+    region: z.enum(Object.keys(REGIONS) as [Region, ...Region[]]).default('cn'),
+    /** A custom OpenAI-compatible endpoint; overrides the region when set. */
+    baseUrl: z.url({ protocol: /^https?$/ }).max(500).nullable().default(null),
+    model: z.string().trim().min(1).max(200).default(DEFAULT_MODEL),
+    mode: z.enum(MODES).default('text'),
+    customPrompt: z.string().max(4000).nullable().default(null),
+    minPixels: z.number().int().min(784).max(50_000_000).default(DEFAULT_PIXEL_BOUNDS.minPixels),
+    maxPixels: z.number().int().min(784).max(50_000_000).default(DEFAULT_PIXEL_BOUNDS.maxPixels),
+    hotkey: z.string().trim().min(1).max(100).default(defaultHotkey(platform)),
+    copyToClipboard: z.boolean().default(true),
+    showNotification: z.boolean().default(true),
+    keepImages: z.boolean().default(true),
+    /** Stored images past this many megabytes are pruned, oldest first; 0 keeps everything. */
+    historyCapMb: z.number().int().min(0).max(1_000_000).default(2048),
+    theme: z.enum(THEMES).default('system'),
+    language: z.enum(LANGUAGES).default('system'),
+    closeToTray: z.boolean().default(true),
+    launchAtLogin: z.boolean().default(false),
+  });
+}
+
+export type Settings = z.infer<ReturnType<typeof settingsSchema>>;
+
+export const defaultSettings = (platform: NodeJS.Platform): Settings => settingsSchema(platform).parse({});
+
+/**
+ * electron-store migrations, keyed by the app version that needs them (conf runs each once, in order). Settings
+ * read back through the schema also fall back to defaults field by field, so a migration is needed only to carry a
+ * user's choice across a rename or a change of meaning.
+ */
+export const SETTINGS_MIGRATIONS: Readonly<Record<string, (store: { get(key: string): unknown; set(key: string, value: unknown): void; delete(key: string): void }) => void>> = {};
+
+/** A partial update: the same fields without their defaults, so an absent field stays as it is. Unknown keys fail. */
+export function settingsPatchSchema(platform: NodeJS.Platform): z.ZodType<Partial<Settings>> {
+  const shape = settingsSchema(platform).shape;
+  const optional = Object.fromEntries(Object.entries(shape).map(([key, field]) => [key, field.unwrap().optional()]));
+  return z.object(optional).strict() as unknown as z.ZodType<Partial<Settings>>;
+}

@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Conf from 'conf';
+import { describe, expect, it } from 'vitest';
+import { defaultSettings } from '../../../main/settings/schema.ts';
+import { SettingsService } from '../../../main/settings/settings-service.ts';
+import { settingsStoreOptions } from '../../../main/settings/store-options.ts';
+import { FakeSafeStorage } from '../../support/safe-storage.ts';
+import { useTempDir } from '../../support/temp.ts';
+
+const tempDir = useTempDir();
+const open = (dir: string, safe = new FakeSafeStorage(), platform: NodeJS.Platform = 'linux') => {
+  const store = new Conf({ ...settingsStoreOptions('0.1.0'), configName: 'settings', projectName: 'readout-test', cwd: dir });
+  return { service: new SettingsService(store, safe, platform), store, safe };
+};
+
+describe('SettingsService', () => {
+  it('starts from defaults, with the platform’s hotkey', () => {
+    expect(open(tempDir()).service.get()).toEqual(defaultSettings('linux'));
+    expect(defaultSettings('linux')).toMatchObject({ hotkey: 'Control+Alt+O', copyToClipboard: true, theme: 'system', engine: 'qwen' });
+    expect(defaultSettings('darwin').hotkey).toBe('Command+Shift+O');
+  });
+
+  it('saves a change and reads it back after a restart', () => {
+    const dir = tempDir();
+    open(dir).service.update({ theme: 'dark', language: 'zh-CN', maxPixels: 2_000_000 });
+    expect(open(dir).service.get()).toMatchObject({ theme: 'dark', language: 'zh-CN', maxPixels: 2_000_000 });
+  });
+
+  it('refuses invalid values and keeps the old ones', () => {
+    const { service } = open(tempDir());
+    expect(() => service.update({ theme: 'purple' as 'dark' })).toThrow(/theme/);
+    expect(() => service.update({ minPixels: 5_000_000, maxPixels: 4_000_000 })).toThrow(/smallest image size/);
+    expect(() => service.update({ baseUrl: 'ftp://example.com' })).toThrow(/baseUrl/);
+    expect(service.get().theme).toBe('system');
+  });
+
+  it('falls back to the default, field by field, for a damaged saved value', () => {
+    const { service, store } = open(tempDir());
+    store.set('settings', { theme: 'neon', language: 'zh-CN', historyCapMb: -5 });
+    expect(service.get()).toMatchObject({ theme: 'system', language: 'zh-CN', historyCapMb: 2048 });
+  });
+
+  it('keeps the API key only encrypted, and shows only its last four characters', () => {
+    const dir = tempDir();
+    const { service, safe } = open(dir);
+    expect(service.setApiKey('  sk-abcdefgh12345678wxyz  ')).toEqual({ set: true, last4: 'wxyz', storage: 'os' });
+    const file = readFileSync(join(dir, 'settings.json'), 'utf8');
+    expect(file).not.toContain('sk-abcdefgh');
+    expect(open(dir, safe).service.apiKey()).toBe('sk-abcdefgh12345678wxyz');
+    expect(service.clearApiKey()).toEqual({ set: false, last4: null, storage: 'os' });
+    expect(open(dir, safe).service.apiKey()).toBeUndefined();
+  });
+
+  it('says when the OS has no real secret store, and saves nothing where it cannot encrypt', () => {
+    const weak = open(tempDir(), new FakeSafeStorage({ backend: 'basic_text' })).service;
+    expect(weak.setApiKey('sk-weakly-kept-key').storage).toBe('weak');
+    const dir = tempDir();
+    const none = open(dir, new FakeSafeStorage({ available: false })).service;
+    expect(none.setApiKey('sk-session-only-key')).toEqual({ set: true, last4: '-key', storage: 'session' });
+    expect(readFileSync(join(dir, 'settings.json'), 'utf8')).not.toContain('session-only');
+  });
+
+  it('refuses something that is not a key', () => {
+    expect(() => open(tempDir()).service.setApiKey('short')).toThrow(/does not look like an API key/);
+  });
+
+  it('tells listeners about changes', () => {
+    const { service } = open(tempDir());
+    const seen: string[] = [];
+    service.onChange((settings) => seen.push(settings.theme));
+    service.update({ theme: 'light' });
+    expect(seen).toEqual(['light']);
+  });
+});

@@ -1,0 +1,283 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import en from '../../renderer/src/i18n/en.json' with { type: 'json' };
+import zhCN from '../../renderer/src/i18n/zh-CN.json' with { type: 'json' };
+import { prepareImage } from '../../main/image/prepare.ts';
+import { createTestApp, type TestApp } from '../support/app-services.ts';
+import { dropFiles, openApp, pasteImage, type OpenPage } from '../support/app-page.ts';
+import { launchChromium } from '../support/chromium.ts';
+import { DashScopeServer, DEFAULT_TEXT } from '../support/dashscope-server.ts';
+import { result } from '../support/entries.ts';
+import { fixture, repoRoot } from '../support/paths.ts';
+import { serveRenderer } from '../support/renderer-harness.ts';
+import { useTempDir } from '../support/temp.ts';
+
+const KEY = 'sk-test-valid-key-0001';
+const screenshots = join(repoRoot, 'test-results/screenshots');
+const tempDir = useTempDir();
+const server = new DashScopeServer();
+let browser: Browser;
+let site: Awaited<ReturnType<typeof serveRenderer>>;
+let app: TestApp | undefined;
+let opened: OpenPage | undefined;
+
+beforeAll(async () => {
+  [browser, site] = await Promise.all([launchChromium(), serveRenderer(), server.start()]).then(([b, s]) => [b, s] as const);
+  await mkdir(screenshots, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  await server.stop();
+});
+afterEach(async () => {
+  if (opened) expect(opened.problems).toEqual([]);
+  await opened?.context.close();
+  await app?.close();
+  opened = undefined;
+  app = undefined;
+  server.script();
+});
+
+/** A test app whose Qwen engine talks to the local protocol server. */
+function qwenApp(): TestApp {
+  app = createTestApp(tempDir());
+  app.settings.setApiKey(KEY);
+  app.settings.update({ baseUrl: server.baseURL, copyToClipboard: true, showNotification: true });
+  return app;
+}
+
+async function seed(target: TestApp, texts: string[]): Promise<number[]> {
+  const image = await prepareImage(await readFile(fixture('text/en-zh.png')), { file: 'en-zh.png' });
+  return texts.map((text, i) => {
+    const id = target.history.createPending({
+      source: { kind: 'file', path: `/home/me/shot-${i}.png`, name: `shot-${i}.png` },
+      engine: 'qwen',
+      model: 'qwen-vl-ocr',
+      mode: 'text',
+      prompt: 'Read all the text in the image.',
+      image: { data: image.data, mime: image.mime, thumbnail: image.thumbnail },
+      width: image.width,
+      height: image.height,
+      sentWidth: image.sentWidth,
+      sentHeight: image.sentHeight,
+      imageTokens: image.imageTokens,
+    });
+    target.history.complete(id, result(text));
+    return id;
+  });
+}
+
+const SAMPLE = [
+  'Quarterly report\nRevenue grew 12% year on year.',
+  '会议记录：下周一上午十点讨论项目进度。',
+  'Invoice No. 2026-0042\nTotal due: ¥1,280.00',
+  '离线识别中文和英文\nReadout reads text 2026',
+];
+
+describe('the main window', () => {
+  for (const [locale, strings] of [['en-US', en], ['zh-CN', zhCN]] as const) {
+    for (const scheme of ['light', 'dark'] as const) {
+      it(`shows history, a result and settings in ${locale}, ${scheme}`, async () => {
+        app = createTestApp(tempDir());
+        const ids = await seed(app, SAMPLE);
+        opened = await openApp(browser, app, site.url, { locale, colorScheme: scheme });
+        const { page } = opened;
+        await expect.poll(() => page.getByTestId('history-row').count()).toBe(4);
+        expect(await page.getByTestId('first-run').textContent()).toContain(strings.firstRun.title);
+        await page.getByTestId('history-row').nth(1).click();
+        await expect.poll(() => page.getByTestId('result-text').textContent()).toBe(SAMPLE[2]);
+        await expect.poll(() => page.locator('.result-image img').count()).toBe(1);
+        await page.screenshot({ path: join(screenshots, `main-${locale}-${scheme}.png`) });
+        await page.getByTestId('open-settings').click();
+        await page.getByTestId('settings').waitFor();
+        expect(await page.textContent('h1')).toBe(strings.settings.title);
+        await page.screenshot({ path: join(screenshots, `settings-${locale}-${scheme}.png`) });
+        expect(ids).toHaveLength(4);
+      });
+    }
+  }
+
+  it('searches as you type, with highlighted matches, in Chinese and English', async () => {
+    app = createTestApp(tempDir());
+    await seed(app, SAMPLE);
+    opened = await openApp(browser, app, site.url);
+    const { page } = opened;
+    await page.getByTestId('search').fill('会议');
+    await expect.poll(() => page.getByTestId('history-row').count()).toBe(1);
+    expect(await page.locator('.row mark').allTextContents()).toEqual(['会议']);
+    await page.getByTestId('search').fill('invoice');
+    await expect.poll(() => page.locator('.row mark').allTextContents()).toEqual(['Invoice']);
+    await page.getByTestId('search').fill('nothing like this');
+    await expect.poll(() => page.locator('.empty').textContent()).toContain('No entries match');
+  });
+
+  it('opens files through the dialog and streams their text in', async () => {
+    qwenApp();
+    server.script({ kind: 'ok', text: 'streamed slowly, piece by piece', chunkDelayMs: 60, chunkSize: 3 });
+    app!.chooseFiles = [fixture('text/en-zh.png'), fixture('formats/bmp-24.bmp')];
+    opened = await openApp(browser, app!, site.url);
+    const { page } = opened;
+    await page.getByTestId('open').click();
+    // Part of the answer shows before the whole of it has arrived.
+    await expect.poll(async () => (await page.getByTestId('result-text').textContent())?.length ?? 0, { timeout: 5000 }).toBeGreaterThan(3);
+    const partial = await page.getByTestId('result-text').textContent();
+    expect(partial!.length).toBeLessThan('streamed slowly, piece by piece'.length);
+    await app!.services.idle();
+    await expect.poll(() => page.getByTestId('history-row').count()).toBe(2);
+    const entries = app!.history.list().items;
+    expect(entries.map((e) => e.status)).toEqual(['done', 'done']);
+    expect(entries.map((e) => e.fileName).sort()).toEqual(['bmp-24.bmp', 'en-zh.png']);
+    expect(app!.clipboard).toContain('streamed slowly, piece by piece');
+    expect(app!.notifications).toHaveLength(2);
+  });
+
+  it('reads a dropped image and a pasted one', async () => {
+    qwenApp();
+    opened = await openApp(browser, app!, site.url);
+    const { page } = opened;
+    const png = readFileSync(fixture('text/en-zh.png'));
+    await dropFiles(page, [{ name: 'dropped.png', type: 'image/png', bytes: png }]);
+    await expect.poll(() => app!.history.list().items.map((e) => [e.source.kind, e.status])).toEqual([['drop', 'done']]);
+    await pasteImage(page, png);
+    await expect.poll(() => app!.history.list().items.map((e) => [e.source.kind, e.status])).toEqual([
+      ['clipboard', 'done'],
+      ['drop', 'done'],
+    ]);
+    await expect.poll(() => page.getByTestId('result-text').textContent()).toBe(DEFAULT_TEXT);
+  });
+
+  it('cancels a recognition mid-stream and keeps what had arrived', async () => {
+    qwenApp();
+    server.script({ kind: 'ok', text: 'a long answer that takes its time to arrive', chunkDelayMs: 150, chunkSize: 2 });
+    app!.chooseFiles = [fixture('text/en-zh.png')];
+    opened = await openApp(browser, app!, site.url);
+    const { page } = opened;
+    await page.getByTestId('open').click();
+    await expect.poll(async () => (await page.getByTestId('result-text').textContent())?.length ?? 0, { timeout: 5000 }).toBeGreaterThan(2);
+    await page.getByTestId('result').getByRole('button', { name: en.result.cancel, exact: true }).click();
+    await app!.services.idle();
+    const [entry] = app!.history.list().items;
+    expect(entry!.status).toBe('cancelled');
+    expect(entry!.text.length).toBeGreaterThan(0);
+    expect('a long answer that takes its time to arrive'.startsWith(entry!.text)).toBe(true);
+  });
+
+  it('shows an error where it happened, and retries it', async () => {
+    qwenApp();
+    server.script({ kind: 'error', status: 400, code: 'InvalidParameter', message: 'The image is wrong somehow' });
+    app!.chooseFiles = [fixture('text/en-zh.png')];
+    opened = await openApp(browser, app!, site.url);
+    const { page } = opened;
+    await page.getByTestId('open').click();
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('The OCR service refused the request');
+    await page.getByRole('button', { name: en.error.retry }).click();
+    await expect.poll(() => page.getByTestId('result-text').textContent()).toBe(DEFAULT_TEXT);
+    expect(app!.history.list().items[0]).toMatchObject({ status: 'done', attempts: 2 });
+  });
+
+  it('edits, restores, pins, copies and exports an entry', async () => {
+    app = createTestApp(tempDir());
+    const [id] = await seed(app, ['teh original'].reverse());
+    app.savePath = join(tempDir(), 'export.md');
+    opened = await openApp(browser, app, site.url);
+    const { page } = opened;
+    await page.getByTestId('history-row').first().click();
+    await page.getByRole('button', { name: en.result.edit }).click();
+    await page.getByRole('textbox', { name: en.result.textLabel }).fill('the original, fixed');
+    await page.getByRole('button', { name: en.result.save }).click();
+    await expect.poll(() => page.getByTestId('result-text').textContent()).toBe('the original, fixed');
+    expect(app.history.get(id!)).toMatchObject({ text: 'teh original', editedText: 'the original, fixed' });
+    await page.getByRole('button', { name: en.result.pin }).click();
+    await expect.poll(() => app!.history.get(id!)?.pinned).toBe(true);
+    await page.getByRole('button', { name: en.result.copy }).click();
+    await expect.poll(() => app!.clipboard).toEqual(['the original, fixed']);
+    await page.getByRole('button', { name: en.result.export }).click();
+    await expect.poll(() => existsSync(app!.savePath!)).toBe(true);
+    expect(readFileSync(app.savePath!, 'utf8')).toContain('the original, fixed');
+    await page.getByRole('button', { name: en.result.revert }).click();
+    await expect.poll(() => page.getByTestId('result-text').textContent()).toBe('teh original');
+  });
+
+  it('deletes with the keyboard, undoes, and deletes for good once the undo window passes', { timeout: 20_000 }, async () => {
+    app = createTestApp(tempDir());
+    const ids = await seed(app, ['first entry', 'second entry', 'third entry']);
+    opened = await openApp(browser, app, site.url);
+    const { page } = opened;
+    await page.getByTestId('history-row').first().click();
+    await page.getByTestId('history-list').focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.getByTestId('result-text').textContent()).toBe('second entry');
+    await page.keyboard.press('Delete');
+    await expect.poll(() => page.getByTestId('history-row').count()).toBe(2);
+    await page.getByTestId('toast').getByRole('button', { name: en.toast.undo }).click();
+    await expect.poll(() => page.getByTestId('history-row').count()).toBe(3);
+    expect(app.history.get(ids[1]!)).not.toBeNull();
+    await page.getByTestId('history-list').focus();
+    await page.keyboard.press('Delete');
+    await expect.poll(() => app!.history.get(ids[1]!), { timeout: 10_000 }).toBeNull();
+    expect(app.history.list().items).toHaveLength(2);
+  });
+
+  it('copies the selected entry with Ctrl+C and focuses search with Ctrl+F', async () => {
+    app = createTestApp(tempDir());
+    await seed(app, ['copy me']);
+    opened = await openApp(browser, app, site.url);
+    const { page } = opened;
+    await page.getByTestId('history-row').first().click();
+    await page.getByTestId('history-list').focus();
+    await page.keyboard.press('Control+c');
+    await expect.poll(() => app!.clipboard).toEqual(['copy me']);
+    await page.keyboard.press('Control+f');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('search');
+  });
+});
+
+describe('settings', () => {
+  it('round-trips through the main process, and never shows the key', async () => {
+    app = createTestApp(tempDir());
+    opened = await openApp(browser, app, site.url);
+    const { page } = opened;
+    await page.getByTestId('open-settings').click();
+    await page.locator('#api-key').fill('sk-my-secret-key-7777');
+    await page.getByRole('button', { name: en.settings.engine.saveKey }).click();
+    await expect.poll(() => page.getByTestId('key-status').textContent()).toBe('A key ending in 7777 is saved.');
+    expect(app.settings.apiKey()).toBe('sk-my-secret-key-7777');
+    expect(await page.content()).not.toContain('sk-my-secret');
+    await page.getByTestId('theme').selectOption('dark');
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await page.getByLabel(en.settings.behaviour.copy).uncheck();
+    await expect.poll(() => app!.settings.get().copyToClipboard).toBe(false);
+    await page.reload();
+    await page.getByTestId('open-settings').click();
+    expect(await page.getByTestId('theme').inputValue()).toBe('dark');
+    expect(await page.getByLabel(en.settings.behaviour.copy).isChecked()).toBe(false);
+  });
+
+  it('tests the key against the service and reports the outcome in words', async () => {
+    qwenApp();
+    opened = await openApp(browser, app!, site.url);
+    const { page } = opened;
+    await page.getByTestId('open-settings').click();
+    await page.getByRole('button', { name: en.settings.engine.testKey }).click();
+    await expect.poll(() => page.getByTestId('key-test').textContent()).toMatch(/^The key works \(qwen-vl-ocr, \d+ ms\)\.$/);
+    app!.settings.setApiKey('sk-wrong-key-000000');
+    await page.getByRole('button', { name: en.settings.engine.testKey }).click();
+    await expect.poll(() => page.getByTestId('key-test').textContent()).toContain('The API key was rejected');
+  });
+
+  it('switches the language at once', async () => {
+    app = createTestApp(tempDir());
+    opened = await openApp(browser, app, site.url);
+    const { page } = opened;
+    await page.getByTestId('open-settings').click();
+    await page.getByTestId('language').selectOption('zh-CN');
+    await expect.poll(() => page.textContent('h1')).toBe(zhCN.settings.title);
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    await page.getByTestId('back').click();
+    expect(await page.getByTestId('open').textContent()).toBe(zhCN.toolbar.open);
+  });
+});
