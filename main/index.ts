@@ -69,7 +69,13 @@ function showWindow(settings: SettingsService): BrowserWindow {
     show: false,
     title: 'Readout',
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#1c1c1e' : '#f7f7f8',
-    webPreferences: secureWebPreferences(join(here, '../preload/index.cjs'), { development }),
+    webPreferences: {
+      ...secureWebPreferences(join(here, '../preload/index.cjs'), { development }),
+      // Spelled out as well, so static checkers such as electronegativity see them on the window itself.
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+    },
   });
   window.once('ready-to-show', () => window.show());
   window.on('close', (event) => {

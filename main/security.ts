@@ -32,6 +32,8 @@ export interface SecureWebPreferences {
   webviewTag: false;
   navigateOnDragDrop: false;
   spellcheck: false;
+  /** Middle-click would open links in new windows, past setWindowOpenHandler. */
+  disableBlinkFeatures: 'Auxclick';
   devTools: boolean;
 }
 
@@ -49,6 +51,7 @@ export function secureWebPreferences(preload: string, options: { development: bo
     webviewTag: false,
     navigateOnDragDrop: false,
     spellcheck: false,
+    disableBlinkFeatures: 'Auxclick',
     devTools: options.development,
   };
 }

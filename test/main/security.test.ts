@@ -21,6 +21,7 @@ describe('window security', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
       devTools: false,
     });
     expect(secureWebPreferences('/p', { development: true }).devTools).toBe(true);
@@ -32,7 +33,11 @@ describe('window security', () => {
       return [...text.matchAll(/new BrowserWindow\(\{([\s\S]*?)\n {2}\}\);/g)].map((m) => m[1]!);
     });
     expect(windows.length).toBeGreaterThan(0);
-    for (const options of windows) expect(options).toMatch(/webPreferences: secureWebPreferences\(/);
+    for (const options of windows) {
+      expect(options).toMatch(/webPreferences: \{\s*\.\.\.secureWebPreferences\(/);
+      // Anything spelled out after the spread must only repeat the secure values.
+      expect(options).not.toMatch(/contextIsolation: false|sandbox: false|nodeIntegration: true|webSecurity: false/);
+    }
   });
 
   it('imports electron only in the composition root and the preload', () => {

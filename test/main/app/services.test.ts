@@ -1,0 +1,104 @@
+import { readFile } from 'node:fs/promises';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../support/app-services.ts';
+import { DashScopeServer, DEFAULT_TEXT, partsOf } from '../../support/dashscope-server.ts';
+import { fixture } from '../../support/paths.ts';
+import { useTempDir } from '../../support/temp.ts';
+
+const KEY = 'sk-test-valid-key-0001';
+const tempDir = useTempDir();
+const server = new DashScopeServer();
+let app: TestApp;
+
+beforeAll(() => server.start());
+afterAll(() => server.stop());
+afterEach(async () => {
+  await app.close();
+  server.script();
+});
+
+function qwen(): TestApp {
+  app = createTestApp(tempDir());
+  app.settings.setApiKey(KEY);
+  app.settings.update({ baseUrl: server.baseURL });
+  return app;
+}
+
+const states = (jobId: number) =>
+  app.events.filter((e) => e.event === 'ocr:progress' && (e.payload as { jobId: number }).jobId === jobId).map((e) => (e.payload as { state: string }).state);
+
+describe('AppServices', () => {
+  it('picks the engine: offline without a key or endpoint, Qwen with either', () => {
+    app = createTestApp(tempDir());
+    expect(app.services.engine().name).toBe('local');
+    app.settings.update({ baseUrl: server.baseURL });
+    expect(app.services.engine().name).toBe('qwen');
+    app.settings.update({ baseUrl: null, engine: 'local' });
+    app.settings.setApiKey(KEY);
+    expect(app.services.engine().name).toBe('local');
+    app.settings.update({ engine: 'qwen' });
+    expect(app.services.appInfo()).toMatchObject({ engine: 'qwen', hasApiKey: true });
+  });
+
+  it('runs files as a queue, reporting each step, and streams deltas', async () => {
+    qwen();
+    app.chooseFiles = [fixture('text/en-zh.png'), fixture('formats/icon.ico'), fixture('formats/bmp-24.bmp')];
+    const tickets = await app.services.openFiles();
+    await app.services.idle();
+    expect(tickets.map((t) => t.name)).toEqual(['en-zh.png', 'icon.ico', 'bmp-24.bmp']);
+    for (const { jobId } of tickets) expect(states(jobId)).toEqual(['queued', 'preparing', 'reading', 'done']);
+    const deltas = app.events.filter((e) => e.event === 'ocr:delta' && (e.payload as { jobId: number }).jobId === tickets[0]!.jobId);
+    expect(deltas.map((e) => (e.payload as { delta: string }).delta).join('')).toBe(DEFAULT_TEXT);
+    expect(app.history.list().items).toHaveLength(3);
+  });
+
+  it('reports an unreadable file where it happened, without an entry', async () => {
+    qwen();
+    app.chooseFiles = [fixture('smart-resize/cases.json')];
+    const [ticket] = await app.services.openFiles();
+    await app.services.idle();
+    const last = app.events.filter((e) => e.event === 'ocr:progress').at(-1)!.payload as { state: string; error: { code: string; message: string } };
+    expect(states(ticket!.jobId)).toEqual(['queued', 'preparing', 'failed']);
+    expect(last.error).toMatchObject({ code: 'image-not-an-image', message: expect.stringContaining('cases.json') });
+    expect(app.history.list().items).toHaveLength(0);
+  });
+
+  it('drops the image after reading when images are not to be kept', async () => {
+    qwen();
+    app.settings.update({ keepImages: false });
+    app.services.recognizeImage({ name: 'x.png', bytes: new Uint8Array(await readFile(fixture('text/en-zh.png'))), source: 'drop' });
+    await app.services.idle();
+    const [entry] = app.history.list().items;
+    expect(entry).toMatchObject({ status: 'done', hasImage: false, text: DEFAULT_TEXT });
+  });
+
+  it('runs an entry again as a new entry, leaving the old result alone', async () => {
+    qwen();
+    app.chooseFiles = [fixture('text/en-zh.png')];
+    await app.services.openFiles();
+    await app.services.idle();
+    const [first] = app.history.list().items;
+    server.script({ kind: 'ok', text: '| a | b |' });
+    app.services.rerun(first!.id, { mode: 'table' });
+    await app.services.idle();
+    const [second, original] = app.history.list().items;
+    expect(original).toMatchObject({ id: first!.id, text: DEFAULT_TEXT });
+    expect(second).toMatchObject({ text: '| a | b |', mode: 'table', source: { kind: 'file', name: 'en-zh.png' } });
+    expect(partsOf(server.requests.at(-1))[1]?.text).toMatch(/Markdown table/);
+  });
+
+  it('refuses a dropped image over 50 MB with a clear message', () => {
+    app = createTestApp(tempDir());
+    expect(() => app.services.recognizeImage({ name: 'huge.png', bytes: new Uint8Array(50 * 1024 * 1024 + 1), source: 'drop' })).toThrow(/huge\.png is over 50 MB/);
+  });
+
+  it('copies and notifies as the settings say', async () => {
+    qwen();
+    app.settings.update({ copyToClipboard: false, showNotification: false });
+    app.chooseFiles = [fixture('text/en-zh.png')];
+    await app.services.openFiles();
+    await app.services.idle();
+    expect(app.clipboard).toEqual([]);
+    expect(app.notifications).toEqual([]);
+  });
+});
