@@ -58,11 +58,17 @@ function scanJson(entries: JsonEntry[], query: string, limit = 50): JsonEntry[] 
   return hits;
 }
 
-export async function benchHistory(): Promise<string> {
+/** The cached 100,000-entry history, built on first use. */
+export function benchHistoryPath(): { dbPath: string; jsonPath: string } {
   if (!existsSync(dbPath) || !existsSync(jsonPath)) {
     process.stderr.write(`Building a ${COUNT}-entry history for the benchmark (cached in ${cacheDir})...\n`);
     build();
   }
+  return { dbPath, jsonPath };
+}
+
+export async function benchHistory(): Promise<string> {
+  benchHistoryPath();
   const openDb = await measure(9, async () => new HistoryStore(dbPath).close());
   const openJson = await measure(3, async () => JSON.parse(readFileSync(jsonPath, 'utf8')));
   const entries = JSON.parse(readFileSync(jsonPath, 'utf8')) as JsonEntry[];

@@ -1,6 +1,7 @@
 /** `npm run bench`: every benchmark, each as ratios against a baseline measured in the same run. */
 import { benchHistory } from './history.ts';
 import { benchPipeline, benchUpload } from './image.ts';
+import { benchRenderer } from './renderer.ts';
 import { benchStreaming } from './stream.ts';
 
 const benches: Array<[string, () => Promise<string>]> = [
@@ -8,6 +9,7 @@ const benches: Array<[string, () => Promise<string>]> = [
   ['upload', benchUpload],
   ['streaming', benchStreaming],
   ['history', benchHistory],
+  ['renderer', benchRenderer],
 ];
 
 const only = process.argv.slice(2);

@@ -112,6 +112,22 @@ export interface EntryView {
   hasImage: boolean;
 }
 
+/** An entry as the history list shows it: the first words, not the whole text. */
+export interface EntrySummary {
+  id: number;
+  createdAt: number;
+  sourceKind: SourceKind;
+  fileName: string | null;
+  /** The start of the shown text (the edit, if any), up to a line or so. */
+  preview: string;
+  engine: EngineName;
+  model: string;
+  status: EntryStatus;
+  error: ErrorView | null;
+  pinned: boolean;
+  hasImage: boolean;
+}
+
 export interface HistoryFilterView {
   status?: EntryStatus[];
   engine?: EngineName[];
@@ -131,7 +147,7 @@ export interface SnippetPart {
 }
 
 export interface SearchHitView {
-  entry: EntryView;
+  entry: EntrySummary;
   snippet: SnippetPart[];
 }
 
@@ -205,7 +221,7 @@ export interface ReadoutApi {
     testApiKey(): Promise<KeyTestResult>;
   };
   history: {
-    list(request: { filter?: HistoryFilterView; cursor?: string | null; limit?: number }): Promise<PageView<EntryView>>;
+    list(request: { filter?: HistoryFilterView; cursor?: string | null; limit?: number }): Promise<PageView<EntrySummary>>;
     search(request: { query: string; filter?: HistoryFilterView; cursor?: string | null; limit?: number }): Promise<PageView<SearchHitView>>;
     get(id: number): Promise<EntryView | null>;
     /** The image as sent, as a data: URL. */

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type {
-  ApiKeyStatus, AppInfo, DroppedImage, EntryView, EventName, EventPayloads, ExportRequest, ExportResult, HistoryFilterView,
+  ApiKeyStatus, AppInfo, DroppedImage, EntrySummary, EntryView, EventName, EventPayloads, ExportRequest, ExportResult, HistoryFilterView,
   JobTicket, KeyTestResult, OcrProgress, PageView, RerunOptions, SearchHitView, SettingsView, StorageView,
 } from '../../preload/api.ts';
 import { ReadoutError } from '../errors.ts';
@@ -23,7 +23,7 @@ import { testApiKey } from '../ocr/test-key.ts';
 import { recognizeImage, type JobRecorder } from '../recognize.ts';
 import type { Settings } from '../settings/schema.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
-import { dataUrl, toEntryView, toErrorView } from './views.ts';
+import { dataUrl, toEntrySummary, toEntryView, toErrorView } from './views.ts';
 
 export interface AppPorts {
   version: string;
@@ -107,14 +107,14 @@ export class AppServices {
 
   // History
 
-  listHistory(request: { filter?: HistoryFilterView; cursor?: string | null; limit?: number }): PageView<EntryView> {
+  listHistory(request: { filter?: HistoryFilterView; cursor?: string | null; limit?: number }): PageView<EntrySummary> {
     const page = this.#history.list(request);
-    return { items: page.items.map(toEntryView), nextCursor: page.nextCursor };
+    return { items: page.items.map(toEntrySummary), nextCursor: page.nextCursor };
   }
 
   searchHistory(request: { query: string; filter?: HistoryFilterView; cursor?: string | null; limit?: number }): PageView<SearchHitView> {
     const page = this.#history.search(request.query, request);
-    return { items: page.items.map((hit) => ({ entry: toEntryView(hit.entry), snippet: hit.snippet })), nextCursor: page.nextCursor };
+    return { items: page.items.map((hit) => ({ entry: toEntrySummary(hit.entry), snippet: hit.snippet })), nextCursor: page.nextCursor };
   }
 
   entry(id: number): EntryView | null {

@@ -1,5 +1,5 @@
 /** What the renderer may see of history entries: no paths, no source details beyond their kind and a file name. */
-import type { EntryView, ErrorView } from '../../preload/api.ts';
+import type { EntrySummary, EntryView, ErrorView } from '../../preload/api.ts';
 import { errorCode, errorMessage, ReadoutError } from '../errors.ts';
 import type { Entry } from '../history/types.ts';
 
@@ -23,6 +23,26 @@ export function toEntryView(entry: Entry): EntryView {
     height: entry.height,
     pinned: entry.pinned,
     attempts: entry.attempts,
+    hasImage: entry.hasImage,
+  };
+}
+
+const PREVIEW_LENGTH = 160;
+
+export function toEntrySummary(entry: Entry): EntrySummary {
+  const shown = (entry.editedText ?? entry.text).trimStart();
+  const firstLine = shown.split('\n').find((line) => line.trim()) ?? '';
+  return {
+    id: entry.id,
+    createdAt: entry.createdAt,
+    sourceKind: entry.source.kind,
+    fileName: entry.fileName,
+    preview: firstLine.trim().slice(0, PREVIEW_LENGTH),
+    engine: entry.engine,
+    model: entry.model,
+    status: entry.status,
+    error: entry.error,
+    pinned: entry.pinned,
     hasImage: entry.hasImage,
   };
 }

@@ -12,6 +12,7 @@ import { Toast, type ToastState } from './components/Toast.tsx';
 import { useDebounced } from './hooks/useDebounced.ts';
 import { useDropAndPaste } from './hooks/useDropAndPaste.ts';
 import { useHistory } from './hooks/useHistory.ts';
+import { useEntry } from './hooks/useEntry.ts';
 import { useJobs } from './hooks/useJobs.ts';
 import { languageFor, setLanguage } from './i18n/index.ts';
 import { applyTheme } from './theme.ts';
@@ -36,10 +37,17 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
   const pendingDelete = useRef<{ ids: number[]; timer: ReturnType<typeof setTimeout> } | null>(null);
 
   const filter = useMemo<HistoryFilterView>(() => ({ status: status ? [status] : undefined, engine: engine ? [engine] : undefined }), [status, engine]);
-  const debouncedQuery = useDebounced(query, 120);
+  const [composing, setComposing] = useState(false);
+  const [settledQuery, setSettledQuery] = useState('');
+  useEffect(() => {
+    if (!composing) setSettledQuery(query);
+  }, [query, composing]);
+  // A search takes a few milliseconds, so the pause only folds keys that land together (a paste, key repeat).
+  const debouncedQuery = useDebounced(settledQuery, 12);
   const history = useHistory(debouncedQuery, filter);
   const rows = useMemo(() => history.rows.filter((row) => !hidden.has(row.entry.id)), [history.rows, hidden]);
-  const selected = rows.find((row) => row.entry.id === selectedId)?.entry ?? null;
+  const visibleId = rows.some((row) => row.entry.id === selectedId) ? selectedId : null;
+  const selected = useEntry(visibleId);
   const onStarted = useCallback((entryId: number) => setSelectedId(entryId), []);
   const { jobs } = useJobs(onStarted);
   const jobFor = (entryId: number) => [...jobs.values()].find((job) => job.entryId === entryId && job.state === 'reading');
@@ -135,6 +143,9 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
               aria-label={t('toolbar.searchLabel')}
               value={query}
               onChange={(event) => setQuery(event.target.value)}
+              // Pinyin and other IMEs type Latin letters before the characters they stand for: search once they land.
+              onCompositionStart={() => setComposing(true)}
+              onCompositionEnd={() => setComposing(false)}
               onKeyDown={(event) => {
                 if (event.key === 'ArrowDown') document.querySelector<HTMLElement>('[data-testid="history-list"]')?.focus();
               }}

@@ -20,5 +20,3 @@ export function formatTime(ms: number, language: string, now = Date.now()): stri
 
 export const formatCost = (cost: number, language: string): string =>
   new Intl.NumberFormat(language, { style: 'currency', currency: 'CNY', maximumFractionDigits: 4 }).format(cost);
-
-export const firstLine = (text: string): string => text.split('\n').find((line) => line.trim())?.trim() ?? '';

@@ -27,10 +27,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export function createTestApp(dir: string): TestApp {
+export function createTestApp(dir: string, options: { historyPath?: string } = {}): TestApp {
   const safeStorage = new FakeSafeStorage();
   const settings = new SettingsService(new Conf({ ...settingsStoreOptions('0.1.0'), configName: 'settings', projectName: 'readout-test', cwd: dir }), safeStorage, 'linux');
-  const history = new HistoryStore(join(dir, 'history.sqlite'));
+  const history = new HistoryStore(options.historyPath ?? join(dir, 'history.sqlite'));
   const app: TestApp = {
     settings,
     history,

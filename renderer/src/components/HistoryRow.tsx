@@ -1,13 +1,12 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { firstLine, formatTime } from '../format.ts';
+import { formatTime } from '../format.ts';
 import type { Row } from '../hooks/useHistory.ts';
 import { Thumbnail } from './Thumbnail.tsx';
 
 export const HistoryRow = memo(function HistoryRow({ row, selected, onSelect }: { row: Row; selected: boolean; onSelect: (id: number) => void }) {
   const { t, i18n } = useTranslation();
   const { entry, snippet } = row;
-  const text = entry.editedText ?? entry.text;
   return (
     <div
       role="option"
@@ -25,7 +24,7 @@ export const HistoryRow = memo(function HistoryRow({ row, selected, onSelect }: 
         <div className="row-text">
           {snippet
             ? snippet.map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))
-            : firstLine(text) || <span className="muted">{entry.error ? entry.error.message : t('list.noText')}</span>}
+            : entry.preview || <span className="muted">{entry.error ? entry.error.message : t('list.noText')}</span>}
         </div>
         <div className="row-meta">
           <span>{formatTime(entry.createdAt, i18n.language)}</span>

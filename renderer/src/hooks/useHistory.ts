@@ -1,14 +1,14 @@
 /** The history list or search results, paged as the list scrolls, refreshed when the main process says so. */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { EntryView, HistoryFilterView, SnippetPart } from '../../../preload/api.ts';
+import type { EntrySummary, HistoryFilterView, SnippetPart } from '../../../preload/api.ts';
 import { api } from '../api.ts';
 
 export interface Row {
-  entry: EntryView;
+  entry: EntrySummary;
   snippet: SnippetPart[] | null;
 }
 
-const PAGE = 100;
+const PAGE = 60;
 
 export function useHistory(query: string, filter: HistoryFilterView) {
   const [rows, setRows] = useState<Row[]>([]);
