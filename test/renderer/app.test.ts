@@ -179,6 +179,24 @@ describe('the main window', () => {
     expect(app!.history.list().items[0]).toMatchObject({ status: 'done', attempts: 2 });
   });
 
+  it('runs an entry again with another mode and model, as a new entry', async () => {
+    qwenApp();
+    const [id] = await seed(app!, ['first reading']);
+    opened = await openApp(browser, app!, site.url);
+    const { page } = opened;
+    await page.getByTestId('history-row').first().click();
+    const result = page.getByTestId('result');
+    await result.getByTestId('rerun-mode').selectOption('table');
+    await result.getByTestId('rerun-model').fill('qwen-vl-ocr-2025-08-28');
+    await result.getByRole('button', { name: en.result.rerun }).click();
+    await expect.poll(() => app!.history.list().items.length).toBe(2);
+    await app!.services.idle();
+    const [newest] = app!.history.list().items;
+    expect(newest).toMatchObject({ mode: 'table', model: 'qwen-vl-ocr-2025-08-28', status: 'done', text: DEFAULT_TEXT });
+    expect(app!.history.get(id!)?.text).toBe('first reading');
+    expect(server.requests.at(-1)?.body.model).toBe('qwen-vl-ocr-2025-08-28');
+  });
+
   it('edits, restores, pins, copies and exports an entry', async () => {
     app = createTestApp(tempDir());
     const [id] = await seed(app, ['teh original'].reverse());

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EngineName, EntryView, Mode } from '../../../preload/api.ts';
+import { KNOWN_MODELS } from '../../../main/ocr/model-names.ts';
 import { api, bridgeError } from '../api.ts';
 import { formatCost, formatNumber } from '../format.ts';
 import type { Job } from '../hooks/useJobs.ts';
@@ -22,6 +23,7 @@ export function ResultView({ entry, job, onDelete, onMessage }: Props) {
   const [copied, setCopied] = useState(false);
   const [rerunMode, setRerunMode] = useState<Mode>((entry.mode as Mode | null) ?? 'text');
   const [rerunEngine, setRerunEngine] = useState<EngineName>(entry.engine);
+  const [rerunModel, setRerunModel] = useState(entry.engine === 'qwen' ? entry.model : '');
 
   useEffect(() => {
     let live = true;
@@ -105,18 +107,32 @@ export function ResultView({ entry, job, onDelete, onMessage }: Props) {
           <div className="rerun">
             <label>
               {t('result.mode')}
-              <select value={rerunMode} onChange={(event) => setRerunMode(event.target.value as Mode)}>
+              <select value={rerunMode} data-testid="rerun-mode" onChange={(event) => setRerunMode(event.target.value as Mode)}>
                 {MODES.map((mode) => <option key={mode} value={mode}>{t(`mode.${mode}`)}</option>)}
               </select>
             </label>
             <label>
               {t('result.engine')}
-              <select value={rerunEngine} onChange={(event) => setRerunEngine(event.target.value as EngineName)}>
+              <select value={rerunEngine} data-testid="rerun-engine" onChange={(event) => setRerunEngine(event.target.value as EngineName)}>
                 <option value="qwen">{t('engineName.qwen')}</option>
                 <option value="local">{t('engineName.local')}</option>
               </select>
             </label>
-            <button type="button" onClick={() => run(() => api.ocr.rerun(entry.id, { mode: rerunMode, engine: rerunEngine }))}>{t('result.rerun')}</button>
+            {rerunEngine === 'qwen' && (
+              <label>
+                {t('result.model')}
+                <input list="rerun-models" data-testid="rerun-model" value={rerunModel} onChange={(event) => setRerunModel(event.target.value)} size={18} />
+                <datalist id="rerun-models">{KNOWN_MODELS.map((model) => <option key={model} value={model} />)}</datalist>
+              </label>
+            )}
+            <button
+              type="button"
+              onClick={() =>
+                run(() => api.ocr.rerun(entry.id, { mode: rerunMode, engine: rerunEngine, ...(rerunEngine === 'qwen' && rerunModel.trim() ? { model: rerunModel.trim() } : {}) }))
+              }
+            >
+              {t('result.rerun')}
+            </button>
           </div>
         )}
         <p className="meta">
