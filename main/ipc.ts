@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { CHANNELS, type Channel, type ReadoutApi } from '../preload/api.ts';
 import type { AppServices } from './app/services.ts';
+import type { CaptureService } from './capture/service.ts';
 import { ReadoutError } from './errors.ts';
 import { EXPORT_FORMATS } from './history/export.ts';
 import { SOURCE_KINDS, STATUSES } from './history/types.ts';
@@ -19,6 +20,13 @@ export interface IpcMainLike {
 
 export interface IpcEventLike {
   senderFrame: { url: string } | null;
+  sender?: { id: number };
+}
+
+/** The capture overlays' side of the bridge: which display a window shows, and the flow behind it. */
+export interface CaptureBridge {
+  service: CaptureService;
+  displayFor(event: IpcEventLike): string | null;
 }
 
 /** Each channel's function in the bridge contract. */
@@ -45,9 +53,14 @@ type Contract = {
   [CHANNELS.ocrRerun]: ReadoutApi['ocr']['rerun'];
   [CHANNELS.ocrCancel]: ReadoutApi['ocr']['cancel'];
   [CHANNELS.clipboardCopy]: ReadoutApi['clipboard']['copy'];
+  [CHANNELS.captureFrame]: ReadoutApi['capture']['frame'];
+  [CHANNELS.captureFinish]: ReadoutApi['capture']['finish'];
+  [CHANNELS.captureCancel]: ReadoutApi['capture']['cancel'];
 };
 
-type Handlers = { [C in Channel]: (...args: Parameters<Contract[C]>) => Awaited<ReturnType<Contract[C]>> | ReturnType<Contract[C]> };
+type Handlers = {
+  [C in Channel]: (event: IpcEventLike, ...args: Parameters<Contract[C]>) => Awaited<ReturnType<Contract[C]>> | ReturnType<Contract[C]>;
+};
 
 const id = z.number().int().positive();
 const ids = z.array(id).min(1).max(10_000);
@@ -94,33 +107,47 @@ function argumentSchemas(platform: NodeJS.Platform): Record<Channel, z.ZodType<u
     ]),
     [CHANNELS.ocrCancel]: z.tuple([id]),
     [CHANNELS.clipboardCopy]: z.tuple([z.string().max(10_000_000)]),
+    [CHANNELS.captureFrame]: z.tuple([]),
+    [CHANNELS.captureFinish]: z.tuple([
+      z.object({ x: z.number().finite(), y: z.number().finite(), width: z.number().finite().min(0), height: z.number().finite().min(0) }).strict(),
+    ]),
+    [CHANNELS.captureCancel]: z.tuple([]),
   };
 }
 
-function handlersFor(services: AppServices): Handlers {
+function handlersFor(services: AppServices, capture: CaptureBridge | undefined): Handlers {
   return {
-    [CHANNELS.appInfo]: () => services.appInfo(),
-    [CHANNELS.settingsGet]: () => services.settings(),
-    [CHANNELS.settingsUpdate]: (patch) => services.updateSettings(patch),
-    [CHANNELS.keySet]: (key) => services.setApiKey(key),
-    [CHANNELS.keyClear]: () => services.clearApiKey(),
-    [CHANNELS.keyTest]: () => services.testApiKey(),
-    [CHANNELS.historyList]: (request) => services.listHistory(request),
-    [CHANNELS.historySearch]: (request) => services.searchHistory(request),
-    [CHANNELS.historyGet]: (entryId) => services.entry(entryId),
-    [CHANNELS.historyImage]: (entryId) => services.image(entryId),
-    [CHANNELS.historyThumbnail]: (entryId) => services.thumbnail(entryId),
-    [CHANNELS.historyEdit]: (entryId, text) => services.edit(entryId, text),
-    [CHANNELS.historyPin]: (entryId, pinned) => services.pin(entryId, pinned),
-    [CHANNELS.historyDelete]: (entryIds) => services.deleteEntries(entryIds),
-    [CHANNELS.historyExport]: (request) => services.exportHistory(request),
-    [CHANNELS.historyStorage]: () => services.storage(),
-    [CHANNELS.ocrOpenFiles]: () => services.openFiles(),
-    [CHANNELS.ocrRecognizeImage]: (image) => services.recognizeImage(image),
-    [CHANNELS.ocrRetry]: (entryId) => services.retry(entryId),
-    [CHANNELS.ocrRerun]: (entryId, options) => services.rerun(entryId, options),
-    [CHANNELS.ocrCancel]: (jobId) => services.cancel(jobId),
-    [CHANNELS.clipboardCopy]: (text) => services.copy(text),
+    [CHANNELS.appInfo]: (_event) => services.appInfo(),
+    [CHANNELS.settingsGet]: (_event) => services.settings(),
+    [CHANNELS.settingsUpdate]: (_event, patch) => services.updateSettings(patch),
+    [CHANNELS.keySet]: (_event, key) => services.setApiKey(key),
+    [CHANNELS.keyClear]: (_event) => services.clearApiKey(),
+    [CHANNELS.keyTest]: (_event) => services.testApiKey(),
+    [CHANNELS.historyList]: (_event, request) => services.listHistory(request),
+    [CHANNELS.historySearch]: (_event, request) => services.searchHistory(request),
+    [CHANNELS.historyGet]: (_event, entryId) => services.entry(entryId),
+    [CHANNELS.historyImage]: (_event, entryId) => services.image(entryId),
+    [CHANNELS.historyThumbnail]: (_event, entryId) => services.thumbnail(entryId),
+    [CHANNELS.historyEdit]: (_event, entryId, text) => services.edit(entryId, text),
+    [CHANNELS.historyPin]: (_event, entryId, pinned) => services.pin(entryId, pinned),
+    [CHANNELS.historyDelete]: (_event, entryIds) => services.deleteEntries(entryIds),
+    [CHANNELS.historyExport]: (_event, request) => services.exportHistory(request),
+    [CHANNELS.historyStorage]: (_event) => services.storage(),
+    [CHANNELS.ocrOpenFiles]: (_event) => services.openFiles(),
+    [CHANNELS.ocrRecognizeImage]: (_event, image) => services.recognizeImage(image),
+    [CHANNELS.ocrRetry]: (_event, entryId) => services.retry(entryId),
+    [CHANNELS.ocrRerun]: (_event, entryId, options) => services.rerun(entryId, options),
+    [CHANNELS.ocrCancel]: (_event, jobId) => services.cancel(jobId),
+    [CHANNELS.clipboardCopy]: (_event, text) => services.copy(text),
+    [CHANNELS.captureFrame]: (event) => {
+      const displayId = capture?.displayFor(event);
+      return displayId ? capture!.service.frameFor(displayId) : null;
+    },
+    [CHANNELS.captureFinish]: (event, rect) => {
+      const displayId = capture?.displayFor(event);
+      if (displayId) capture!.service.finish(displayId, rect);
+    },
+    [CHANNELS.captureCancel]: () => capture?.service.cancel(),
   };
 }
 
@@ -130,9 +157,15 @@ function forRenderer(error: unknown): Error {
   return new Error('[internal] Something went wrong in Readout; the details are in the log.');
 }
 
-export function registerIpc(ipc: IpcMainLike, services: AppServices, origin: AppOrigin, platform: NodeJS.Platform): void {
+export function registerIpc(
+  ipc: IpcMainLike,
+  services: AppServices,
+  origin: AppOrigin,
+  platform: NodeJS.Platform,
+  capture?: CaptureBridge,
+): void {
   const schemas = argumentSchemas(platform);
-  const handlers = handlersFor(services);
+  const handlers = handlersFor(services, capture);
   for (const channel of Object.values(CHANNELS)) {
     ipc.handle(channel, async (event, ...args) => {
       const url = event.senderFrame?.url ?? '';
@@ -142,7 +175,7 @@ export function registerIpc(ipc: IpcMainLike, services: AppServices, origin: App
         throw forRenderer(new ReadoutError('ipc-invalid', `${channel} refused: ${parsed.error.issues[0]?.message ?? 'bad arguments'}`));
       }
       try {
-        return await (handlers[channel] as (...a: unknown[]) => unknown)(...parsed.data);
+        return await (handlers[channel] as (event: IpcEventLike, ...a: unknown[]) => unknown)(event, ...parsed.data);
       } catch (error) {
         if (!(error instanceof ReadoutError)) console.error(`${channel} failed`, error);
         throw forRenderer(error);

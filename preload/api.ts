@@ -28,6 +28,9 @@ export const CHANNELS = {
   ocrRerun: 'ocr:rerun',
   ocrCancel: 'ocr:cancel',
   clipboardCopy: 'clipboard:copy',
+  captureFrame: 'capture:frame',
+  captureFinish: 'capture:finish',
+  captureCancel: 'capture:cancel',
 } as const;
 
 /** Main-to-window pushes. */
@@ -36,6 +39,7 @@ export const EVENTS = {
   ocrDelta: 'ocr:delta',
   historyChanged: 'history:changed',
   appNavigate: 'app:navigate',
+  captureShow: 'capture:show',
 } as const;
 
 export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS];
@@ -206,6 +210,26 @@ export interface EventPayloads {
   'history:changed': { ids: number[] | null };
   /** The tray asked for a view. */
   'app:navigate': { view: 'history' | 'settings' };
+  /** An overlay has a new frozen frame to show. */
+  'capture:show': { session: number };
+}
+
+/** A rectangle in a captured display's physical pixels. */
+export interface PixelRect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The frozen screen an overlay shows: its size in physical pixels and a picture of it. */
+export interface CaptureFrameView {
+  session: number;
+  width: number;
+  height: number;
+  scaleFactor: number;
+  mime: string;
+  preview: Uint8Array;
 }
 
 /** `window.readout`: named functions only, never raw ipcRenderer. */
@@ -243,6 +267,12 @@ export interface ReadoutApi {
   };
   clipboard: {
     copy(text: string): Promise<void>;
+  };
+  /** For the capture overlays: each window gets its own display's frame and reports the selection on it. */
+  capture: {
+    frame(): Promise<CaptureFrameView | null>;
+    finish(rect: PixelRect): Promise<void>;
+    cancel(): Promise<void>;
   };
   on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void;
 }

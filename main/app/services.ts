@@ -185,6 +185,11 @@ export class AppServices {
     return this.#enqueue(name, source, async () => bytes);
   }
 
+  /** Image bytes from inside the main process (a screen capture): the same queue and pipeline as a file. */
+  recognizeBytes(bytes: Uint8Array, name: string, source: Source): JobTicket {
+    return this.#enqueue(name, source, async () => bytes);
+  }
+
   /** Reads a failed or cancelled entry again, in place. */
   retry(entryId: number): JobTicket {
     const entry = this.#history.get(entryId);

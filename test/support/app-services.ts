@@ -6,6 +6,10 @@ import { join } from 'node:path';
 import Conf from 'conf';
 import type { EventName, EventPayloads } from '../../preload/api.ts';
 import { AppServices } from '../../main/app/services.ts';
+import { CaptureService } from '../../main/capture/service.ts';
+import type { Frame } from '../../main/capture/session.ts';
+import type { ReadoutError } from '../../main/errors.ts';
+import type { Source } from '../../main/history/types.ts';
 import { HistoryStore } from '../../main/history/store.ts';
 import { SettingsService } from '../../main/settings/settings-service.ts';
 import { settingsStoreOptions } from '../../main/settings/store-options.ts';
@@ -24,6 +28,12 @@ export interface TestApp {
   notifications: string[];
   events: Array<{ event: EventName; payload: unknown }>;
   onEmit: (<E extends EventName>(event: E, payload: EventPayloads[E]) => void) | null;
+  capture: CaptureService;
+  /** What the next capture freezes. */
+  frames: Frame[];
+  captured: Array<{ png: Uint8Array; name: string; source: Source }>;
+  overlays: Array<'show' | 'hide'>;
+  problems: ReadoutError[];
   close(): Promise<void>;
 }
 
@@ -41,6 +51,11 @@ export function createTestApp(dir: string, options: { historyPath?: string } = {
     notifications: [],
     events: [],
     onEmit: null,
+    frames: [],
+    captured: [],
+    overlays: [],
+    problems: [],
+    capture: undefined as unknown as CaptureService,
     services: undefined as unknown as AppServices,
     async close() {
       await app.services.idle();
@@ -60,6 +75,19 @@ export function createTestApp(dir: string, options: { historyPath?: string } = {
       app.events.push({ event, payload });
       app.onEmit?.(event, payload);
     },
+  });
+  app.capture = new CaptureService({
+    captureDisplays: async () => app.frames,
+    showOverlays: (session) => {
+      app.overlays.push('show');
+      app.onEmit?.('capture:show', { session });
+    },
+    hideOverlays: () => app.overlays.push('hide'),
+    recognize: (png, name, source) => {
+      app.captured.push({ png, name, source });
+      app.services.recognizeBytes(png, name, source);
+    },
+    problem: (error) => app.problems.push(error),
   });
   return app;
 }

@@ -58,21 +58,32 @@ function bundleBridge(): Promise<string> {
   return bridgeScript;
 }
 
-// Bytes cross Playwright's binding as base64, the way structured clone would carry them over Electron IPC.
+// Bytes cross Playwright's binding as base64 both ways, where structured clone would carry them over Electron IPC.
 const PAGE_SHIM = `
 const listeners = new Map();
+const unpack = (value) => value && typeof value === 'object'
+  ? ('__bytes' in value ? Uint8Array.from(atob(value.__bytes), (c) => c.charCodeAt(0))
+    : Array.isArray(value) ? value.map(unpack) : Object.fromEntries(Object.entries(value).map(([k, v]) => [k, unpack(v)])))
+  : value;
 window.__readoutEmit = (event, payload) => { for (const listener of listeners.get(event) ?? []) listener(payload); };
 const pack = (value) => value instanceof Uint8Array ? { __bytes: btoa(Array.from(value, (b) => String.fromCharCode(b)).join('')) }
   : Array.isArray(value) ? value.map(pack)
   : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, pack(v)])) : value;
 window.readout = ReadoutBridge.createApi(
-  (channel, ...args) => window.__readoutInvoke(channel, pack(args)),
+  (channel, ...args) => window.__readoutInvoke(channel, pack(args)).then(unpack),
   (event, listener) => {
     if (!listeners.has(event)) listeners.set(event, new Set());
     listeners.get(event).add(listener);
     return () => listeners.get(event).delete(listener);
   },
 );`;
+
+const pack = (value: unknown): unknown => {
+  if (value instanceof Uint8Array) return { __bytes: Buffer.from(value).toString('base64') };
+  if (Array.isArray(value)) return value.map(pack);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, pack(v)]));
+  return value;
+};
 
 const unpack = (value: unknown): unknown => {
   if (Array.isArray(value)) return value.map(unpack);
@@ -83,14 +94,20 @@ const unpack = (value: unknown): unknown => {
   return value;
 };
 
-/** Installs `window.readout` in every page of the context, answered by main/ipc.ts over `app`'s services. */
-export async function installBridge(context: BrowserContext, app: TestApp, devServer: string): Promise<void> {
+/**
+ * Installs `window.readout` in every page of the context, answered by main/ipc.ts over `app`'s services. Pages are
+ * capture overlays for `displayId`.
+ */
+export async function installBridge(context: BrowserContext, app: TestApp, devServer: string, displayId = 'display-1'): Promise<void> {
   const handlers = new Map<string, (event: IpcEventLike, ...args: unknown[]) => unknown>();
-  registerIpc({ handle: (channel, listener) => handlers.set(channel, listener) }, app.services, { devServer, rendererDir }, 'linux');
+  registerIpc({ handle: (channel, listener) => handlers.set(channel, listener) }, app.services, { devServer, rendererDir }, 'linux', {
+    service: app.capture,
+    displayFor: () => displayId,
+  });
   await context.exposeBinding('__readoutInvoke', async (source, channel: string, args: unknown[]) => {
     const handler = handlers.get(channel);
     if (!handler) throw new Error(`No handler for ${channel}`);
-    return handler({ senderFrame: { url: source.frame.url() } }, ...(unpack(args) as unknown[]));
+    return pack(await handler({ senderFrame: { url: source.frame.url() } }, ...(unpack(args) as unknown[])));
   });
   app.onEmit = (event, payload) => {
     for (const page of context.pages()) {
