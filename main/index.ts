@@ -5,14 +5,19 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeImage, nativeTheme, Notification, safeStorage, session, shell, Tray,
+  app, BrowserWindow, clipboard, dialog, globalShortcut, ipcMain, Menu, nativeImage, nativeTheme, Notification, safeStorage, session,
+  shell, systemPreferences, Tray,
 } from 'electron';
 import Store from 'electron-store';
 import type { EventName, EventPayloads } from '../preload/api.ts';
 import { imageArgs, IMAGE_EXTENSIONS } from './app/file-args.ts';
 import { AppServices } from './app/services.ts';
 import { fill, mainStrings } from './app/strings.ts';
-import { errorMessage } from './errors.ts';
+import { captureDisplays } from './capture/electron-capture.ts';
+import { OverlayWindows } from './capture/electron-overlays.ts';
+import { bindHotkeys } from './capture/hotkeys.ts';
+import { CaptureService } from './capture/service.ts';
+import { errorMessage, ReadoutError } from './errors.ts';
 import { HistoryStore } from './history/store.ts';
 import { registerIpc } from './ipc.ts';
 import { historyFile } from './paths.ts';
@@ -31,6 +36,16 @@ const origin: AppOrigin = {
 let mainWindow: BrowserWindow | null = null;
 let tray: Tray | null = null;
 let quitting = false;
+let heldHotkeys: string[] = [];
+
+/** Every way to start a capture (hotkey, tray) goes through these app events; the Electron suite uses them too. */
+const CAPTURE_EVENT = 'readout-capture';
+const REPEAT_EVENT = 'readout-capture-again';
+const wayland = process.platform === 'linux' && process.env.XDG_SESSION_TYPE === 'wayland';
+if (wayland) {
+  // Global shortcuts on Wayland go through the desktop portal; Electron asks for it with this feature.
+  app.commandLine.appendSwitch('enable-features', 'GlobalShortcutsPortal');
+}
 
 function lockDown(): void {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
@@ -113,8 +128,8 @@ function buildTray(services: AppServices, settings: SettingsService): void {
   tray.setToolTip('Readout');
   tray.setContextMenu(
     Menu.buildFromTemplate([
-      // Screen-region capture lands with the capture flow; the item is here so the menu does not move then.
-      { label: words.tray.capture, enabled: false },
+      { label: words.tray.capture, click: () => app.emit(CAPTURE_EVENT) },
+      { label: words.tray.repeat, click: () => app.emit(REPEAT_EVENT) },
       { label: words.tray.open, click: () => void services.openFiles().then(() => showWindow(settings)) },
       { label: words.tray.history, click: () => navigate('history') },
       { label: words.tray.settings, click: () => navigate('settings') },
@@ -130,9 +145,52 @@ function applySettings(settings: Settings): void {
   if (process.platform !== 'linux') app.setLoginItemSettings({ openAtLogin: settings.launchAtLogin });
 }
 
+function applyHotkeys(settings: SettingsService): void {
+  const current = settings.get();
+  const result = bindHotkeys(globalShortcut, heldHotkeys, [
+    { hotkey: current.hotkey, run: () => app.emit(CAPTURE_EVENT) },
+    { hotkey: current.repeatHotkey, run: () => app.emit(REPEAT_EVENT) },
+  ]);
+  heldHotkeys = result.held;
+  const words = mainStrings(current.language, app.getLocale());
+  for (const problem of result.problems) notify('Readout', fill(problem.kind === 'taken' ? words.capture.hotkeyTaken : words.capture.hotkeyInvalid, { hotkey: problem.hotkey }));
+}
+
+function notify(title: string, body: string): void {
+  if (Notification.isSupported()) new Notification({ title, body }).show();
+  else void dialog.showMessageBox({ type: 'warning', title, message: body });
+}
+
+/** What the user must know when a capture cannot happen, in words, with the way out where there is one. */
+function captureProblem(error: ReadoutError, settings: SettingsService): void {
+  const words = mainStrings(settings.get().language, app.getLocale());
+  if (error.code === 'capture-permission' && process.platform === 'darwin') {
+    void dialog
+      .showMessageBox({ type: 'warning', message: words.capture.permissionTitle, detail: words.capture.permissionBody, buttons: [words.capture.openSettings, words.capture.close], defaultId: 0 })
+      .then(({ response }) => {
+        if (response === 0) void shell.openExternal('x-apple.systempreferences:com.apple.preference.security?Privacy_ScreenCapture');
+      });
+    return;
+  }
+  notify('Readout', fill(words.capture.failed, { message: error.message }));
+}
+
+async function frozenDisplays(settings: SettingsService, store: KeyValueStore) {
+  // macOS hands out black captures without permission; ask before pretending to capture.
+  if (process.platform === 'darwin' && systemPreferences.getMediaAccessStatus('screen') !== 'granted') {
+    throw new ReadoutError('capture-permission', 'Readout is not allowed to record the screen.');
+  }
+  if (wayland && !store.get('notices.wayland')) {
+    store.set('notices.wayland', true);
+    notify('Readout', mainStrings(settings.get().language, app.getLocale()).capture.waylandNotice);
+  }
+  return captureDisplays();
+}
+
 async function start(): Promise<void> {
   lockDown();
-  const settings = new SettingsService(openSettingsStore(), safeStorage, process.platform);
+  const settingsStore = openSettingsStore();
+  const settings = new SettingsService(settingsStore, safeStorage, process.platform);
   let history: HistoryStore;
   try {
     history = new HistoryStore(historyFile(app.getPath('userData')));
@@ -176,11 +234,36 @@ async function start(): Promise<void> {
       },
     },
   });
-  registerIpc(ipcMain, services, origin, process.platform);
+  const overlays = new OverlayWindows({
+    preload: join(here, '../preload/index.cjs'),
+    development,
+    load: (window) => (origin.devServer ? window.loadURL(`${origin.devServer}/overlay.html`) : window.loadFile(join(origin.rendererDir, 'overlay.html'))),
+  });
+  overlays.rebuild();
+  const capture = new CaptureService({
+    captureDisplays: () => frozenDisplays(settings, settingsStore),
+    showOverlays: (id) => overlays.show(id),
+    hideOverlays: () => overlays.hide(),
+    recognize: (png, name, source) => void services.recognizeBytes(png, name, source),
+    problem: (error) => captureProblem(error, settings),
+  });
+  (app as NodeJS.EventEmitter).on(CAPTURE_EVENT, () => void capture.start());
+  (app as NodeJS.EventEmitter).on(REPEAT_EVENT, () => void capture.repeat());
+
+  registerIpc(ipcMain, services, origin, process.platform, {
+    service: capture,
+    displayFor: (event) => overlays.displayFor(event.sender?.id),
+  });
   applySettings(settings.get());
+  applyHotkeys(settings);
+  let lastHotkeys = [settings.get().hotkey, settings.get().repeatHotkey].join();
   settings.onChange((next) => {
     applySettings(next);
     buildTray(services, settings);
+    if ([next.hotkey, next.repeatHotkey].join() !== lastHotkeys) {
+      lastHotkeys = [next.hotkey, next.repeatHotkey].join();
+      applyHotkeys(settings);
+    }
   });
   buildTray(services, settings);
 
@@ -198,6 +281,8 @@ async function start(): Promise<void> {
     quitting = true;
   });
   app.on('will-quit', () => {
+    globalShortcut.unregisterAll();
+    overlays.destroy();
     void services.close();
     history.close();
   });

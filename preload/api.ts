@@ -68,6 +68,7 @@ export interface SettingsView {
   minPixels: number;
   maxPixels: number;
   hotkey: string;
+  repeatHotkey: string;
   copyToClipboard: boolean;
   showNotification: boolean;
   keepImages: boolean;

@@ -13,6 +13,10 @@ export const LANGUAGES = ['system', 'en', 'zh-CN'] as const;
 /** The capture hotkey's default: Cmd+Shift+O on macOS, Ctrl+Alt+O elsewhere. */
 export const defaultHotkey = (platform: NodeJS.Platform): string => (platform === 'darwin' ? 'Command+Shift+O' : 'Control+Alt+O');
 
+/** "Capture the same region again": the capture hotkey with one more modifier. */
+export const defaultRepeatHotkey = (platform: NodeJS.Platform): string =>
+  platform === 'darwin' ? 'Command+Shift+Alt+O' : 'Control+Alt+Shift+O';
+
 export function settingsSchema(platform: NodeJS.Platform) {
   return z.object({
     engine: z.enum(['qwen', 'local']).default('qwen'),
@@ -25,6 +29,7 @@ export function settingsSchema(platform: NodeJS.Platform) {
     minPixels: z.number().int().min(784).max(50_000_000).default(DEFAULT_PIXEL_BOUNDS.minPixels),
     maxPixels: z.number().int().min(784).max(50_000_000).default(DEFAULT_PIXEL_BOUNDS.maxPixels),
     hotkey: z.string().trim().min(1).max(100).default(defaultHotkey(platform)),
+    repeatHotkey: z.string().trim().min(1).max(100).default(defaultRepeatHotkey(platform)),
     copyToClipboard: z.boolean().default(true),
     showNotification: z.boolean().default(true),
     keepImages: z.boolean().default(true),

@@ -30,9 +30,10 @@ describe('window security', () => {
   it('builds every BrowserWindow with those preferences', () => {
     const windows = sources('main').flatMap((file) => {
       const text = readFileSync(file, 'utf8');
-      return [...text.matchAll(/new BrowserWindow\(\{([\s\S]*?)\n {2}\}\);/g)].map((m) => m[1]!);
+      return [...text.matchAll(/new BrowserWindow\(\{([\s\S]*?)\n\s*\}\);/g)].map((m) => m[1]!);
     });
-    expect(windows.length).toBeGreaterThan(0);
+    // The main window and the capture overlays.
+    expect(windows.length).toBe(2);
     for (const options of windows) {
       expect(options).toMatch(/webPreferences: \{\s*\.\.\.secureWebPreferences\(/);
       // Anything spelled out after the spread must only repeat the secure values.
@@ -40,11 +41,11 @@ describe('window security', () => {
     }
   });
 
-  it('imports electron only in the composition root and the preload', () => {
+  it('imports electron only in the composition root, the preload and the capture adapters', () => {
     const importers = [...sources('main'), ...sources('preload'), ...sources('renderer')]
       .filter((file) => /from 'electron'/.test(readFileSync(file, 'utf8').replace(/import type[^;]*;/g, '')))
       .map((file) => file.slice(repoRoot.length));
-    expect(importers.sort()).toEqual(['main/index.ts', 'preload/index.ts']);
+    expect(importers.sort()).toEqual(['main/capture/electron-capture.ts', 'main/capture/electron-overlays.ts', 'main/index.ts', 'preload/index.ts']);
   });
 
   it('allows no remote or inline code in the CSP', () => {

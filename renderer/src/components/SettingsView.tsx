@@ -143,6 +143,10 @@ export function SettingsView({ settings, apiKey, onChange }: Props) {
           <span>{t('settings.behaviour.hotkey')}</span>
           <input defaultValue={settings.hotkey} key={`hotkey-${settings.hotkey}`} onBlur={(event) => void update({ hotkey: event.target.value })} />
         </label>
+        <label className="field">
+          <span>{t('settings.behaviour.repeatHotkey')}</span>
+          <input defaultValue={settings.repeatHotkey} key={`repeat-${settings.repeatHotkey}`} onBlur={(event) => void update({ repeatHotkey: event.target.value })} />
+        </label>
       </Section>
 
       <Section title={t('settings.history.heading')}>
