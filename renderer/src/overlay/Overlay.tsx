@@ -37,7 +37,12 @@ export function Overlay() {
 
   useEffect(() => {
     void load();
-    return window.readout.on('capture:show', () => void load());
+    return window.readout.on('capture:show', () => {
+      // Never show the last capture's frame: the window is transparent, so until the new one arrives the live
+      // screen shows through, and it is the same picture.
+      setFrame(null);
+      void load();
+    });
   }, [load]);
 
   const view = () => ({ width: window.innerWidth, height: window.innerHeight });
@@ -45,9 +50,14 @@ export function Overlay() {
     from && to && frame ? nudge(between(from, to), offset.x, offset.y, frame) : null;
   const rect = rectFor(anchor, current);
   const finish = useCallback((selection: PixelRect | null) => {
-    if (selection && selection.width >= MIN && selection.height >= MIN) void window.readout.capture.finish(selection);
+    if (!selection || selection.width < MIN || selection.height < MIN) return;
+    setFrame(null);
+    void window.readout.capture.finish(selection);
   }, []);
-  const cancel = useCallback(() => void window.readout.capture.cancel(), []);
+  const cancel = useCallback(() => {
+    setFrame(null);
+    void window.readout.capture.cancel();
+  }, []);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
