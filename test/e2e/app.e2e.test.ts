@@ -56,7 +56,7 @@ describe.skipIf(!binary)('the app in Electron', () => {
         overlays: BrowserWindow.getAllWindows().filter((w) => w.webContents.getURL().endsWith('overlay.html') && w.isVisible()).length,
         displays: screen.getAllDisplays().length,
       }));
-    await expect.poll(async () => { const s = await shown(); return s.overlays === s.displays; }, { timeout: 10_000, intervals: [5] }).toBe(true);
+    await expect.poll(async () => { const s = await shown(); return s.overlays === s.displays; }, { timeout: 10_000, interval: 5 }).toBe(true);
     // A figure, not a test: the goal is under 150 ms from the press to the overlay.
     process.stdout.write(`\ncapture event to overlays shown: ${Date.now() - started} ms\n`);
     const overlay = app.windows().find((w) => w.url().endsWith('overlay.html') && w.isClosed() === false)!;
