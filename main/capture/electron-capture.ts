@@ -13,10 +13,17 @@ export function displays(): DisplayInfo[] {
 
 export async function captureDisplays(): Promise<Frame[]> {
   const all = displays();
-  const largest = all.map(nativeSize).reduce((a, b) => ({ width: Math.max(a.width, b.width), height: Math.max(a.height, b.height) }));
-  // Thumbnails are the captures: asked for at the largest native size, each comes back at its own display's.
-  const sources = await desktopCapturer.getSources({ types: ['screen'], thumbnailSize: largest });
+  // desktopCapturer letterboxes every thumbnail into one requested size, scaling up as well as down. Asking once
+  // per distinct native size (usually one ask, two on a mixed-DPI desk, in parallel) keeps each display 1:1.
+  const sizes = new Map(all.map((display) => [`${nativeSize(display).width}x${nativeSize(display).height}`, nativeSize(display)]));
+  const answers = new Map(
+    await Promise.all(
+      [...sizes].map(async ([key, size]) => [key, await desktopCapturer.getSources({ types: ['screen'], thumbnailSize: size })] as const),
+    ),
+  );
   return all.flatMap((display, index) => {
+    const size = nativeSize(display);
+    const sources = answers.get(`${size.width}x${size.height}`) ?? [];
     // display_id is empty on some Linux setups; the order then matches screen.getAllDisplays().
     const source = sources.find((s) => s.display_id === display.id) ?? (sources.every((s) => !s.display_id) ? sources[index] : undefined);
     if (!source || source.thumbnail.isEmpty()) return [];
