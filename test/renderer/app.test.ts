@@ -197,6 +197,18 @@ describe('the main window', () => {
     expect(server.requests.at(-1)?.body.model).toBe('qwen-vl-ocr-2025-08-28');
   });
 
+  it('says what went wrong in the reader’s language, with the details underneath', async () => {
+    app = createTestApp(tempDir());
+    const [id] = await seed(app, ['x']);
+    app.history.fail(id!, { code: 'auth', message: 'The API key was rejected: check it in Settings (request id abc-123)', retryable: false });
+    opened = await openApp(browser, app, site.url, { locale: 'zh-CN' });
+    const { page } = opened;
+    await page.getByTestId('history-row').first().click();
+    const alert = page.getByRole('alert').first();
+    await expect.poll(() => alert.textContent()).toContain(zhCN.errorCode.auth);
+    expect(await alert.textContent()).toContain('request id abc-123');
+  });
+
   it('edits, restores, pins, copies and exports an entry', async () => {
     app = createTestApp(tempDir());
     const [id] = await seed(app, ['teh original'].reverse());

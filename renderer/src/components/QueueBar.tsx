@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { api } from '../api.ts';
 import type { Job } from '../hooks/useJobs.ts';
+import { ErrorText } from './ErrorText.tsx';
 
 /** Several files run as a queue; this shows how far it has got, with a cancel for each file still running. */
 export function QueueBar({ jobs }: { jobs: Job[] }) {
@@ -23,7 +24,9 @@ export function QueueBar({ jobs }: { jobs: Job[] }) {
         </>
       )}
       {failed.map((job) => (
-        <span key={job.jobId} className="error-text" role="alert">{t('queue.failed', { name: job.name, message: job.error?.message ?? '' })}</span>
+        <span key={job.jobId} className="error-text" role="alert">
+          {job.name}: {job.error && <ErrorText error={job.error} />}
+        </span>
       ))}
     </div>
   );

@@ -6,6 +6,7 @@ import { KNOWN_MODELS } from '../../../main/ocr/model-names.ts';
 import { api, bridgeError } from '../api.ts';
 import { formatCost, formatNumber } from '../format.ts';
 import type { Job } from '../hooks/useJobs.ts';
+import { ErrorText } from './ErrorText.tsx';
 
 const MODES: Mode[] = ['text', 'markdown', 'table', 'formula', 'json'];
 
@@ -90,7 +91,9 @@ export function ResultView({ entry, job, onDelete, onMessage }: Props) {
         </div>
         {entry.error && !streaming && (
           <div className="error-box" role="alert">
-            <p>{entry.error.message}</p>
+            <p>
+              <ErrorText error={entry.error} />
+            </p>
             {entry.hasImage && (
               <button type="button" className="primary" onClick={() => run(() => api.ocr.retry(entry.id))}>{t('error.retry')}</button>
             )}
