@@ -1,6 +1,6 @@
 /**
- * The composition root: with preload/index.ts, the only module that imports electron. It owns the app's lifecycle,
- * the single-instance lock, the tray and the windows, and wires the OS into the services as ports.
+ * The composition root: with preload/index.ts and the capture adapters, the only code that imports electron. It owns
+ * the app's lifecycle, the single-instance lock, the tray and the windows, and wires the OS into the services.
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -101,6 +101,9 @@ function showWindow(settings: SettingsService): BrowserWindow {
   });
   window.on('closed', () => {
     mainWindow = null;
+    // Only reached when the window really closed ("close to tray" off): the hidden capture overlays would otherwise
+    // keep the app alive with no way back to it but the tray.
+    if (!quitting && process.platform !== 'darwin') app.quit();
   });
   if (origin.devServer) void window.loadURL(origin.devServer);
   else void window.loadFile(join(origin.rendererDir, 'index.html'));
@@ -113,7 +116,7 @@ function openSettingsStore(): KeyValueStore {
     return new Store(settingsStoreOptions(app.getVersion()));
   } catch (error) {
     // A damaged settings file must not keep the app from starting; it starts from defaults and says so.
-    dialog.showErrorBox('Readout', `Your settings could not be read and were reset: ${errorMessage(error)}`);
+    dialog.showErrorBox('Readout', fill(mainStrings('system', app.getLocale()).dialog.settingsReset, { message: errorMessage(error) }));
     return new Store({ ...settingsStoreOptions(app.getVersion()), clearInvalidConfig: true });
   }
 }
@@ -121,8 +124,10 @@ function openSettingsStore(): KeyValueStore {
 function buildTray(services: AppServices, settings: SettingsService): void {
   const words = mainStrings(settings.get().language, app.getLocale());
   const navigate = (view: 'history' | 'settings'): void => {
-    showWindow(settings);
-    emit('app:navigate', { view });
+    const window = showWindow(settings);
+    // A window created just now has no page to tell yet.
+    if (window.webContents.isLoading()) window.webContents.once('did-finish-load', () => emit('app:navigate', { view }));
+    else emit('app:navigate', { view });
   };
   tray ??= new Tray(nativeImage.createFromPath(join(here, '../../build/tray.png')).resize({ width: 16, height: 16 }));
   tray.setToolTip('Readout');
@@ -176,8 +181,9 @@ function captureProblem(error: ReadoutError, settings: SettingsService): void {
 }
 
 async function frozenDisplays(settings: SettingsService, store: KeyValueStore) {
-  // macOS hands out black captures without permission; ask before pretending to capture.
-  if (process.platform === 'darwin' && systemPreferences.getMediaAccessStatus('screen') !== 'granted') {
+  // macOS hands out black captures without permission. Refused: say so now. Not yet asked: capturing makes macOS
+  // ask, and a black result is reported like a refusal.
+  if (process.platform === 'darwin' && ['denied', 'restricted'].includes(systemPreferences.getMediaAccessStatus('screen'))) {
     throw new ReadoutError('capture-permission', 'Readout is not allowed to record the screen.');
   }
   if (wayland && !store.get('notices.wayland')) {
@@ -293,9 +299,7 @@ async function start(): Promise<void> {
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('window-all-closed', () => {
-    // With "close to tray" on, closing only hides the window and this never fires; off, closing it quits.
-    if (process.platform !== 'darwin') app.quit();
-  });
+  // Quitting when the main window closes is decided in its 'closed' handler; the overlays are windows too.
+  app.on('window-all-closed', () => undefined);
   void app.whenReady().then(start);
 }
