@@ -126,6 +126,7 @@ describe('the main window', () => {
     await expect.poll(async () => (await page.getByTestId('result-text').textContent())?.length ?? 0, { timeout: 5000 }).toBeGreaterThan(3);
     const partial = await page.getByTestId('result-text').textContent();
     expect(partial!.length).toBeLessThan('streamed slowly, piece by piece'.length);
+    expect(await page.getByTestId('queue').textContent()).toMatch(/Reading \d of 2/);
     await app!.services.idle();
     await expect.poll(() => page.getByTestId('history-row').count()).toBe(2);
     const entries = app!.history.list().items;

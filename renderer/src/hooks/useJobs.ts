@@ -7,13 +7,17 @@ export interface Job extends OcrProgress {
   text: string;
 }
 
+const ACTIVE = new Set<OcrProgress['state']>(['queued', 'preparing', 'reading']);
+
 export function useJobs(onStarted: (entryId: number) => void) {
   const [jobs, setJobs] = useState<Map<number, Job>>(new Map());
 
   useEffect(() => {
     const offProgress = api.on('ocr:progress', (progress) => {
       setJobs((current) => {
-        const next = new Map(current);
+        // A job queued while nothing runs starts a new batch: the progress bar counts this batch, not the day.
+        const idle = [...current.values()].every((job) => !ACTIVE.has(job.state));
+        const next = progress.state === 'queued' && idle ? new Map<number, Job>() : new Map(current);
         next.set(progress.jobId, { ...progress, text: current.get(progress.jobId)?.text ?? '' });
         return next;
       });
@@ -34,8 +38,5 @@ export function useJobs(onStarted: (entryId: number) => void) {
     };
   }, [onStarted]);
 
-  const clearFinished = (): void =>
-    setJobs((current) => new Map([...current].filter(([, job]) => job.state !== 'done' && job.state !== 'cancelled')));
-
-  return { jobs, clearFinished };
+  return { jobs };
 }
