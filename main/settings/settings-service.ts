@@ -37,6 +37,7 @@ export class SettingsService {
   readonly #store: KeyValueStore;
   readonly #safe: SafeStorageLike;
   readonly #schema: ReturnType<typeof settingsSchema>;
+  readonly #platform: NodeJS.Platform;
   readonly #listeners = new Set<(settings: Settings) => void>();
   #sessionKey: string | undefined;
 
@@ -44,6 +45,7 @@ export class SettingsService {
     this.#store = store;
     this.#safe = safeStorage;
     this.#schema = settingsSchema(platform);
+    this.#platform = platform;
   }
 
   /** Saved settings, with any missing or invalid field at its default. */
@@ -81,6 +83,8 @@ export class SettingsService {
 
   #storage(): KeyStorage {
     if (!this.#safe.isEncryptionAvailable()) return 'session';
+    // Only Linux has a choice of stores (and the call to ask which); Keychain and DPAPI are the real thing.
+    if (this.#platform !== 'linux') return 'os';
     const backend = this.#safe.getSelectedStorageBackend?.();
     return backend === 'basic_text' || backend === 'unknown' ? 'weak' : 'os';
   }
