@@ -10,6 +10,7 @@ import {
 } from 'electron';
 import Store from 'electron-store';
 import type { EventName, EventPayloads } from '../preload/api.ts';
+import { setLinuxAutostart } from './app/autostart.ts';
 import { imageArgs, IMAGE_EXTENSIONS } from './app/file-args.ts';
 import { AppServices } from './app/services.ts';
 import { fill, mainStrings } from './app/strings.ts';
@@ -147,7 +148,13 @@ function buildTray(services: AppServices, settings: SettingsService): void {
 
 function applySettings(settings: Settings): void {
   nativeTheme.themeSource = settings.theme;
-  if (process.platform !== 'linux') app.setLoginItemSettings({ openAtLogin: settings.launchAtLogin });
+  if (process.platform === 'linux') {
+    // An AppImage runs from a temporary mount; its own path ($APPIMAGE) is the one to start.
+    const command = [process.env.APPIMAGE ?? process.execPath, ...(app.isPackaged ? [] : [app.getAppPath()])];
+    setLinuxAutostart(settings.launchAtLogin, { configHome: process.env.XDG_CONFIG_HOME || join(app.getPath('home'), '.config'), command });
+  } else {
+    app.setLoginItemSettings({ openAtLogin: settings.launchAtLogin });
+  }
 }
 
 function applyHotkeys(settings: SettingsService): void {
