@@ -1,7 +1,7 @@
 /** Command-line parsing and validation; anything wrong here is a usage error (exit status 2). */
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { z } from 'zod';
-import { MODES, type Mode } from '../ocr/prompts.ts';
+import { DEFAULT_MODE, MODES, type Mode } from '../ocr/prompts.ts';
 import { REGIONS, type Region } from '../ocr/models.ts';
 
 export class UsageError extends Error {
@@ -92,7 +92,7 @@ export function parseFlags(argv: string[], options: ParseArgsOptionsConfig): Par
 
 const schema = z
   .object({
-    mode: z.enum(MODES, { error: `--mode must be one of ${MODES.join(', ')}` }).default('text'),
+    mode: z.enum(MODES, { error: `--mode must be one of ${MODES.join(', ')}` }).default(DEFAULT_MODE),
     prompt: z.string().optional(),
     'min-pixels': positiveInt('--min-pixels').optional(),
     'max-pixels': positiveInt('--max-pixels').optional(),

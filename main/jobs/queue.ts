@@ -1,11 +1,4 @@
 /** Recognitions run as a queue, a few at a time; each can be cancelled, queued or running. */
-export type JobState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
-
-export interface JobHandle {
-  id: number;
-  name: string;
-}
-
 export class JobQueue {
   readonly #concurrency: number;
   readonly #waiting: Array<{ id: number; run: (signal: AbortSignal) => Promise<void> }> = [];

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { DEFAULT_PIXEL_BOUNDS } from '../image/smart-resize.ts';
 import { DEFAULT_MODEL, REGIONS, type Region } from '../ocr/models.ts';
-import { MODES } from '../ocr/prompts.ts';
+import { DEFAULT_MODE, MODES } from '../ocr/prompts.ts';
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 export const LANGUAGES = ['system', 'en', 'zh-CN'] as const;
@@ -24,7 +24,7 @@ export function settingsSchema(platform: NodeJS.Platform) {
     /** A custom OpenAI-compatible endpoint; overrides the region when set. */
     baseUrl: z.url({ protocol: /^https?$/ }).max(500).nullable().default(null),
     model: z.string().trim().min(1).max(200).default(DEFAULT_MODEL),
-    mode: z.enum(MODES).default('text'),
+    mode: z.enum(MODES).default(DEFAULT_MODE),
     customPrompt: z.string().max(4000).nullable().default(null),
     minPixels: z.number().int().min(784).max(50_000_000).default(DEFAULT_PIXEL_BOUNDS.minPixels),
     maxPixels: z.number().int().min(784).max(50_000_000).default(DEFAULT_PIXEL_BOUNDS.maxPixels),

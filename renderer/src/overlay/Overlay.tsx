@@ -9,6 +9,7 @@ import { between, nudge, toImagePoint, type Point } from './selection.ts';
 
 const LOUPE = 120;
 const ZOOM = 8;
+/** Smaller is a click, not a selection (as MIN_SELECTION in main/capture/session.ts, which decides). */
 const MIN = 3;
 
 export function Overlay() {
