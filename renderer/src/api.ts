@@ -13,5 +13,5 @@ export function bridgeError(error: unknown): BridgeError {
   return match ? { code: match[1]!, message: match[2]! } : { code: 'internal', message: text };
 }
 
-export const isMac = (): boolean => /Mac/i.test(navigator.platform);
+const isMac = (): boolean => /Mac/i.test(navigator.platform);
 export const modKey = (): string => (isMac() ? '⌘' : 'Ctrl+');

@@ -16,7 +16,7 @@ interface Props {
   onKeyDown: (event: KeyboardEvent<HTMLDivElement>) => void;
 }
 
-export const ROW_HEIGHT = 64;
+const ROW_HEIGHT = 64;
 
 export function HistoryList({ rows, selectedId, hasMore, loading, emptyText, onSelect, onLoadMore, onKeyDown }: Props) {
   const { t } = useTranslation();
