@@ -4,38 +4,38 @@
  */
 import { desktopCapturer, screen } from 'electron';
 import type { DisplayInfo } from './geometry.ts';
-import { nativeSize } from './geometry.ts';
+import { nativeSize, type PixelSize } from './geometry.ts';
+import { matchSources } from './match-sources.ts';
 import type { Frame } from './session.ts';
 
 export function displays(): DisplayInfo[] {
   return screen.getAllDisplays().map((d) => ({ id: String(d.id), bounds: d.bounds, scaleFactor: d.scaleFactor }));
 }
 
+const wayland = process.platform === 'linux' && process.env.XDG_SESSION_TYPE === 'wayland';
+
 export async function captureDisplays(): Promise<Frame[]> {
   const all = displays();
-  // desktopCapturer letterboxes every thumbnail into one requested size, scaling up as well as down. Asking once
-  // per distinct native size (usually one ask, two on a mixed-DPI desk, in parallel) keeps each display 1:1.
-  const sizes = new Map(all.map((display) => [`${nativeSize(display).width}x${nativeSize(display).height}`, nativeSize(display)]));
-  const answers = new Map(
-    await Promise.all(
-      [...sizes].map(async ([key, size]) => [key, await desktopCapturer.getSources({ types: ['screen'], thumbnailSize: size })] as const),
-    ),
+  const key = (size: PixelSize): string => `${size.width}x${size.height}`;
+  // desktopCapturer letterboxes every thumbnail into one requested size, scaling up as well as down: asking once per
+  // distinct native size (in parallel), each display is taken from the ask made at its own size, 1:1. Under Wayland
+  // every ask opens the portal's picker, so there it asks once, for the largest, and matches the picked screen.
+  const groups = wayland
+    ? [{ size: all.map(nativeSize).reduce((a, b) => ({ width: Math.max(a.width, b.width), height: Math.max(a.height, b.height) })), members: all }]
+    : [...new Set(all.map((d) => key(nativeSize(d))))].map((k) => ({
+        size: nativeSize(all.find((d) => key(nativeSize(d)) === k)!),
+        members: all.filter((d) => key(nativeSize(d)) === k),
+      }));
+  const answers = await Promise.all(groups.map(({ size }) => desktopCapturer.getSources({ types: ['screen'], thumbnailSize: size })));
+  return groups.flatMap(({ members }, i) =>
+    matchSources(
+      answers[i]!.filter((source) => !source.thumbnail.isEmpty()).map((source) => ({ source, displayId: source.display_id, ...source.thumbnail.getSize() })),
+      members,
+    ).map(({ display, source: { source } }) => ({
+      display,
+      // Skia's native order on every platform Electron ships for: BGRA.
+      bitmap: { data: source.thumbnail.toBitmap(), ...source.thumbnail.getSize(), order: 'bgra' as const },
+      preview: { mime: 'image/jpeg', data: source.thumbnail.toJPEG(90) },
+    })),
   );
-  return all.flatMap((display, index) => {
-    const size = nativeSize(display);
-    const sources = answers.get(`${size.width}x${size.height}`) ?? [];
-    // display_id is empty on some Linux setups; the order then matches screen.getAllDisplays().
-    const source = sources.find((s) => s.display_id === display.id) ?? (sources.every((s) => !s.display_id) ? sources[index] : undefined);
-    if (!source || source.thumbnail.isEmpty()) return [];
-    const image = source.thumbnail;
-    const { width, height } = image.getSize();
-    return [
-      {
-        display,
-        // Skia's native order on every platform Electron ships for: BGRA.
-        bitmap: { data: image.toBitmap(), width, height, order: 'bgra' as const },
-        preview: { mime: 'image/jpeg', data: image.toJPEG(90) },
-      },
-    ];
-  });
 }
