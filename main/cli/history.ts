@@ -46,7 +46,9 @@ type Command = (argv: string[], io: CliIo, env: Readonly<Record<string, string |
 
 function withStore(dataDir: unknown, work: (store: HistoryStore) => Promise<number> | number): Promise<number> {
   const store = openHistory(typeof dataDir === 'string' ? dataDir : undefined);
-  return Promise.resolve(work(store)).finally(() => store.close());
+  return Promise.resolve()
+    .then(() => work(store))
+    .finally(() => store.close());
 }
 
 const list: Command = async (argv, io) => {
