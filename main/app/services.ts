@@ -2,13 +2,12 @@
  * Everything the window can ask of the main process, free of electron: OS pieces (dialogs, clipboard,
  * notifications, the event channel) come in as ports, so the browser tests run these same services for real.
  */
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type {
   ApiKeyStatus, AppInfo, DroppedImage, EntrySummary, EntryView, EventName, EventPayloads, ExportRequest, ExportResult, HistoryFilterView,
   JobTicket, KeyTestResult, OcrProgress, PageView, RerunOptions, SearchHitView, SettingsView, StorageView,
 } from '../../preload/api.ts';
-import { ReadoutError } from '../errors.ts';
+import { errorMessage, ReadoutError } from '../errors.ts';
 import { exportToFile } from '../history/export-file.ts';
 import { retryEntry } from '../history/retry.ts';
 import type { HistoryStore } from '../history/store.ts';
@@ -20,6 +19,7 @@ import { REGIONS } from '../ocr/models.ts';
 import { promptFor } from '../ocr/prompts.ts';
 import { QwenEngine } from '../ocr/qwen.ts';
 import { testApiKey } from '../ocr/test-key.ts';
+import { readInputFile } from '../read-input.ts';
 import { recognizeImage, type JobRecorder } from '../recognize.ts';
 import type { Settings } from '../settings/schema.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
@@ -172,7 +172,7 @@ export class AppServices {
 
   /** Files the user chose: in the open dialog, on the command line of a second launch, or in the Finder. */
   recognizeFiles(paths: string[]): JobTicket[] {
-    return paths.map((path) => this.#enqueue(basename(path), { kind: 'file', path, name: basename(path) }, () => readFile(path)));
+    return paths.map((path) => this.#enqueue(basename(path), { kind: 'file', path, name: basename(path) }, () => readInputFile(path)));
   }
 
   recognizeImage(image: DroppedImage): JobTicket {
@@ -281,7 +281,7 @@ export class AppServices {
       try {
         bytes = await load();
       } catch (error) {
-        this.#progress(this.#failed(jobId, name, null, toErrorView(new ReadoutError('file-unreadable', `${name}: cannot read the file (${(error as Error).message})`))));
+        this.#progress(this.#failed(jobId, name, null, toErrorView(error)));
         return;
       }
       const outcome = await recognizeImage(bytes, name, {
@@ -296,8 +296,13 @@ export class AppServices {
         onDelta: (delta) => this.#ports.emit('ocr:delta', { jobId, entryId, delta }),
       });
       if (entryId !== null) this.#changed([entryId]);
-      if (outcome.ok) {
-        if (entryId !== null) this.#afterSuccess(entryId, outcome.result.text, settings);
+      if (outcome.ok && entryId === null) {
+        // The history could not be written (a full disk, say): the text must not be lost with it.
+        if (outcome.result.text) this.#ports.clipboard.writeText(outcome.result.text);
+        const error = new ReadoutError('history-unwritable', `${name}: read, and copied to the clipboard, but the history could not keep it (${errorMessage(outcome.historyError)})`);
+        this.#progress(this.#failed(jobId, name, null, toErrorView(error)));
+      } else if (outcome.ok) {
+        this.#afterSuccess(entryId!, outcome.result.text, settings);
         this.#progress({ jobId, name, state: 'done', entryId, error: null });
       } else {
         this.#progress(this.#failed(jobId, name, entryId, toErrorView(outcome.error)));

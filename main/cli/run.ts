@@ -10,7 +10,7 @@ import { recognizeImage, type Outcome } from '../recognize.ts';
 import type { CliOptions, EngineOptions } from './args.ts';
 import { openHistory } from './open-history.ts';
 import { OrderedOutput } from './ordered-output.ts';
-import { readInputFile, readStream } from './read-input.ts';
+import { readInputFile, readStream } from '../read-input.ts';
 import { toReport } from './report.ts';
 
 export interface CliIo {

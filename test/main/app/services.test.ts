@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { AppServices } from '../../../main/app/services.ts';
+import type { HistoryStore } from '../../../main/history/store.ts';
 import { createTestApp, type TestApp } from '../../support/app-services.ts';
 import { DashScopeServer, DEFAULT_TEXT, partsOf } from '../../support/dashscope-server.ts';
 import { fixture } from '../../support/paths.ts';
@@ -90,6 +92,32 @@ describe('AppServices', () => {
   it('refuses a dropped image over 50 MB with a clear message', () => {
     app = createTestApp(tempDir());
     expect(() => app.services.recognizeImage({ name: 'huge.png', bytes: new Uint8Array(50 * 1024 * 1024 + 1), source: 'drop' })).toThrow(/huge\.png is over 50 MB/);
+  });
+
+  it('keeps the text on the clipboard and says so when the history cannot be written', async () => {
+    qwen();
+    // A history whose disk has filled up: every write fails.
+    const full = Object.assign(Object.create(app.history) as HistoryStore, {
+      createPending: () => {
+        throw new Error('database or disk is full');
+      },
+    });
+    const services = new AppServices({
+      version: '0.1.0',
+      platform: 'linux',
+      settings: app.settings,
+      history: full,
+      dialogs: { openImages: async () => [fixture('text/en-zh.png')], saveExport: async () => null },
+      clipboard: { writeText: (text) => app.clipboard.push(text) },
+      notifyDone: () => {},
+      emit: (event, payload) => app.events.push({ event, payload }),
+    });
+    await services.openFiles();
+    await services.idle();
+    await services.close();
+    expect(app.clipboard).toEqual([DEFAULT_TEXT]);
+    const last = app.events.filter((e) => e.event === 'ocr:progress').at(-1)!.payload;
+    expect(last).toMatchObject({ state: 'failed', error: { code: 'history-unwritable', message: expect.stringContaining('disk is full') } });
   });
 
   it('copies and notifies as the settings say', async () => {

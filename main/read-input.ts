@@ -1,6 +1,6 @@
 /** Reading a named file or stdin, with errors that say what is wrong in words. */
 import { readFile, stat } from 'node:fs/promises';
-import { ReadoutError } from '../errors.ts';
+import { ReadoutError } from './errors.ts';
 
 /** Far past any real screenshot or scan; stops a mistyped path to a disk image from being read into memory. */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
