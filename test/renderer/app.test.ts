@@ -227,8 +227,8 @@ describe('the main window', () => {
     await page.getByRole('button', { name: en.result.copy }).click();
     await expect.poll(() => app!.clipboard).toEqual(['the original, fixed']);
     await page.getByRole('button', { name: en.result.export }).click();
-    await expect.poll(() => existsSync(app!.savePath!)).toBe(true);
-    expect(readFileSync(app.savePath!, 'utf8')).toContain('the original, fixed');
+    // The file appears before its last byte is written: wait for the content, not the name.
+    await expect.poll(() => (existsSync(app!.savePath!) ? readFileSync(app!.savePath!, 'utf8') : '')).toContain('the original, fixed');
     await page.getByRole('button', { name: en.result.revert }).click();
     await expect.poll(() => page.getByTestId('result-text').textContent()).toBe('teh original');
   });
