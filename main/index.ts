@@ -257,7 +257,11 @@ async function start(): Promise<void> {
     captureDisplays: () => frozenDisplays(settings, settingsStore),
     showOverlays: (id) => overlays.show(id),
     hideOverlays: () => overlays.hide(),
-    recognize: (png, name, source) => void services.recognizeBytes(png, name, source),
+    recognize: (png, name, source) => {
+      services.recognizeBytes(png, name, source);
+      // The result shows somewhere: in a notification when they are on, else in the window, streaming in.
+      if (!settings.get().showNotification) showWindow(settings);
+    },
     problem: (error) => captureProblem(error, settings),
   });
   (app as NodeJS.EventEmitter).on(CAPTURE_EVENT, () => void capture.start());
