@@ -55,6 +55,7 @@ type Contract = {
   [CHANNELS.clipboardCopy]: ReadoutApi['clipboard']['copy'];
   [CHANNELS.captureFrame]: ReadoutApi['capture']['frame'];
   [CHANNELS.captureFinish]: ReadoutApi['capture']['finish'];
+  [CHANNELS.captureFinishAcross]: ReadoutApi['capture']['finishAcross'];
   [CHANNELS.captureCancel]: ReadoutApi['capture']['cancel'];
 };
 
@@ -74,6 +75,7 @@ const filter = z
   })
   .strict()
   .optional();
+const rect = z.object({ x: z.number().finite(), y: z.number().finite(), width: z.number().finite().min(0), height: z.number().finite().min(0) }).strict();
 const page = { filter, cursor: z.string().max(200).nullable().optional(), limit: z.number().int().min(1).max(500).optional() };
 
 function argumentSchemas(platform: NodeJS.Platform): Record<Channel, z.ZodType<unknown[]>> {
@@ -108,9 +110,8 @@ function argumentSchemas(platform: NodeJS.Platform): Record<Channel, z.ZodType<u
     [CHANNELS.ocrCancel]: z.tuple([id]),
     [CHANNELS.clipboardCopy]: z.tuple([z.string().max(10_000_000)]),
     [CHANNELS.captureFrame]: z.tuple([]),
-    [CHANNELS.captureFinish]: z.tuple([
-      z.object({ x: z.number().finite(), y: z.number().finite(), width: z.number().finite().min(0), height: z.number().finite().min(0) }).strict(),
-    ]),
+    [CHANNELS.captureFinish]: z.tuple([rect]),
+    [CHANNELS.captureFinishAcross]: z.tuple([rect]),
     [CHANNELS.captureCancel]: z.tuple([]),
   };
 }
@@ -147,6 +148,7 @@ function handlersFor(services: AppServices, capture: CaptureBridge | undefined):
       const displayId = capture?.displayFor(event);
       if (displayId) capture!.service.finish(displayId, rect);
     },
+    [CHANNELS.captureFinishAcross]: (_event, dips) => capture?.service.finishAcross(dips),
     [CHANNELS.captureCancel]: () => capture?.service.cancel(),
   };
 }

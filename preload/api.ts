@@ -30,6 +30,7 @@ export const CHANNELS = {
   clipboardCopy: 'clipboard:copy',
   captureFrame: 'capture:frame',
   captureFinish: 'capture:finish',
+  captureFinishAcross: 'capture:finishAcross',
   captureCancel: 'capture:cancel',
 } as const;
 
@@ -228,6 +229,8 @@ export interface CaptureFrameView {
   session: number;
   width: number;
   height: number;
+  /** The display's place on the desktop, in DIPs: a drag past its edge is reported in these units. */
+  bounds: PixelRect;
   scaleFactor: number;
   mime: string;
   preview: Uint8Array;
@@ -273,6 +276,8 @@ export interface ReadoutApi {
   capture: {
     frame(): Promise<CaptureFrameView | null>;
     finish(rect: PixelRect): Promise<void>;
+    /** A rectangle that left this display, in desktop DIPs. */
+    finishAcross(rect: PixelRect): Promise<void>;
     cancel(): Promise<void>;
   };
   on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void;

@@ -42,7 +42,12 @@ export function createApi(invoke: Invoke, subscribe: Subscribe): ReadoutApi {
       cancel: call(CHANNELS.ocrCancel),
     },
     clipboard: { copy: call(CHANNELS.clipboardCopy) },
-    capture: { frame: call(CHANNELS.captureFrame), finish: call(CHANNELS.captureFinish), cancel: call(CHANNELS.captureCancel) },
+    capture: {
+      frame: call(CHANNELS.captureFrame),
+      finish: call(CHANNELS.captureFinish),
+      finishAcross: call(CHANNELS.captureFinishAcross),
+      cancel: call(CHANNELS.captureCancel),
+    },
     on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void) {
       if (!events.has(event)) throw new Error(`Unknown event ${event}`);
       return subscribe(event, listener as (payload: unknown) => void);

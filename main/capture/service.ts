@@ -6,7 +6,8 @@ import type { CaptureFrameView } from '../../preload/api.ts';
 import { ReadoutError } from '../errors.ts';
 import type { Source } from '../history/types.ts';
 import { cropToPng, isBlank } from './crop.ts';
-import { clampToImage, dipRectToPixels, type Rect } from './geometry.ts';
+import { composeAcross } from './compose.ts';
+import { clampToImage, dipRectToPixels, displayForRect, type Rect } from './geometry.ts';
 import { CaptureSession, type Frame } from './session.ts';
 
 export interface CapturePorts {
@@ -25,7 +26,8 @@ export class CaptureService {
   readonly #ports: CapturePorts;
   #session: CaptureSession | null = null;
   #sessionId = 0;
-  #last: { displayId: string; dips: Rect } | null = null;
+  /** The last region, for "capture the same region again"; displayId is null for one drawn across displays. */
+  #last: { displayId: string | null; dips: Rect } | null = null;
 
   constructor(ports: CapturePorts) {
     this.#ports = ports;
@@ -60,6 +62,11 @@ export class CaptureService {
     this.#session = null;
     this.#ports.hideOverlays();
     if (!selection) return;
+    if (selection.kind === 'desktop') {
+      this.#last = { displayId: null, dips: selection.dips };
+      await this.#recognizeAcross(selection.frames, selection.dips);
+      return;
+    }
     this.#last = { displayId: selection.frame.display.id, dips: selection.dips };
     await this.#recognize(selection.frame, selection.pixels, selection.dips);
   }
@@ -70,6 +77,7 @@ export class CaptureService {
     try {
       const last = this.#last;
       const frames = await this.#frames();
+      if (last.displayId === null) return await this.#recognizeAcross(frames, last.dips);
       const frame = frames.find((f) => f.display.id === last.displayId);
       const pixels = frame && dipRectToPixels(last.dips, frame.display, frame.bitmap);
       if (!frame || !pixels) throw new ReadoutError('capture-region-gone', 'The screen that region was on is no longer connected.');
@@ -84,6 +92,13 @@ export class CaptureService {
     this.#ports.recognize(png, `${pixels.width}×${pixels.height}`, { kind: 'region', displayId: frame.display.id, rect: dips });
   }
 
+  async #recognizeAcross(frames: readonly Frame[], dips: Rect): Promise<void> {
+    const home = displayForRect(dips, frames.map((f) => f.display));
+    if (!home) throw new ReadoutError('capture-region-gone', 'No connected screen shows that region any more.');
+    const { png, width, height } = await composeAcross(frames, dips);
+    this.#ports.recognize(png, `${width}×${height}`, { kind: 'region', displayId: home.id, rect: dips });
+  }
+
   /** What the overlay on `displayId` shows. */
   frameFor(displayId: string): CaptureFrameView | null {
     const frame = this.#session?.frame(displayId);
@@ -92,6 +107,7 @@ export class CaptureService {
       session: this.#sessionId,
       width: frame.bitmap.width,
       height: frame.bitmap.height,
+      bounds: frame.display.bounds,
       scaleFactor: frame.display.scaleFactor,
       mime: frame.preview.mime,
       preview: frame.preview.data,
@@ -103,6 +119,11 @@ export class CaptureService {
     if (!this.#session || !frame) return;
     if (!clampToImage(rect, frame.bitmap)) return this.#session.cancel();
     this.#session.finish(displayId, rect);
+  }
+
+  /** A rectangle dragged past the edge of the overlay it started on, in desktop DIPs. */
+  finishAcross(dips: Rect): void {
+    this.#session?.finishAcross(dips);
   }
 
   cancel(): void {

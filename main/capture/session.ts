@@ -4,7 +4,7 @@
  */
 import { ReadoutError } from '../errors.ts';
 import type { Bitmap } from './crop.ts';
-import { clampToImage, pixelsToDipRect, type DisplayInfo, type Rect } from './geometry.ts';
+import { clampToImage, intersect, pixelsToDipRect, type DisplayInfo, type Rect } from './geometry.ts';
 
 export interface Frame {
   display: DisplayInfo;
@@ -13,13 +13,17 @@ export interface Frame {
   preview: { mime: string; data: Uint8Array };
 }
 
-export interface Selection {
-  frame: Frame;
-  /** In the frame's pixels. */
-  pixels: Rect;
-  /** The same rectangle in desktop DIPs, to find it again later. */
-  dips: Rect;
-}
+/** A rectangle on one display (in its pixels), or one drawn across several (in desktop DIPs only). */
+export type Selection =
+  | {
+      kind: 'display';
+      frame: Frame;
+      /** In the frame's pixels. */
+      pixels: Rect;
+      /** The same rectangle in desktop DIPs, to find it again later. */
+      dips: Rect;
+    }
+  | { kind: 'desktop'; frames: Frame[]; dips: Rect };
 
 /** Smaller than this in either direction is a click, not a selection. */
 export const MIN_SELECTION = 3;
@@ -45,10 +49,18 @@ export class CaptureSession {
     const frame = this.#frames.get(displayId);
     if (!frame) throw new ReadoutError('capture-unknown-display', 'That screen is no longer part of the capture.');
     const pixels = clampToImage(rect, frame.bitmap);
-    const selection =
+    const selection: Selection | null =
       pixels && pixels.width >= MIN_SELECTION && pixels.height >= MIN_SELECTION
-        ? { frame, pixels, dips: pixelsToDipRect(pixels, frame.display, frame.bitmap) }
+        ? { kind: 'display', frame, pixels, dips: pixelsToDipRect(pixels, frame.display, frame.bitmap) }
         : null;
+    this.#settle.resolve(selection);
+    return selection;
+  }
+
+  /** A rectangle dragged across display edges, in desktop DIPs. */
+  finishAcross(dips: Rect): Selection | null {
+    const frames = [...this.#frames.values()].filter((frame) => intersect(dips, frame.display.bounds));
+    const selection: Selection | null = frames.length > 0 && dips.width >= 1 && dips.height >= 1 ? { kind: 'desktop', frames, dips } : null;
     this.#settle.resolve(selection);
     return selection;
   }

@@ -132,6 +132,20 @@ describe('capture overlay', () => {
     }
   });
 
+  it('follows a drag past the edge onto the next display, in desktop DIPs', async () => {
+    const { page, started } = await openOverlay(1);
+    // This display spans DIPs -800..0; the drag ends 100 px into the one on its right.
+    app!.frames.push({ ...app!.frames[0]!, display: { id: 'display-2', bounds: { x: 0, y: 0, ...VIEW }, scaleFactor: 1 } });
+    await page.mouse.move(700, 100);
+    await page.mouse.down();
+    await page.mouse.move(790, 150, { steps: 3 });
+    await page.mouse.move(900, 200, { steps: 3 });
+    await page.mouse.up();
+    await started;
+    expect(app!.captured[0]?.source).toEqual({ kind: 'region', displayId: 'display-1', rect: { x: -100, y: 100, width: 200, height: 100 } });
+    await page.context().close();
+  });
+
   it('ignores a click that selects nothing', async () => {
     const { page } = await openOverlay(1);
     await page.mouse.click(100, 100);

@@ -17,6 +17,8 @@ export function Overlay() {
   const [frame, setFrame] = useState<CaptureFrameView | null>(null);
   const [url, setUrl] = useState<string | null>(null);
   const [anchor, setAnchor] = useState<Point | null>(null);
+  // Where the drag began in window coordinates, unclamped, so a drag past this display's edge can be followed.
+  const [anchorClient, setAnchorClient] = useState<Point | null>(null);
   const [current, setCurrent] = useState<Point | null>(null);
   // Arrow keys move the rectangle being drawn; the offset rides along until the mouse is released.
   const [offset, setOffset] = useState<Point>({ x: 0, y: 0 });
@@ -55,6 +57,15 @@ export function Overlay() {
     setFrame(null);
     void window.readout.capture.finish(selection);
   }, []);
+  /** A drag that ended on another display: reported in desktop DIPs, for the main process to piece together. */
+  const finishAcross = (from: Point, to: Point): void => {
+    if (!frame) return;
+    const dipPerCss = frame.bounds.width / window.innerWidth;
+    const dipPerPixel = frame.bounds.width / frame.width;
+    const dip = (p: Point): Point => ({ x: frame.bounds.x + p.x * dipPerCss + offset.x * dipPerPixel, y: frame.bounds.y + p.y * dipPerCss + offset.y * dipPerPixel });
+    setFrame(null);
+    void window.readout.capture.finishAcross(between(dip(from), dip(to)));
+  };
   const cancel = useCallback(() => {
     setFrame(null);
     void window.readout.capture.cancel();
@@ -89,6 +100,34 @@ export function Overlay() {
     context.drawImage(source, pointer.image.x - span / 2, pointer.image.y - span / 2, span, span, 0, 0, LOUPE, LOUPE);
   }, [pointer]);
 
+  // Moves and the release are followed on the window: a drag that leaves this display still reports where it went.
+  const latest = useRef({ frame, anchor, anchorClient, rectFor, finish, finishAcross });
+  latest.current = { frame, anchor, anchorClient, rectFor, finish, finishAcross };
+  useEffect(() => {
+    const move = (event: MouseEvent): void => {
+      const { frame: shown, anchor: start } = latest.current;
+      if (!shown) return;
+      const point = toImagePoint(event.clientX, event.clientY, shown, view());
+      setPointer({ client: { x: event.clientX, y: event.clientY }, image: point });
+      if (start) setCurrent(point);
+    };
+    const up = (event: MouseEvent): void => {
+      const { frame: shown, anchor: start, anchorClient: startClient } = latest.current;
+      if (event.button !== 0 || !shown || !start) return;
+      const outside = event.clientX < 0 || event.clientY < 0 || event.clientX > window.innerWidth || event.clientY > window.innerHeight;
+      if (outside && startClient) latest.current.finishAcross(startClient, { x: event.clientX, y: event.clientY });
+      else latest.current.finish(latest.current.rectFor(start, toImagePoint(event.clientX, event.clientY, shown, view())));
+      setAnchor(null);
+      setCurrent(null);
+    };
+    window.addEventListener('mousemove', move);
+    window.addEventListener('mouseup', up);
+    return () => {
+      window.removeEventListener('mousemove', move);
+      window.removeEventListener('mouseup', up);
+    };
+  }, []);
+
   if (!frame || !url) return <div className="overlay-empty" />;
   const at = (event: ReactMouseEvent): Point => toImagePoint(event.clientX, event.clientY, frame, view());
   const scaleX = window.innerWidth / frame.width;
@@ -105,20 +144,9 @@ export function Overlay() {
         if (event.button !== 0) return;
         const point = at(event);
         setAnchor(point);
+        setAnchorClient({ x: event.clientX, y: event.clientY });
         setCurrent(point);
         setOffset({ x: 0, y: 0 });
-      }}
-      onMouseMove={(event) => {
-        const point = at(event);
-        setPointer({ client: { x: event.clientX, y: event.clientY }, image: point });
-        if (anchor) setCurrent(point);
-      }}
-      onMouseUp={(event) => {
-        if (event.button !== 0 || !anchor) return;
-        const selection = rectFor(anchor, at(event));
-        setAnchor(null);
-        setCurrent(null);
-        finish(selection);
       }}
     >
       <img ref={image} src={url} alt="" className="frozen" draggable={false} />

@@ -74,6 +74,22 @@ describe('CaptureService', () => {
     expect(app.overlays).toEqual([]);
   });
 
+  it('pieces together a rectangle drawn across two displays, and repeats it', async () => {
+    app = createTestApp(tempDir());
+    const left = frame('left', grey(100, 100, 200), 0);
+    const right = { ...frame('right', grey(200, 200, 40), 100), display: { id: 'right', bounds: { x: 100, y: 0, width: 100, height: 100 }, scaleFactor: 2 } };
+    app.frames = [left, right];
+    const started = app.capture.start();
+    await selecting();
+    app.capture.finishAcross({ x: 60, y: 10, width: 80, height: 30 });
+    await started;
+    await app.capture.repeat();
+    expect(app.captured.map((c) => [c.name, c.source])).toEqual([
+      ['160×60', { kind: 'region', displayId: 'left', rect: { x: 60, y: 10, width: 80, height: 30 } }],
+      ['160×60', { kind: 'region', displayId: 'left', rect: { x: 60, y: 10, width: 80, height: 30 } }],
+    ]);
+  });
+
   it('repeats the last region on the same display, or says the display is gone', async () => {
     app = createTestApp(tempDir());
     app.frames = [frame('a', grey(200, 100, 120), 0), frame('b', grey(300, 200, 60), 200)];
