@@ -257,6 +257,7 @@ async function start(): Promise<void> {
     captureDisplays: () => frozenDisplays(settings, settingsStore),
     showOverlays: (id) => overlays.show(id),
     hideOverlays: () => overlays.hide(),
+    showSelection: (dips) => overlays.selection(dips),
     recognize: (png, name, source) => {
       services.recognizeBytes(png, name, source);
       // The result shows somewhere: in a notification when they are on, else in the window, streaming in.

@@ -56,6 +56,7 @@ type Contract = {
   [CHANNELS.captureFrame]: ReadoutApi['capture']['frame'];
   [CHANNELS.captureFinish]: ReadoutApi['capture']['finish'];
   [CHANNELS.captureFinishAcross]: ReadoutApi['capture']['finishAcross'];
+  [CHANNELS.captureSelect]: ReadoutApi['capture']['select'];
   [CHANNELS.captureCancel]: ReadoutApi['capture']['cancel'];
 };
 
@@ -112,6 +113,7 @@ function argumentSchemas(platform: NodeJS.Platform): Record<Channel, z.ZodType<u
     [CHANNELS.captureFrame]: z.tuple([]),
     [CHANNELS.captureFinish]: z.tuple([rect]),
     [CHANNELS.captureFinishAcross]: z.tuple([rect]),
+    [CHANNELS.captureSelect]: z.tuple([rect.nullable()]),
     [CHANNELS.captureCancel]: z.tuple([]),
   };
 }
@@ -149,6 +151,7 @@ function handlersFor(services: AppServices, capture: CaptureBridge | undefined):
       if (displayId) capture!.service.finish(displayId, rect);
     },
     [CHANNELS.captureFinishAcross]: (_event, dips) => capture?.service.finishAcross(dips),
+    [CHANNELS.captureSelect]: (_event, dips) => capture?.service.select(dips),
     [CHANNELS.captureCancel]: () => capture?.service.cancel(),
   };
 }

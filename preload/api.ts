@@ -31,6 +31,7 @@ export const CHANNELS = {
   captureFrame: 'capture:frame',
   captureFinish: 'capture:finish',
   captureFinishAcross: 'capture:finishAcross',
+  captureSelect: 'capture:select',
   captureCancel: 'capture:cancel',
 } as const;
 
@@ -41,6 +42,7 @@ export const EVENTS = {
   historyChanged: 'history:changed',
   appNavigate: 'app:navigate',
   captureShow: 'capture:show',
+  captureSelection: 'capture:selection',
 } as const;
 
 export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS];
@@ -214,6 +216,8 @@ export interface EventPayloads {
   'app:navigate': { view: 'history' | 'settings' };
   /** An overlay has a new frozen frame to show. */
   'capture:show': { session: number };
+  /** The rectangle being dragged, in desktop DIPs, so every overlay can draw its part of it. */
+  'capture:selection': { dips: PixelRect | null };
 }
 
 /** A rectangle in a captured display's physical pixels. */
@@ -278,6 +282,8 @@ export interface ReadoutApi {
     finish(rect: PixelRect): Promise<void>;
     /** A rectangle that left this display, in desktop DIPs. */
     finishAcross(rect: PixelRect): Promise<void>;
+    /** The rectangle being dragged, in desktop DIPs, for the other overlays to draw. */
+    select(rect: PixelRect | null): Promise<void>;
     cancel(): Promise<void>;
   };
   on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void;

@@ -46,6 +46,7 @@ export function createApi(invoke: Invoke, subscribe: Subscribe): ReadoutApi {
       frame: call(CHANNELS.captureFrame),
       finish: call(CHANNELS.captureFinish),
       finishAcross: call(CHANNELS.captureFinishAcross),
+      select: call(CHANNELS.captureSelect),
       cancel: call(CHANNELS.captureCancel),
     },
     on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void) {

@@ -76,6 +76,10 @@ export class OverlayWindows {
     if (under) this.#windows.get(under.id)?.focus();
   }
 
+  selection(dips: { x: number; y: number; width: number; height: number } | null): void {
+    for (const window of this.#windows.values()) window.webContents.send('capture:selection', { dips });
+  }
+
   hide(): void {
     for (const window of this.#windows.values()) window.hide();
   }

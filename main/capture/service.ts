@@ -16,6 +16,8 @@ export interface CapturePorts {
   /** Overlays show their frames (they ask for them with capture.frame()). */
   showOverlays(session: number): void;
   hideOverlays(): void;
+  /** Every overlay draws its part of the rectangle being dragged (desktop DIPs), or none. */
+  showSelection(dips: Rect | null): void;
   /** The crop goes down the pipeline as its own recognition. */
   recognize(png: Uint8Array, name: string, source: Source): void;
   /** Something the user must act on: no permission to record the screen, say. */
@@ -119,6 +121,10 @@ export class CaptureService {
     if (!this.#session || !frame) return;
     if (!clampToImage(rect, frame.bitmap)) return this.#session.cancel();
     this.#session.finish(displayId, rect);
+  }
+
+  select(dips: Rect | null): void {
+    if (this.#session) this.#ports.showSelection(dips);
   }
 
   /** A rectangle dragged past the edge of the overlay it started on, in desktop DIPs. */

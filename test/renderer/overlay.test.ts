@@ -146,6 +146,37 @@ describe('capture overlay', () => {
     await page.context().close();
   });
 
+  it('shows a drag across the edge on both displays, and joins both shares', async () => {
+    app = createTestApp(tempDir());
+    const left = await frameAt(1);
+    app.frames = [left, { ...left, display: { id: 'display-2', bounds: { x: 0, y: 0, ...VIEW }, scaleFactor: 1 } }];
+    const contexts = await Promise.all(['display-1', 'display-2'].map(async (id) => {
+      const context = await browser.newContext({ viewport: VIEW });
+      await installBridge(context, app!, site.url, id);
+      return context;
+    }));
+    const started = app.capture.start();
+    const [a, b] = await Promise.all(contexts.map(async (context) => {
+      const page = await context.newPage();
+      await page.goto(`${site.url}overlay.html`);
+      await page.getByTestId('overlay').waitFor();
+      return page;
+    }));
+    await a!.mouse.move(700, 100);
+    await a!.mouse.down();
+    await a!.mouse.move(900, 200, { steps: 4 });
+    await expect.poll(() => b!.getByTestId('remote-selection').boundingBox()).toEqual({ x: 0, y: 100, width: 100, height: 100 });
+    await a!.mouse.up();
+    await started;
+    const { data, info } = await sharp(app.captured[0]!.png).raw().toBuffer({ resolveWithObject: true });
+    expect([info.width, info.height]).toEqual([200, 100]);
+    // Column 0 is x 700 of the left display; column 100 is x 0 of the right one (R = x mod 256, G = y).
+    const at = (x: number) => [...data.subarray(x * info.channels, x * info.channels + 2)];
+    expect(at(0)).toEqual([700 & 255, 100]);
+    expect(at(100)).toEqual([0, 100]);
+    await Promise.all(contexts.map((context) => context.close()));
+  });
+
   it('ignores a click that selects nothing', async () => {
     const { page } = await openOverlay(1);
     await page.mouse.click(100, 100);

@@ -83,6 +83,7 @@ export function createTestApp(dir: string, options: { historyPath?: string } = {
       app.onEmit?.('capture:show', { session });
     },
     hideOverlays: () => app.overlays.push('hide'),
+    showSelection: (dips) => app.onEmit?.('capture:selection', { dips }),
     recognize: (png, name, source) => {
       app.captured.push({ png, name, source });
       app.services.recognizeBytes(png, name, source);

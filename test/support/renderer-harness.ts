@@ -109,7 +109,10 @@ export async function installBridge(context: BrowserContext, app: TestApp, devSe
     if (!handler) throw new Error(`No handler for ${channel}`);
     return pack(await handler({ senderFrame: { url: source.frame.url() } }, ...(unpack(args) as unknown[])));
   });
+  // Several contexts can share one app (an overlay per display): each adds its pages to the fan-out.
+  const previous = app.onEmit;
   app.onEmit = (event, payload) => {
+    previous?.(event, payload);
     for (const page of context.pages()) {
       void page.evaluate(([name, data]) => (window as unknown as { __readoutEmit?: (e: string, p: unknown) => void }).__readoutEmit?.(name, data), [event, payload] as const).catch(() => undefined);
     }

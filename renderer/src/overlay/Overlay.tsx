@@ -23,6 +23,8 @@ export function Overlay() {
   // Arrow keys move the rectangle being drawn; the offset rides along until the mouse is released.
   const [offset, setOffset] = useState<Point>({ x: 0, y: 0 });
   const [pointer, setPointer] = useState<{ client: Point; image: Point } | null>(null);
+  // A rectangle another overlay is drawing, in desktop DIPs: this display shows its part of it.
+  const [remote, setRemote] = useState<PixelRect | null>(null);
   const image = useRef<HTMLImageElement>(null);
   const loupe = useRef<HTMLCanvasElement>(null);
 
@@ -40,12 +42,18 @@ export function Overlay() {
 
   useEffect(() => {
     void load();
-    return window.readout.on('capture:show', () => {
+    const offShow = window.readout.on('capture:show', () => {
       // Never show the last capture's frame: the window is transparent, so until the new one arrives the live
       // screen shows through, and it is the same picture.
       setFrame(null);
+      setRemote(null);
       void load();
     });
+    const offSelection = window.readout.on('capture:selection', ({ dips }) => setRemote(dips));
+    return () => {
+      offShow();
+      offSelection();
+    };
   }, [load]);
 
   const view = () => ({ width: window.innerWidth, height: window.innerHeight });
@@ -57,14 +65,20 @@ export function Overlay() {
     setFrame(null);
     void window.readout.capture.finish(selection);
   }, []);
-  /** A drag that ended on another display: reported in desktop DIPs, for the main process to piece together. */
-  const finishAcross = (from: Point, to: Point): void => {
-    if (!frame) return;
+  /** The drag between two window points (either may lie past this display's edge) in desktop DIPs. */
+  const toDips = (from: Point, to: Point): PixelRect | null => {
+    if (!frame) return null;
     const dipPerCss = frame.bounds.width / window.innerWidth;
     const dipPerPixel = frame.bounds.width / frame.width;
     const dip = (p: Point): Point => ({ x: frame.bounds.x + p.x * dipPerCss + offset.x * dipPerPixel, y: frame.bounds.y + p.y * dipPerCss + offset.y * dipPerPixel });
+    return between(dip(from), dip(to));
+  };
+  /** A drag that ended on another display: reported in desktop DIPs, for the main process to piece together. */
+  const finishAcross = (from: Point, to: Point): void => {
+    const dips = toDips(from, to);
+    if (!dips) return;
     setFrame(null);
-    void window.readout.capture.finishAcross(between(dip(from), dip(to)));
+    void window.readout.capture.finishAcross(dips);
   };
   const cancel = useCallback(() => {
     setFrame(null);
@@ -101,15 +115,25 @@ export function Overlay() {
   }, [pointer]);
 
   // Moves and the release are followed on the window: a drag that leaves this display still reports where it went.
-  const latest = useRef({ frame, anchor, anchorClient, rectFor, finish, finishAcross });
-  latest.current = { frame, anchor, anchorClient, rectFor, finish, finishAcross };
+  const latest = useRef({ frame, anchor, anchorClient, rectFor, finish, finishAcross, toDips });
+  latest.current = { frame, anchor, anchorClient, rectFor, finish, finishAcross, toDips };
   useEffect(() => {
+    let announced = 0;
     const move = (event: MouseEvent): void => {
-      const { frame: shown, anchor: start } = latest.current;
+      const { frame: shown, anchor: start, anchorClient: startClient } = latest.current;
       if (!shown) return;
       const point = toImagePoint(event.clientX, event.clientY, shown, view());
       setPointer({ client: { x: event.clientX, y: event.clientY }, image: point });
-      if (start) setCurrent(point);
+      if (!start) return;
+      setCurrent(point);
+      // Tell the other overlays once a frame, so a drag across displays shows on all of them.
+      const client = { x: event.clientX, y: event.clientY };
+      if (startClient && !announced) {
+        announced = requestAnimationFrame(() => {
+          announced = 0;
+          void window.readout.capture.select(latest.current.toDips(startClient, client));
+        });
+      }
     };
     const up = (event: MouseEvent): void => {
       const { frame: shown, anchor: start, anchorClient: startClient } = latest.current;
@@ -162,6 +186,22 @@ export function Overlay() {
           </span>
         </div>
       )}
+      {!rect && remote && (() => {
+        const dipPerCss = frame.bounds.width / window.innerWidth;
+        const left = Math.max(remote.x, frame.bounds.x);
+        const top = Math.max(remote.y, frame.bounds.y);
+        const right = Math.min(remote.x + remote.width, frame.bounds.x + frame.bounds.width);
+        const bottom = Math.min(remote.y + remote.height, frame.bounds.y + frame.bounds.height);
+        if (right <= left || bottom <= top) return null;
+        const css = { left: (left - frame.bounds.x) / dipPerCss, top: (top - frame.bounds.y) / dipPerCss, width: (right - left) / dipPerCss, height: (bottom - top) / dipPerCss };
+        return (
+          <div
+            className="selection"
+            data-testid="remote-selection"
+            style={{ ...css, backgroundImage: `url(${url})`, backgroundSize: `${window.innerWidth}px ${window.innerHeight}px`, backgroundPosition: `${-css.left}px ${-css.top}px` }}
+          />
+        );
+      })()}
       {pointer && (
         <canvas
           ref={loupe}
@@ -171,7 +211,7 @@ export function Overlay() {
           style={{ left: Math.min(pointer.client.x + 24, window.innerWidth - LOUPE - 8), top: Math.min(pointer.client.y + 24, window.innerHeight - LOUPE - 8) }}
         />
       )}
-      {!rect && <p className="overlay-hint">{t('capture.hint')}</p>}
+      {!rect && !remote && <p className="overlay-hint">{t('capture.hint')}</p>}
     </div>
   );
 }
