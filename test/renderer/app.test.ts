@@ -117,7 +117,8 @@ describe('the main window', () => {
 
   it('opens files through the dialog and streams their text in', async () => {
     qwenApp();
-    server.script({ kind: 'ok', text: 'streamed slowly, piece by piece', chunkDelayMs: 60, chunkSize: 3 });
+    // Slow enough (about 1.6 s in all) that the partial text and the queue can be seen even on a loaded machine.
+    server.script({ kind: 'ok', text: 'streamed slowly, piece by piece', chunkDelayMs: 150, chunkSize: 3 });
     app!.chooseFiles = [fixture('text/en-zh.png'), fixture('formats/bmp-24.bmp')];
     opened = await openApp(browser, app!, site.url);
     const { page } = opened;
@@ -126,7 +127,7 @@ describe('the main window', () => {
     await expect.poll(async () => (await page.getByTestId('result-text').textContent())?.length ?? 0, { timeout: 5000 }).toBeGreaterThan(3);
     const partial = await page.getByTestId('result-text').textContent();
     expect(partial!.length).toBeLessThan('streamed slowly, piece by piece'.length);
-    expect(await page.getByTestId('queue').textContent()).toMatch(/Reading \d of 2/);
+    expect(await page.getByTestId('queue').textContent({ timeout: 2000 })).toMatch(/Reading \d of 2/);
     await app!.services.idle();
     await expect.poll(() => page.getByTestId('history-row').count()).toBe(2);
     const entries = app!.history.list().items;
