@@ -11,7 +11,7 @@ import { measure, ms, ratio, summarize, table } from './stats.ts';
 import { newEntry, result } from '../test/support/entries.ts';
 
 const COUNT = 100_000;
-const CORPUS_VERSION = 2;
+const CORPUS_VERSION = 3;
 const cacheDir = join(import.meta.dirname, '..', '.cache', 'bench');
 const dbPath = join(cacheDir, `history-${CORPUS_VERSION}-${COUNT}.sqlite`);
 const jsonPath = join(cacheDir, `history-${CORPUS_VERSION}-${COUNT}.json`);

@@ -1,8 +1,9 @@
 /**
- * SQL for filters, cursors and search. Search is substring search in any language through FTS5's trigram index:
- * terms of three characters or more are phrases; one- and two-character terms (common in Chinese) become the set of
- * indexed trigrams that start with them (schema migration 3 makes that set complete). A short term so common that
- * the set is huge falls back to LIKE, which is then fast because matches turn up at once, newest first.
+ * SQL for filters, cursors and search. Search is substring search in any language through FTS5's trigram index,
+ * which keeps no positions (migration 4): a term of three characters or more asks for all of its trigrams, and LIKE
+ * confirms them adjacent in the rows found. One- and two-character terms (common in Chinese) become the set of
+ * indexed trigrams that start with them (migration 3 makes that set complete). A short term so common that the set is
+ * huge falls back to LIKE alone, which is then fast because matches turn up at once, newest first.
  */
 import type { DatabaseSync } from 'node:sqlite';
 import { ReadoutError } from '../errors.ts';
@@ -72,6 +73,21 @@ export function searchTerms(query: string): string[] {
 const likePattern = (term: string): string => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 const phrase = (term: string): string => `"${term.replace(/"/g, '""')}"`;
 
+/** The term in text, edited text or file name, ASCII letters in any case. */
+function likeClause(term: string): Clause {
+  const pattern = likePattern(term);
+  return {
+    sql: "(e.text LIKE ? ESCAPE '\\' OR e.edited_text LIKE ? ESCAPE '\\' OR e.file_name LIKE ? ESCAPE '\\')",
+    params: [pattern, pattern, pattern],
+  };
+}
+
+/** Every three-character window of a term: what the index can be asked for. */
+function trigrams(term: string): string[] {
+  const chars = Array.from(term);
+  return [...new Set(chars.slice(0, -2).map((_, i) => chars.slice(i, i + 3).join('')))];
+}
+
 /** The indexed trigrams that start with a short term, or null when there are too many to be worth it. */
 function expandShortTerm(db: DatabaseSync, term: string): string[] | null {
   const prefix = term.toLowerCase();
@@ -87,18 +103,18 @@ export function rowSource(db: DatabaseSync, terms: string[]): Source {
   const scans: Clause[] = [];
   for (const term of terms) {
     if (Array.from(term).length >= 3) {
-      match.push(phrase(term));
+      match.push(trigrams(term).map(phrase).join(' AND '));
+      scans.push(likeClause(term));
       continue;
     }
-    const trigrams = expandShortTerm(db, term);
-    if (trigrams === null) {
-      const pattern = likePattern(term);
-      scans.push({ sql: "(e.text LIKE ? ESCAPE '\\' OR e.edited_text LIKE ? ESCAPE '\\' OR e.file_name LIKE ? ESCAPE '\\')", params: [pattern, pattern, pattern] });
-    } else if (trigrams.length === 0) {
+    const expansion = expandShortTerm(db, term);
+    if (expansion === null) {
+      scans.push(likeClause(term));
+    } else if (expansion.length === 0) {
       // The term occurs nowhere: nothing can match.
       scans.push({ sql: '0', params: [] });
     } else {
-      match.push(`(${trigrams.map(phrase).join(' OR ')})`);
+      match.push(`(${expansion.map(phrase).join(' OR ')})`);
     }
   }
   if (match.length === 0) return { from: 'entries e', key: 'e.id', clauses: scans };

@@ -150,6 +150,17 @@ describe('HistoryStore listing and search', () => {
     expect(found).not.toContain(other);
   });
 
+  it('finds only adjacent characters, not the same trigrams scattered, and takes % and _ literally', () => {
+    const scattered = add('abc xbcd');
+    const together = add('the abcd here');
+    const percent = add('growth of 100% this year');
+    const ids = (q: string) => store.search(q).items.map((h) => h.entry.id);
+    expect(ids('abcd')).toEqual([together]);
+    expect(ids('abc')).toEqual([together, scattered]);
+    expect(ids('100%')).toEqual([percent]);
+    expect(ids('10_')).toEqual([]);
+  });
+
   it('searches edited text and file names too', () => {
     const edited = add('teh cat');
     store.edit(edited, 'the cat sat');
