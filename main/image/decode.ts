@@ -33,7 +33,6 @@ const FOREIGN_HINTS: Record<ForeignFormat, string> = {
   unknown: 'it is not an image in any format Readout reads (PNG, JPEG, WEBP, GIF, TIFF, BMP, ICO, ICNS, JPEG 2000, SGI, AVIF, SVG)',
 };
 
-type SharpInput = { kind: 'encoded'; data: Uint8Array } | { kind: 'raw'; image: RawImage };
 
 /** Each way to read the file, best first: an ICNS offers its chunks from largest down. */
 function decoders(bytes: Uint8Array, format: ImageFormat, limits: DecodeLimits): Array<() => Decoded | Promise<Decoded>> {
@@ -60,7 +59,7 @@ function decoders(bytes: Uint8Array, format: ImageFormat, limits: DecodeLimits):
 
 const SHARP_FORMATS = new Set<ImageFormat>(['png', 'jpeg', 'gif', 'webp', 'tiff', 'avif', 'heif', 'svg']);
 
-async function toSharpInput(bytes: Uint8Array, format: ImageFormat, limits: DecodeLimits, depth = 0): Promise<SharpInput> {
+async function toDecoded(bytes: Uint8Array, format: ImageFormat, limits: DecodeLimits, depth = 0): Promise<Decoded> {
   let failure: unknown;
   for (const decode of decoders(bytes, format, limits)) {
     try {
@@ -69,7 +68,7 @@ async function toSharpInput(bytes: Uint8Array, format: ImageFormat, limits: Deco
       // A container (ICO, ICNS, BMP) handed back an embedded image: decode that in its own format.
       const inner = sniffFormat(decoded.data);
       if (inner.kind !== 'image' || depth > 1) throw new DecodeFailure('image-corrupt', 'it holds an embedded image that cannot be read');
-      return await toSharpInput(decoded.data, inner.format, limits, depth + 1);
+      return await toDecoded(decoded.data, inner.format, limits, depth + 1);
     } catch (error) {
       failure ??= error;
     }
@@ -99,13 +98,13 @@ export interface OpenedImage {
   render(size?: { width: number; height: number }): Promise<RgbImage>;
 }
 
-function pipelineFor(input: SharpInput, limits: DecodeLimits): Sharp {
+function pipelineFor(input: Decoded, limits: DecodeLimits): Sharp {
   return input.kind === 'raw'
     ? sharp(input.image.data, { raw: { width: input.image.width, height: input.image.height, channels: input.image.channels } })
     : sharp(input.data, { limitInputPixels: limits.maxPixels, failOn: 'warning', page: 0, pages: 1 });
 }
 
-async function uprightSize(input: SharpInput, limits: DecodeLimits): Promise<{ width: number; height: number }> {
+async function uprightSize(input: Decoded, limits: DecodeLimits): Promise<{ width: number; height: number }> {
   if (input.kind === 'raw') return { width: input.image.width, height: input.image.height };
   const meta = await sharp(input.data, { limitInputPixels: false, page: 0, pages: 1 }).metadata();
   assertDimensions(meta.width ?? 0, meta.height ?? 0, limits);
@@ -127,10 +126,10 @@ export async function openImage(bytes: Uint8Array, file: string, options: { maxP
   if (sniffed.kind === 'foreign') throw new ImageError('image-not-an-image', file, FOREIGN_HINTS[sniffed.format]);
   const { format } = sniffed;
   const limits = { maxPixels: options.maxPixels ?? DEFAULT_MAX_INPUT_PIXELS };
-  let input: SharpInput;
+  let input: Decoded;
   let size: { width: number; height: number };
   try {
-    input = await toSharpInput(bytes, format, limits);
+    input = await toDecoded(bytes, format, limits);
     size = await uprightSize(input, limits);
   } catch (error) {
     throw wrap(error, file, format);
