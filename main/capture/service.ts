@@ -7,7 +7,7 @@ import { ReadoutError } from '../errors.ts';
 import type { Source } from '../history/types.ts';
 import { cropToPng, isBlank } from './crop.ts';
 import { composeAcross } from './compose.ts';
-import { clampToImage, dipRectToPixels, displayForRect, type Rect } from './geometry.ts';
+import { dipRectToPixels, displayForRect, type Rect } from './geometry.ts';
 import { CaptureSession, type Frame } from './session.ts';
 
 export interface CapturePorts {
@@ -117,10 +117,8 @@ export class CaptureService {
   }
 
   finish(displayId: string, rect: Rect): void {
-    const frame = this.#session?.frame(displayId);
-    if (!this.#session || !frame) return;
-    if (!clampToImage(rect, frame.bitmap)) return this.#session.cancel();
-    this.#session.finish(displayId, rect);
+    // The session clamps the rectangle to the frame and settles on nothing for one outside it or too small.
+    if (this.#session?.frame(displayId)) this.#session.finish(displayId, rect);
   }
 
   select(dips: Rect | null): void {

@@ -8,7 +8,7 @@ import { icnsCandidates } from './decoders/icns.ts';
 import { decodeIcon } from './decoders/ico.ts';
 import { decodeJpeg2000 } from './decoders/jpeg2000.ts';
 import { decodeSgi } from './decoders/sgi.ts';
-import { assertDimensions, DecodeFailure, type DecodeLimits, type Decoded, type RawImage } from './decoders/types.ts';
+import { assertDimensions, DecodeFailure, type DecodeLimits, type Decoded } from './decoders/types.ts';
 import { ImageError } from './errors.ts';
 import { sniffFormat, type ForeignFormat, type ImageFormat } from './sniff.ts';
 import { sanitizeSvg } from './svg.ts';
