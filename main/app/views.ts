@@ -1,6 +1,7 @@
 /** What the renderer may see of history entries: no paths, no source details beyond their kind and a file name. */
 import type { EntrySummary, EntryView, ErrorView } from '../../preload/api.ts';
-import { errorCode, errorMessage, ReadoutError } from '../errors.ts';
+import { firstLine } from '../history/rows.ts';
+import { failureOf } from '../recognize.ts';
 import type { Entry } from '../history/types.ts';
 
 export function toEntryView(entry: Entry): EntryView {
@@ -30,14 +31,12 @@ export function toEntryView(entry: Entry): EntryView {
 const PREVIEW_LENGTH = 160;
 
 export function toEntrySummary(entry: Entry): EntrySummary {
-  const shown = (entry.editedText ?? entry.text).trimStart();
-  const firstLine = shown.split('\n').find((line) => line.trim()) ?? '';
   return {
     id: entry.id,
     createdAt: entry.createdAt,
     sourceKind: entry.source.kind,
     fileName: entry.fileName,
-    preview: firstLine.trim().slice(0, PREVIEW_LENGTH),
+    preview: firstLine(entry).trim().slice(0, PREVIEW_LENGTH),
     engine: entry.engine,
     model: entry.model,
     status: entry.status,
@@ -48,7 +47,8 @@ export function toEntrySummary(entry: Entry): EntrySummary {
 }
 
 export function toErrorView(error: unknown): ErrorView {
-  return { code: errorCode(error), message: errorMessage(error), retryable: error instanceof ReadoutError && error.retryable };
+  const { code, message, retryable } = failureOf(error);
+  return { code, message, retryable };
 }
 
 export const dataUrl = (mime: string, bytes: Uint8Array): string => `data:${mime};base64,${Buffer.from(bytes).toString('base64')}`;

@@ -4,7 +4,7 @@ import { ReadoutError } from '../errors.ts';
 import { EXPORT_FORMATS, exportEntries } from '../history/export.ts';
 import { exportToFile } from '../history/export-file.ts';
 import { retryEntry } from '../history/retry.ts';
-import { shownText } from '../history/rows.ts';
+import { firstLine, shownText } from '../history/rows.ts';
 import type { HistoryStore } from '../history/store.ts';
 import { STATUSES, type Entry, type HistoryFilter } from '../history/types.ts';
 import { ENGINE_FLAGS, engineOptions, firstIssue, parseFlags, positiveInt, UsageError } from './args.ts';
@@ -29,13 +29,13 @@ function validate<T extends z.ZodType>(schema: T, values: unknown): z.infer<T> {
   return result.data;
 }
 
-const firstLine = (entry: Entry, width = 60): string => {
-  const line = shownText(entry).split('\n').find((l) => l.trim()) ?? (entry.error ? `(${entry.error.code})` : '(no text)');
+const listLine = (entry: Entry, width = 60): string => {
+  const line = firstLine(entry) || (entry.error ? `(${entry.error.code})` : '(no text)');
   return line.length > width ? `${line.slice(0, width - 1)}…` : line;
 };
 
 const summary = (entry: Entry): string =>
-  `${String(entry.id).padStart(6)}  ${new Date(entry.createdAt).toISOString().slice(0, 16).replace('T', ' ')}  ${entry.status.padEnd(9)}  ${entry.engine.padEnd(5)}  ${firstLine(entry)}`;
+  `${String(entry.id).padStart(6)}  ${new Date(entry.createdAt).toISOString().slice(0, 16).replace('T', ' ')}  ${entry.status.padEnd(9)}  ${entry.engine.padEnd(5)}  ${listLine(entry)}`;
 
 const toFilter = (o: { status?: string; engine?: string }): HistoryFilter => ({
   status: o.status ? [o.status as Entry['status']] : undefined,

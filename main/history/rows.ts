@@ -73,3 +73,7 @@ export function toEntry(row: EntryRow): Entry {
 
 /** The text a user sees: their edit when there is one. */
 export const shownText = (entry: Pick<Entry, 'text' | 'editedText'>): string => entry.editedText ?? entry.text;
+
+/** The first line of the shown text that has anything on it; '' when there is none. */
+export const firstLine = (entry: Pick<Entry, 'text' | 'editedText'>): string =>
+  shownText(entry).split('\n').find((line) => line.trim()) ?? '';
