@@ -122,9 +122,16 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
     else if (event.key === 'Home') move(0);
     else if (event.key === 'End') move(rows.length - 1);
     else if (event.key === 'Enter' && selected) document.querySelector<HTMLElement>('[data-testid="result"] button')?.focus();
-    else if ((event.key === 'Delete' || event.key === 'Backspace') && selected) deleteWithUndo([selected.id]);
-    else if (isShortcut(event, 'c') && selected && !window.getSelection()?.toString()) {
-      void api.clipboard.copy(selected.editedText ?? selected.text).then(() => setToast({ text: t('result.copied') }));
+    // Keys act on the selected row at once, not on the full entry, which may still be loading after a move.
+    else if ((event.key === 'Delete' || event.key === 'Backspace') && visibleId !== null) deleteWithUndo([visibleId]);
+    else if (isShortcut(event, 'c') && visibleId !== null && !window.getSelection()?.toString()) {
+      const id = visibleId;
+      void (async () => {
+        const entry = selected?.id === id ? selected : await api.history.get(id);
+        if (!entry) return;
+        await api.clipboard.copy(entry.editedText ?? entry.text);
+        setToast({ text: t('result.copied') });
+      })().catch(showError);
     } else return;
     event.preventDefault();
   };
