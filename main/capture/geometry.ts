@@ -97,10 +97,17 @@ export function pixelsToDipRect(pixels: Rect, display: DisplayInfo, captured: Pi
   };
 }
 
-/** Every display's share of a rectangle that may span several, each in that display's own pixels. */
-export function splitAcrossDisplays(rect: Rect, displays: readonly DisplayInfo[]): Array<{ display: DisplayInfo; pixels: Rect }> {
+/**
+ * Every display's share of a rectangle that may span several, each in that display's own pixels. `captured` gives the
+ * size each display was really captured at (by default bounds x scale).
+ */
+export function splitAcrossDisplays(
+  rect: Rect,
+  displays: readonly DisplayInfo[],
+  captured: (display: DisplayInfo) => PixelSize = nativeSize,
+): Array<{ display: DisplayInfo; pixels: Rect }> {
   return displays.flatMap((display) => {
-    const pixels = dipRectToPixels(rect, display);
+    const pixels = dipRectToPixels(rect, display, captured(display));
     return pixels && pixels.width > 0 && pixels.height > 0 ? [{ display, pixels }] : [];
   });
 }

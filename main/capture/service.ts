@@ -3,7 +3,7 @@
  * hand it to the same pipeline as a file. The adapters (capture/electron-*.ts) supply frames and windows.
  */
 import type { CaptureFrameView } from '../../preload/api.ts';
-import { ReadoutError } from '../errors.ts';
+import { errorMessage, ReadoutError } from '../errors.ts';
 import type { Source } from '../history/types.ts';
 import { cropToPng, isBlank } from './crop.ts';
 import { composeAcross } from './compose.ts';
@@ -48,29 +48,41 @@ export class CaptureService {
     return frames;
   }
 
-  /** From the hotkey or the tray: freeze, select, recognise. A second press while selecting does nothing. */
+  /**
+   * From the hotkey or the tray: freeze, select, recognise. A second press while selecting does nothing. Never
+   * rejects: whatever goes wrong reaches problem(), so no failure can become Electron's main-process error dialog.
+   */
   async start(): Promise<void> {
     if (this.#session) return;
     let session: CaptureSession;
     try {
       session = new CaptureSession(await this.#frames());
     } catch (error) {
-      this.#ports.problem(error instanceof ReadoutError ? error : new ReadoutError('capture-failed', String(error)));
+      this.#report(error);
       return;
     }
     this.#session = session;
-    this.#ports.showOverlays(++this.#sessionId);
-    const selection = await session.done;
-    this.#session = null;
-    this.#ports.hideOverlays();
-    if (!selection) return;
-    if (selection.kind === 'desktop') {
-      this.#last = { displayId: null, dips: selection.dips };
-      await this.#recognizeAcross(selection.frames, selection.dips);
-      return;
+    try {
+      this.#ports.showOverlays(++this.#sessionId);
+      const selection = await session.done;
+      this.#session = null;
+      this.#ports.hideOverlays();
+      if (!selection) return;
+      if (selection.kind === 'desktop') {
+        this.#last = { displayId: null, dips: selection.dips };
+        await this.#recognizeAcross(selection.frames, selection.dips);
+        return;
+      }
+      this.#last = { displayId: selection.frame.display.id, dips: selection.dips };
+      await this.#recognize(selection.frame, selection.pixels, selection.dips);
+    } catch (error) {
+      this.#report(error);
+    } finally {
+      if (this.#session === session) {
+        this.#session = null;
+        this.#ports.hideOverlays();
+      }
     }
-    this.#last = { displayId: selection.frame.display.id, dips: selection.dips };
-    await this.#recognize(selection.frame, selection.pixels, selection.dips);
   }
 
   /** Captures the last rectangle again, without an overlay. */
@@ -85,8 +97,12 @@ export class CaptureService {
       if (!frame || !pixels) throw new ReadoutError('capture-region-gone', 'The screen that region was on is no longer connected.');
       await this.#recognize(frame, pixels, last.dips);
     } catch (error) {
-      this.#ports.problem(error instanceof ReadoutError ? error : new ReadoutError('capture-failed', String(error)));
+      this.#report(error);
     }
+  }
+
+  #report(error: unknown): void {
+    this.#ports.problem(error instanceof ReadoutError ? error : new ReadoutError('capture-failed', errorMessage(error)));
   }
 
   async #recognize(frame: Frame, pixels: Rect, dips: Rect): Promise<void> {
@@ -130,6 +146,7 @@ export class CaptureService {
     this.#session?.finishAcross(dips);
   }
 
+  /** Esc on an overlay, or the overlays went away under it (displays changed): the selection ends with nothing. */
   cancel(): void {
     this.#session?.cancel();
   }

@@ -106,4 +106,32 @@ describe('CaptureService', () => {
     await app.capture.repeat();
     expect(app.problems.map((p) => p.code)).toEqual(['capture-region-gone']);
   });
+
+  it('reports a failure after the selection instead of rejecting, and is ready for the next capture', async () => {
+    app = createTestApp(tempDir());
+    // A bitmap shorter than its stated size: cropping it throws after the user has chosen the region.
+    const broken = { ...frame('a', grey(100, 100, 90), 0), bitmap: { ...grey(100, 100, 90), data: new Uint8Array(1000).fill(90) } };
+    app.frames = [broken];
+    const started = app.capture.start();
+    await selecting();
+    app.capture.finish('a', { x: 10, y: 10, width: 50, height: 50 });
+    await expect(started).resolves.toBeUndefined();
+    expect(app.problems.map((p) => p.code)).toEqual(['capture-corrupt']);
+    expect(app.capture.active).toBe(false);
+    expect(app.overlays).toEqual(['show', 'hide']);
+  });
+
+  it('a cancel from the overlays going away ends the selection, so the next press captures again', async () => {
+    app = createTestApp(tempDir());
+    app.frames = [frame('a', grey(100, 100, 90), 0)];
+    const first = app.capture.start();
+    await selecting();
+    app.capture.cancel();
+    await first;
+    const second = app.capture.start();
+    await selecting();
+    app.capture.finish('a', { x: 0, y: 0, width: 30, height: 30 });
+    await second;
+    expect(app.captured.map((c) => c.name)).toEqual(['30×30']);
+  });
 });
