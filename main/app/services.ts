@@ -36,7 +36,8 @@ export interface AppPorts {
     /** Where to save an export, or null if the user cancelled. */
     saveExport(defaultName: string): Promise<string | null>;
   };
-  clipboard: { writeText(text: string): void };
+  /** Electron 44+ resolves when the text is on the clipboard, and rejects when another app holds it (Windows). */
+  clipboard: { writeText(text: string): Promise<void> | void };
   /** A desktop notification that a recognition finished. */
   notifyDone(text: string): void;
   emit<E extends EventName>(event: E, payload: EventPayloads[E]): void;
@@ -90,7 +91,7 @@ export class AppServices {
     return this.#settings.update(patch);
   }
 
-  setApiKey(key: string): ApiKeyStatus {
+  setApiKey(key: string): Promise<ApiKeyStatus> {
     return this.#settings.setApiKey(key);
   }
 
@@ -207,7 +208,7 @@ export class AppServices {
         onDelta: (delta) => this.#ports.emit('ocr:delta', { jobId, entryId, delta }),
       }).catch((error: unknown) => ({ ok: false as const, failure: toErrorView(error) }));
       this.#changed([entryId]);
-      if (outcome.ok) this.#afterSuccess(entryId, outcome.result.text, settings);
+      if (outcome.ok) await this.#afterSuccess(entryId, outcome.result.text, settings);
       this.#progress(outcome.ok ? { jobId, name, state: 'done', entryId, error: null } : this.#failed(jobId, name, entryId, outcome.failure));
     });
     this.#progress({ jobId, name, state: 'queued', entryId, error: null });
@@ -227,8 +228,20 @@ export class AppServices {
     return this.#queue.cancel(jobId);
   }
 
-  copy(text: string): void {
-    this.#ports.clipboard.writeText(text);
+  /** Copies for the window's Copy button: a clipboard held by another app is an error the user sees. */
+  async copy(text: string): Promise<void> {
+    if (!(await this.#copied(text))) throw new ReadoutError('clipboard-failed', 'The clipboard is in use by another app. Try again.');
+  }
+
+  /** Whether `text` reached the clipboard; a failure is logged, never left as an unhandled rejection. */
+  async #copied(text: string): Promise<boolean> {
+    try {
+      await this.#ports.clipboard.writeText(text);
+      return true;
+    } catch (error) {
+      console.warn('The clipboard could not be written', errorMessage(error));
+      return false;
+    }
   }
 
   /** Waits for every queued recognition: for tests and for quitting cleanly. */
@@ -252,8 +265,8 @@ export class AppServices {
     return { jobId, name, state: error.code === 'cancelled' ? 'cancelled' : 'failed', entryId, error };
   }
 
-  #afterSuccess(entryId: number, text: string, settings: Settings): void {
-    if (settings.copyToClipboard && text) this.#ports.clipboard.writeText(text);
+  async #afterSuccess(entryId: number, text: string, settings: Settings): Promise<void> {
+    if (settings.copyToClipboard && text) await this.#copied(text);
     if (settings.showNotification) this.#ports.notifyDone(text);
     if (!settings.keepImages) this.#history.dropImage(entryId);
     if (settings.historyCapMb > 0) this.#history.pruneImages(settings.historyCapMb * 1024 * 1024);
@@ -298,11 +311,11 @@ export class AppServices {
       if (entryId !== null) this.#changed([entryId]);
       if (outcome.ok && entryId === null) {
         // The history could not be written (a full disk, say): the text must not be lost with it.
-        if (outcome.result.text) this.#ports.clipboard.writeText(outcome.result.text);
+        if (outcome.result.text) await this.#copied(outcome.result.text);
         const error = new ReadoutError('history-unwritable', `${name}: read, and copied to the clipboard, but the history could not keep it (${errorMessage(outcome.historyError)})`);
         this.#progress(this.#failed(jobId, name, null, toErrorView(error)));
       } else if (outcome.ok) {
-        this.#afterSuccess(entryId!, outcome.result.text, settings);
+        await this.#afterSuccess(entryId!, outcome.result.text, settings);
         this.#progress({ jobId, name, state: 'done', entryId, error: null });
       } else {
         this.#progress(this.#failed(jobId, name, entryId, toErrorView(outcome.error)));

@@ -2,6 +2,11 @@
  * Settings and the API key, over a key-value store (electron-store in the app, conf in tests) and Electron's
  * safeStorage. The key never leaves this module except to the engines: the renderer learns only whether one is
  * set, its last four characters, and how safely it is kept.
+ *
+ * safeStorage is used through its asynchronous calls only: the synchronous ones are deprecated in Electron 45
+ * (electron.d.ts: "Use safeStorage.decryptStringAsync … Data encrypted with safeStorage.encryptString can be
+ * decrypted with safeStorage.decryptStringAsync") and could block the main process on a Keychain or kwallet prompt.
+ * The key is decrypted once, at start (load()), and kept in memory for the engines.
  */
 import { ReadoutError } from '../errors.ts';
 import { settingsSchema, type Settings } from './schema.ts';
@@ -15,9 +20,9 @@ export interface KeyValueStore {
 
 /** The parts of Electron's safeStorage used here. */
 export interface SafeStorageLike {
-  isEncryptionAvailable(): boolean;
-  encryptString(plainText: string): Buffer;
-  decryptString(encrypted: Buffer): string;
+  isAsyncEncryptionAvailable(): Promise<boolean>;
+  encryptStringAsync(plainText: string): Promise<Buffer>;
+  decryptStringAsync(encrypted: Buffer): Promise<{ result: string; shouldReEncrypt: boolean }>;
   getSelectedStorageBackend?(): string;
 }
 
@@ -39,7 +44,10 @@ export class SettingsService {
   readonly #schema: ReturnType<typeof settingsSchema>;
   readonly #platform: NodeJS.Platform;
   readonly #listeners = new Set<(settings: Settings) => void>();
-  #sessionKey: string | undefined;
+  /** The key, decrypted (or, where nothing can encrypt it, kept for this session only). */
+  #key: string | undefined;
+  /** Whether safeStorage can encrypt; unknown until asked. */
+  #available: boolean | undefined;
 
   constructor(store: KeyValueStore, safeStorage: SafeStorageLike, platform: NodeJS.Platform) {
     this.#store = store;
@@ -81,8 +89,28 @@ export class SettingsService {
     return () => this.#listeners.delete(listener);
   }
 
+  async #encryptionAvailable(): Promise<boolean> {
+    this.#available ??= await this.#safe.isAsyncEncryptionAvailable();
+    return this.#available;
+  }
+
+  /** Reads the saved key (before the first recognition); one that cannot be decrypted is as good as none. */
+  async load(): Promise<void> {
+    const saved = this.#store.get(SECRET_KEY);
+    if (typeof saved !== 'string' || !(await this.#encryptionAvailable())) return;
+    try {
+      const { result, shouldReEncrypt } = await this.#safe.decryptStringAsync(Buffer.from(saved, 'base64'));
+      this.#key = result;
+      // The OS key was rotated or a stronger one is available: write it again under the new one.
+      if (shouldReEncrypt) this.#store.set(SECRET_KEY, (await this.#safe.encryptStringAsync(result)).toString('base64'));
+    } catch {
+      // Encrypted under another user or machine.
+      this.#key = undefined;
+    }
+  }
+
   #storage(): KeyStorage {
-    if (!this.#safe.isEncryptionAvailable()) return 'session';
+    if (!this.#available) return 'session';
     // Only Linux has a choice of stores (and the call to ask which); Keychain and DPAPI are the real thing.
     if (this.#platform !== 'linux') return 'os';
     const backend = this.#safe.getSelectedStorageBackend?.();
@@ -91,15 +119,7 @@ export class SettingsService {
 
   /** The key, for the engines only. */
   apiKey(): string | undefined {
-    if (this.#sessionKey) return this.#sessionKey;
-    const saved = this.#store.get(SECRET_KEY);
-    if (typeof saved !== 'string' || !this.#safe.isEncryptionAvailable()) return undefined;
-    try {
-      return this.#safe.decryptString(Buffer.from(saved, 'base64'));
-    } catch {
-      // Encrypted under another user or machine: as good as no key.
-      return undefined;
-    }
+    return this.#key;
   }
 
   apiKeyStatus(): ApiKeyStatus {
@@ -107,23 +127,22 @@ export class SettingsService {
     return { set: Boolean(key), last4: key ? key.slice(-4) : null, storage: this.#storage() };
   }
 
-  setApiKey(key: string): ApiKeyStatus {
+  async setApiKey(key: string): Promise<ApiKeyStatus> {
     const trimmed = key.trim();
     if (trimmed.length < 8 || /\s/.test(trimmed)) throw new ReadoutError('key-invalid', 'That does not look like an API key.');
-    if (this.#storage() === 'session') {
-      // No way to encrypt it: keep it for this session only rather than write it in the clear.
-      this.#sessionKey = trimmed;
-      this.#store.delete(SECRET_KEY);
+    if (await this.#encryptionAvailable()) {
+      this.#store.set(SECRET_KEY, (await this.#safe.encryptStringAsync(trimmed)).toString('base64'));
     } else {
-      this.#sessionKey = undefined;
-      this.#store.set(SECRET_KEY, this.#safe.encryptString(trimmed).toString('base64'));
+      // No way to encrypt it: keep it for this session only rather than write it in the clear.
+      this.#store.delete(SECRET_KEY);
     }
+    this.#key = trimmed;
     for (const listener of this.#listeners) listener(this.get());
     return this.apiKeyStatus();
   }
 
   clearApiKey(): ApiKeyStatus {
-    this.#sessionKey = undefined;
+    this.#key = undefined;
     this.#store.delete(SECRET_KEY);
     for (const listener of this.#listeners) listener(this.get());
     return this.apiKeyStatus();

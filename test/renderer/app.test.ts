@@ -43,9 +43,9 @@ afterEach(async () => {
 });
 
 /** A test app whose Qwen engine talks to the local protocol server. */
-function qwenApp(): TestApp {
+async function qwenApp(): Promise<TestApp> {
   app = createTestApp(tempDir());
-  app.settings.setApiKey(KEY);
+  await app.settings.setApiKey(KEY);
   app.settings.update({ baseUrl: server.baseURL, copyToClipboard: true, showNotification: true });
   return app;
 }
@@ -116,7 +116,7 @@ describe('the main window', () => {
   });
 
   it('opens files through the dialog and streams their text in', async () => {
-    qwenApp();
+    await qwenApp();
     // Slow enough (about 1.6 s in all) that the partial text and the queue can be seen even on a loaded machine.
     server.script({ kind: 'ok', text: 'streamed slowly, piece by piece', chunkDelayMs: 150, chunkSize: 3 });
     app!.chooseFiles = [fixture('text/en-zh.png'), fixture('formats/bmp-24.bmp')];
@@ -138,7 +138,7 @@ describe('the main window', () => {
   });
 
   it('reads a dropped image and a pasted one', async () => {
-    qwenApp();
+    await qwenApp();
     opened = await openApp(browser, app!, site.url);
     const { page } = opened;
     const png = readFileSync(fixture('text/en-zh.png'));
@@ -153,7 +153,7 @@ describe('the main window', () => {
   });
 
   it('cancels a recognition mid-stream and keeps what had arrived', async () => {
-    qwenApp();
+    await qwenApp();
     server.script({ kind: 'ok', text: 'a long answer that takes its time to arrive', chunkDelayMs: 150, chunkSize: 2 });
     app!.chooseFiles = [fixture('text/en-zh.png')];
     opened = await openApp(browser, app!, site.url);
@@ -169,7 +169,7 @@ describe('the main window', () => {
   });
 
   it('shows an error where it happened, and retries it', async () => {
-    qwenApp();
+    await qwenApp();
     server.script({ kind: 'error', status: 400, code: 'InvalidParameter', message: 'The image is wrong somehow' });
     app!.chooseFiles = [fixture('text/en-zh.png')];
     opened = await openApp(browser, app!, site.url);
@@ -182,7 +182,7 @@ describe('the main window', () => {
   });
 
   it('runs an entry again with another mode and model, as a new entry', async () => {
-    qwenApp();
+    await qwenApp();
     const [id] = await seed(app!, ['first reading']);
     opened = await openApp(browser, app!, site.url);
     const { page } = opened;
@@ -290,13 +290,13 @@ describe('settings', () => {
   });
 
   it('tests the key against the service and reports the outcome in words', async () => {
-    qwenApp();
+    await qwenApp();
     opened = await openApp(browser, app!, site.url);
     const { page } = opened;
     await page.getByTestId('open-settings').click();
     await page.getByRole('button', { name: en.settings.engine.testKey }).click();
     await expect.poll(() => page.getByTestId('key-test').textContent()).toMatch(/^The key works \(qwen-vl-ocr, \d+ ms\)\.$/);
-    app!.settings.setApiKey('sk-wrong-key-000000');
+    await app!.settings.setApiKey('sk-wrong-key-000000');
     await page.getByRole('button', { name: en.settings.engine.testKey }).click();
     await expect.poll(() => page.getByTestId('key-test').textContent()).toContain('The API key was rejected');
   });

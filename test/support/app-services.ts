@@ -25,6 +25,8 @@ export interface TestApp {
   /** What the next save dialog returns. */
   savePath: string | null;
   clipboard: string[];
+  /** Another app holds the clipboard: writes reject, as Electron's do then. */
+  clipboardBusy: boolean;
   notifications: string[];
   events: Array<{ event: EventName; payload: unknown }>;
   onEmit: (<E extends EventName>(event: E, payload: EventPayloads[E]) => void) | null;
@@ -48,6 +50,7 @@ export function createTestApp(dir: string, options: { historyPath?: string } = {
     chooseFiles: [],
     savePath: null,
     clipboard: [],
+    clipboardBusy: false,
     notifications: [],
     events: [],
     onEmit: null,
@@ -69,7 +72,12 @@ export function createTestApp(dir: string, options: { historyPath?: string } = {
     settings,
     history,
     dialogs: { openImages: async () => app.chooseFiles, saveExport: async () => app.savePath },
-    clipboard: { writeText: (text) => app.clipboard.push(text) },
+    clipboard: {
+      writeText: async (text) => {
+        if (app.clipboardBusy) throw new Error('OpenClipboard failed: access is denied');
+        app.clipboard.push(text);
+      },
+    },
     notifyDone: (text) => app.notifications.push(text),
     emit: (event, payload) => {
       app.events.push({ event, payload });

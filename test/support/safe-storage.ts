@@ -1,6 +1,8 @@
 /**
- * Stands in for Electron's safeStorage, which needs Electron: the same four calls, as documented, with real
- * AES-256-GCM under a key that lives only in this object. `backend` plays getSelectedStorageBackend() on Linux.
+ * Stands in for Electron's safeStorage, which needs Electron: its calls as documented in Electron 45's
+ * electron.d.ts, with real AES-256-GCM under a key that lives only in this object. `backend` plays
+ * getSelectedStorageBackend() on Linux. The deprecated synchronous encryptString is kept to write keys the way
+ * earlier versions of Readout did; decryptStringAsync reads those too, as the docs promise.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { SafeStorageLike } from '../../main/settings/settings-service.ts';
@@ -15,8 +17,21 @@ export class FakeSafeStorage implements SafeStorageLike {
     this.backend = options.backend ?? 'gnome_libsecret';
   }
 
-  isEncryptionAvailable(): boolean {
+  /** Set to have the next decryptStringAsync report a rotated key. */
+  rotated = false;
+
+  async isAsyncEncryptionAvailable(): Promise<boolean> {
     return this.available;
+  }
+
+  async encryptStringAsync(plainText: string): Promise<Buffer> {
+    return this.encryptString(plainText);
+  }
+
+  async decryptStringAsync(encrypted: Buffer): Promise<{ result: string; shouldReEncrypt: boolean }> {
+    const shouldReEncrypt = this.rotated;
+    this.rotated = false;
+    return { result: this.decryptString(encrypted), shouldReEncrypt };
   }
 
   getSelectedStorageBackend(): string {

@@ -19,9 +19,9 @@ afterEach(async () => {
   server.script();
 });
 
-function qwen(): TestApp {
+async function qwen(): Promise<TestApp> {
   app = createTestApp(tempDir());
-  app.settings.setApiKey(KEY);
+  await app.settings.setApiKey(KEY);
   app.settings.update({ baseUrl: server.baseURL });
   return app;
 }
@@ -30,20 +30,34 @@ const states = (jobId: number) =>
   app.events.filter((e) => e.event === 'ocr:progress' && (e.payload as { jobId: number }).jobId === jobId).map((e) => (e.payload as { state: string }).state);
 
 describe('AppServices', () => {
-  it('picks the engine: offline without a key or endpoint, Qwen with either', () => {
+  it('picks the engine: offline without a key or endpoint, Qwen with either', async () => {
     app = createTestApp(tempDir());
     expect(app.services.engine().name).toBe('local');
     app.settings.update({ baseUrl: server.baseURL });
     expect(app.services.engine().name).toBe('qwen');
     app.settings.update({ baseUrl: null, engine: 'local' });
-    app.settings.setApiKey(KEY);
+    await app.settings.setApiKey(KEY);
     expect(app.services.engine().name).toBe('local');
     app.settings.update({ engine: 'qwen' });
     expect(app.services.appInfo()).toMatchObject({ engine: 'qwen', hasApiKey: true });
   });
 
+  it('a clipboard held by another app: Copy says so, and a recognition still finishes and keeps its text', async () => {
+    await qwen();
+    app.clipboardBusy = true;
+    await expect(app.services.copy('hello')).rejects.toMatchObject({ code: 'clipboard-failed' });
+    app.chooseFiles = [fixture('text/en-zh.png')];
+    const [ticket] = await app.services.openFiles();
+    await app.services.idle();
+    expect(states(ticket!.jobId)).toEqual(['queued', 'preparing', 'reading', 'done']);
+    expect(app.history.list().items.map((e) => e.status)).toEqual(['done']);
+    app.clipboardBusy = false;
+    await app.services.copy('hello');
+    expect(app.clipboard).toEqual(['hello']);
+  });
+
   it('runs files as a queue, reporting each step, and streams deltas', async () => {
-    qwen();
+    await qwen();
     app.chooseFiles = [fixture('text/en-zh.png'), fixture('formats/icon.ico'), fixture('formats/bmp-24.bmp')];
     const tickets = await app.services.openFiles();
     await app.services.idle();
@@ -55,7 +69,7 @@ describe('AppServices', () => {
   });
 
   it('reports an unreadable file where it happened, without an entry', async () => {
-    qwen();
+    await qwen();
     app.chooseFiles = [fixture('smart-resize/cases.json')];
     const [ticket] = await app.services.openFiles();
     await app.services.idle();
@@ -66,7 +80,7 @@ describe('AppServices', () => {
   });
 
   it('drops the image after reading when images are not to be kept', async () => {
-    qwen();
+    await qwen();
     app.settings.update({ keepImages: false });
     app.services.recognizeImage({ name: 'x.png', bytes: new Uint8Array(await readFile(fixture('text/en-zh.png'))), source: 'drop' });
     await app.services.idle();
@@ -75,7 +89,7 @@ describe('AppServices', () => {
   });
 
   it('runs an entry again as a new entry, leaving the old result alone', async () => {
-    qwen();
+    await qwen();
     app.chooseFiles = [fixture('text/en-zh.png')];
     await app.services.openFiles();
     await app.services.idle();
@@ -95,7 +109,7 @@ describe('AppServices', () => {
   });
 
   it('keeps the text on the clipboard and says so when the history cannot be written', async () => {
-    qwen();
+    await qwen();
     // A history whose disk has filled up: every write fails.
     const full = Object.assign(Object.create(app.history) as HistoryStore, {
       createPending: () => {
@@ -121,7 +135,7 @@ describe('AppServices', () => {
   });
 
   it('copies and notifies as the settings say', async () => {
-    qwen();
+    await qwen();
     app.settings.update({ copyToClipboard: false, showNotification: false });
     app.chooseFiles = [fixture('text/en-zh.png')];
     await app.services.openFiles();

@@ -30,7 +30,7 @@ const frame = (id: string, bitmap: Bitmap, x: number) => ({
 describe('CaptureService', () => {
   it('queues captures: a new one starts while the last is still being read', async () => {
     app = createTestApp(tempDir());
-    app.settings.setApiKey('sk-test-valid-key-0001');
+    await app.settings.setApiKey('sk-test-valid-key-0001');
     app.settings.update({ baseUrl: server.baseURL });
     server.script({ kind: 'ok', text: 'slow first answer', chunkDelayMs: 200, chunkSize: 2 });
     app.frames = [frame('a', grey(400, 300, 200), 0)];

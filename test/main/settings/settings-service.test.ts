@@ -41,28 +41,56 @@ describe('SettingsService', () => {
     expect(service.get()).toMatchObject({ theme: 'system', language: 'zh-CN', historyCapMb: 2048 });
   });
 
-  it('keeps the API key only encrypted, and shows only its last four characters', () => {
+  it('keeps the API key only encrypted, and shows only its last four characters', async () => {
     const dir = tempDir();
     const { service, safe } = open(dir);
-    expect(service.setApiKey('  sk-abcdefgh12345678wxyz  ')).toEqual({ set: true, last4: 'wxyz', storage: 'os' });
+    expect(await service.setApiKey('  sk-abcdefgh12345678wxyz  ')).toEqual({ set: true, last4: 'wxyz', storage: 'os' });
     const file = readFileSync(join(dir, 'settings.json'), 'utf8');
     expect(file).not.toContain('sk-abcdefgh');
-    expect(open(dir, safe).service.apiKey()).toBe('sk-abcdefgh12345678wxyz');
+    const reopened = open(dir, safe).service;
+    await reopened.load();
+    expect(reopened.apiKey()).toBe('sk-abcdefgh12345678wxyz');
     expect(service.clearApiKey()).toEqual({ set: false, last4: null, storage: 'os' });
-    expect(open(dir, safe).service.apiKey()).toBeUndefined();
+    const cleared = open(dir, safe).service;
+    await cleared.load();
+    expect(cleared.apiKey()).toBeUndefined();
   });
 
-  it('says when the OS has no real secret store, and saves nothing where it cannot encrypt', () => {
+  it('reads a key saved with the old synchronous safeStorage call, and re-encrypts it when the OS asks', async () => {
+    const dir = tempDir();
+    const { store, safe } = open(dir);
+    store.set('secrets.apiKey', safe.encryptString('sk-saved-by-version-0.1').toString('base64'));
+    const before = store.get('secrets.apiKey');
+    safe.rotated = true;
+    const { service } = open(dir, safe);
+    await service.load();
+    expect(service.apiKeyStatus()).toEqual({ set: true, last4: '-0.1', storage: 'os' });
+    expect(store.get('secrets.apiKey')).not.toBe(before);
+    const again = open(dir, safe).service;
+    await again.load();
+    expect(again.apiKey()).toBe('sk-saved-by-version-0.1');
+  });
+
+  it('treats a key it cannot decrypt (another user or machine) as no key', async () => {
+    const dir = tempDir();
+    const { store } = open(dir);
+    store.set('secrets.apiKey', new FakeSafeStorage().encryptString('sk-from-elsewhere-000').toString('base64'));
+    const { service } = open(dir);
+    await service.load();
+    expect(service.apiKeyStatus().set).toBe(false);
+  });
+
+  it('says when the OS has no real secret store, and saves nothing where it cannot encrypt', async () => {
     const weak = open(tempDir(), new FakeSafeStorage({ backend: 'basic_text' })).service;
-    expect(weak.setApiKey('sk-weakly-kept-key').storage).toBe('weak');
+    expect((await weak.setApiKey('sk-weakly-kept-key')).storage).toBe('weak');
     const dir = tempDir();
     const none = open(dir, new FakeSafeStorage({ available: false })).service;
-    expect(none.setApiKey('sk-session-only-key')).toEqual({ set: true, last4: '-key', storage: 'session' });
+    expect(await none.setApiKey('sk-session-only-key')).toEqual({ set: true, last4: '-key', storage: 'session' });
     expect(readFileSync(join(dir, 'settings.json'), 'utf8')).not.toContain('session-only');
   });
 
-  it('refuses something that is not a key', () => {
-    expect(() => open(tempDir()).service.setApiKey('short')).toThrow(/does not look like an API key/);
+  it('refuses something that is not a key', async () => {
+    await expect(open(tempDir()).service.setApiKey('short')).rejects.toThrow(/does not look like an API key/);
   });
 
   it('tells listeners about changes', () => {
