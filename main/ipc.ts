@@ -32,6 +32,7 @@ export interface CaptureBridge {
 /** Each channel's function in the bridge contract. */
 type Contract = {
   [CHANNELS.appInfo]: ReadoutApi['app']['info'];
+  [CHANNELS.appTakeView]: ReadoutApi['app']['takeView'];
   [CHANNELS.settingsGet]: ReadoutApi['settings']['get'];
   [CHANNELS.settingsUpdate]: ReadoutApi['settings']['update'];
   [CHANNELS.keySet]: ReadoutApi['settings']['setApiKey'];
@@ -82,6 +83,7 @@ const page = { filter, cursor: z.string().max(200).nullable().optional(), limit:
 function argumentSchemas(platform: NodeJS.Platform): Record<Channel, z.ZodType<unknown[]>> {
   return {
     [CHANNELS.appInfo]: z.tuple([]),
+    [CHANNELS.appTakeView]: z.tuple([]),
     [CHANNELS.settingsGet]: z.tuple([]),
     [CHANNELS.settingsUpdate]: z.tuple([settingsPatchSchema(platform)]),
     [CHANNELS.keySet]: z.tuple([z.string().min(1).max(500)]),
@@ -121,6 +123,7 @@ function argumentSchemas(platform: NodeJS.Platform): Record<Channel, z.ZodType<u
 function handlersFor(services: AppServices, capture: CaptureBridge | undefined): Handlers {
   return {
     [CHANNELS.appInfo]: (_event) => services.appInfo(),
+    [CHANNELS.appTakeView]: (_event) => services.takeView(),
     [CHANNELS.settingsGet]: (_event) => services.settings(),
     [CHANNELS.settingsUpdate]: (_event, patch) => services.updateSettings(patch),
     [CHANNELS.keySet]: (_event, key) => services.setApiKey(key),

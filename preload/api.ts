@@ -7,6 +7,7 @@
 /** Request/response channels, `domain:verb`. */
 export const CHANNELS = {
   appInfo: 'app:info',
+  appTakeView: 'app:takeView',
   settingsGet: 'settings:get',
   settingsUpdate: 'settings:update',
   keySet: 'settings:setApiKey',
@@ -244,6 +245,8 @@ export interface CaptureFrameView {
 export interface ReadoutApi {
   app: {
     info(): Promise<AppInfo>;
+    /** A view the main process asked for before this page could listen (the tray opening a fresh window). */
+    takeView(): Promise<'history' | 'settings' | null>;
   };
   settings: {
     get(): Promise<{ settings: SettingsView; apiKey: ApiKeyStatus }>;

@@ -50,6 +50,7 @@ export class AppServices {
   readonly #ports: AppPorts;
   readonly #queue = new JobQueue(2);
   readonly #local = new LocalEngine();
+  #pendingView: { view: 'history' | 'settings'; at: number } | null = null;
 
   constructor(ports: AppPorts) {
     this.#ports = ports;
@@ -69,6 +70,21 @@ export class AppServices {
     const wanted = override.engine ?? settings.engine;
     if (wanted === 'local' || (!apiKey && !settings.baseUrl)) return this.#local;
     return new QwenEngine({ baseURL: settings.baseUrl ?? REGIONS[settings.region], apiKey, model: override.model ?? settings.model });
+  }
+
+  /**
+   * Switches the window to a view (the tray's History and Settings). A page still loading misses the event, so the
+   * wish is also kept for a few seconds, for the page to take once it listens (review m13).
+   */
+  navigate(view: 'history' | 'settings'): void {
+    this.#pendingView = { view, at: Date.now() };
+    this.#ports.emit('app:navigate', { view });
+  }
+
+  takeView(): 'history' | 'settings' | null {
+    const pending = this.#pendingView;
+    this.#pendingView = null;
+    return pending && Date.now() - pending.at < 10_000 ? pending.view : null;
   }
 
   appInfo(): AppInfo {
@@ -226,6 +242,11 @@ export class AppServices {
 
   cancel(jobId: number): boolean {
     return this.#queue.cancel(jobId);
+  }
+
+  /** Every recognition, queued or running: each records itself as cancelled, and can be retried. */
+  cancelAll(): void {
+    this.#queue.cancelAll();
   }
 
   /** Copies for the window's Copy button: a clipboard held by another app is an error the user sees. */

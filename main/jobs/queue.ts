@@ -29,6 +29,11 @@ export class JobQueue {
     return true;
   }
 
+  /** Cancels every job, queued or running (on quit). */
+  cancelAll(): void {
+    for (const controller of this.#controllers.values()) controller.abort();
+  }
+
   /** Resolves once nothing is queued or running. */
   async idle(): Promise<void> {
     while (this.#running > 0 || this.#waiting.length > 0) await new Promise((resolve) => setTimeout(resolve, 10));

@@ -10,12 +10,16 @@ import { DEFAULT_MODE, MODES } from '../ocr/prompts.ts';
 export const THEMES = ['system', 'light', 'dark'] as const;
 export const LANGUAGES = ['system', 'en', 'zh-CN'] as const;
 
-/** The capture hotkey's default: Cmd+Shift+O on macOS, Ctrl+Alt+O elsewhere. */
-export const defaultHotkey = (platform: NodeJS.Platform): string => (platform === 'darwin' ? 'Command+Shift+O' : 'Control+Alt+O');
+/**
+ * The capture hotkey's default: Cmd+Shift+O on macOS, Alt+Shift+O elsewhere. Never Ctrl+Alt on Windows and Linux:
+ * Windows reads Ctrl+Alt as AltGr, so a global grab of Ctrl+Alt+O would take "ó" from every Polish, Hungarian or
+ * Irish typist system-wide (review m6); Ctrl+Shift+O is taken by browsers (bookmarks) and editors.
+ */
+export const defaultHotkey = (platform: NodeJS.Platform): string => (platform === 'darwin' ? 'Command+Shift+O' : 'Alt+Shift+O');
 
-/** "Capture the same region again": the capture hotkey with one more modifier. */
+/** "Capture the same region again": on macOS the capture hotkey with one more modifier, elsewhere R for repeat. */
 export const defaultRepeatHotkey = (platform: NodeJS.Platform): string =>
-  platform === 'darwin' ? 'Command+Shift+Alt+O' : 'Control+Alt+Shift+O';
+  platform === 'darwin' ? 'Command+Shift+Alt+O' : 'Alt+Shift+R';
 
 export function settingsSchema(platform: NodeJS.Platform) {
   return z.object({

@@ -58,7 +58,12 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
   useEffect(() => {
     void setLanguage(languageFor(settings.language, navigator.language));
   }, [settings.language]);
-  useEffect(() => api.on('app:navigate', ({ view: next }) => setView(next)), []);
+  useEffect(() => {
+    const unsubscribe = api.on('app:navigate', ({ view: next }) => setView(next));
+    // Asked for while this page was still loading: the event went by before anyone listened.
+    void api.app.takeView().then((next) => next && setView(next));
+    return unsubscribe;
+  }, []);
 
   const commitDelete = useCallback(() => {
     const pending = pendingDelete.current;

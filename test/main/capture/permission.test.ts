@@ -13,8 +13,10 @@ class FakeMac {
   grabs = 0;
   /** What getMediaAccessStatus reports: cached for the life of the process, never 'not-determined'. */
   readonly #status: MediaAccess;
+  readonly refusal: 'reject' | 'black';
 
-  constructor(granted: boolean, asked: boolean, private readonly refusal: 'reject' | 'black' = 'reject') {
+  constructor(granted: boolean, asked: boolean, refusal: 'reject' | 'black' = 'reject') {
+    this.refusal = refusal;
     this.granted = granted;
     this.asked = asked;
     this.#status = granted ? 'granted' : 'denied';

@@ -17,8 +17,17 @@ const open = (dir: string, safe = new FakeSafeStorage(), platform: NodeJS.Platfo
 describe('SettingsService', () => {
   it('starts from defaults, with the platform’s hotkey', () => {
     expect(open(tempDir()).service.get()).toEqual(defaultSettings('linux'));
-    expect(defaultSettings('linux')).toMatchObject({ hotkey: 'Control+Alt+O', copyToClipboard: true, theme: 'system', engine: 'qwen' });
+    expect(defaultSettings('linux')).toMatchObject({ hotkey: 'Alt+Shift+O', repeatHotkey: 'Alt+Shift+R', copyToClipboard: true, theme: 'system', engine: 'qwen' });
     expect(defaultSettings('darwin').hotkey).toBe('Command+Shift+O');
+  });
+
+  it('never defaults to a Ctrl+Alt hotkey off macOS: Windows reads it as AltGr, which types letters on many layouts', () => {
+    for (const platform of ['win32', 'linux'] as const) {
+      for (const hotkey of [defaultSettings(platform).hotkey, defaultSettings(platform).repeatHotkey]) {
+        const keys = hotkey.split('+');
+        expect(keys.includes('Alt') && (keys.includes('Control') || keys.includes('Ctrl') || keys.includes('CommandOrControl'))).toBe(false);
+      }
+    }
   });
 
   it('saves a change and reads it back after a restart', () => {
