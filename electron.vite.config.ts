@@ -2,12 +2,15 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
-import { CONTENT_SECURITY_POLICY } from './main/security.ts';
+import { contentSecurityPolicy as policyFor } from './main/security.ts';
 
-/** The CSP is written once, in main/security.ts, and stamped into every page here. */
+/**
+ * The CSP is written once, in main/security.ts, and stamped into every page here: the strict one into every build,
+ * the development one only into pages the dev server serves (ctx.server is set only there).
+ */
 const contentSecurityPolicy = (): Plugin => ({
   name: 'readout-csp',
-  transformIndexHtml: (html) => html.replace('%CONTENT_SECURITY_POLICY%', CONTENT_SECURITY_POLICY),
+  transformIndexHtml: (html, ctx) => html.replace('%CONTENT_SECURITY_POLICY%', policyFor(Boolean(ctx.server))),
 });
 
 export default defineConfig({

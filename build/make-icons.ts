@@ -10,3 +10,13 @@ const svg = (size: number): Buffer =>
 
 await sharp(svg(512)).png().toFile(new URL('./icon.png', import.meta.url).pathname);
 await sharp(svg(32)).png().toFile(new URL('./tray.png', import.meta.url).pathname);
+
+// macOS menu bar: a Template image (black on transparent; the name ends in "Template" so macOS tints it for light and
+// dark bars) at 16 pt, with an @2x for Retina (tray.md "MacOS"; review m5).
+const template = (size: number): Buffer =>
+  Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 64 64">
+  <path d="M10 24V10h14M40 10h14v14M54 40v14H40M24 54H10V40" stroke="#000" stroke-width="6" fill="none" stroke-linecap="round"/>
+  <path d="M24 24h16M32 24v16M26 40h12" stroke="#000" stroke-width="5" stroke-linecap="round"/>
+</svg>`);
+await sharp(template(16)).png().toFile(new URL('./trayTemplate.png', import.meta.url).pathname);
+await sharp(template(32)).png().toFile(new URL('./trayTemplate@2x.png', import.meta.url).pathname);

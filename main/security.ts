@@ -19,6 +19,18 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
 ].join('; ');
 
+/**
+ * `npm run dev` only (review M10): Vite's dev server injects an inline React refresh preamble
+ * (@vitejs/plugin-react) and CSS as <style> elements (vite/client), and talks to its server over a WebSocket for
+ * hot reload. Nothing here ever reaches a built app, which is stamped and served with the strict policy above.
+ */
+export const DEVELOPMENT_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY
+  .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+  .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+  .replace("connect-src 'self'", "connect-src 'self' ws://localhost:* ws://127.0.0.1:*");
+
+export const contentSecurityPolicy = (development: boolean): string => (development ? DEVELOPMENT_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY);
+
 export interface SecureWebPreferences {
   preload: string;
   contextIsolation: true;

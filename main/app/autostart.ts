@@ -10,7 +10,7 @@ export function autostartFile(configHome: string): string {
 }
 
 /** Quotes an Exec argument as the Desktop Entry spec asks. */
-const quote = (arg: string): string => (/[\s"'\\$`]/.test(arg) ? `"${arg.replace(/(["\\$`])/g, '\\$1')}"` : arg);
+export const quoteExecArg = (arg: string): string => (/[\s"'\\$`]/.test(arg) ? `"${arg.replace(/(["\\$`])/g, '\\$1')}"` : arg);
 
 export function setLinuxAutostart(enabled: boolean, options: { configHome: string; command: string[] }): void {
   const file = autostartFile(options.configHome);
@@ -21,6 +21,6 @@ export function setLinuxAutostart(enabled: boolean, options: { configHome: strin
   mkdirSync(join(options.configHome, 'autostart'), { recursive: true });
   writeFileSync(
     file,
-    ['[Desktop Entry]', 'Type=Application', 'Name=Readout', `Exec=${options.command.map(quote).join(' ')}`, 'X-GNOME-Autostart-enabled=true', 'Terminal=false', ''].join('\n'),
+    ['[Desktop Entry]', 'Type=Application', 'Name=Readout', `Exec=${options.command.map(quoteExecArg).join(' ')}`, 'X-GNOME-Autostart-enabled=true', 'Terminal=false', ''].join('\n'),
   );
 }

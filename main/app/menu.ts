@@ -20,7 +20,7 @@ export interface MenuTemplateItem {
 
 export interface MenuWords {
   file: string; open: string; capture: string; repeat: string; settings: string; history: string; edit: string;
-  view: string; window: string; help: string; readme: string; quit: string; about: string;
+  view: string; window: string; help: string; quit: string; about: string;
 }
 
 export interface MenuActions {
@@ -29,7 +29,6 @@ export interface MenuActions {
   repeat(): void;
   settings(): void;
   history(): void;
-  help(): void;
 }
 
 const separator: MenuTemplateItem = { type: 'separator' };
@@ -63,6 +62,7 @@ export function applicationMenu(platform: NodeJS.Platform, words: MenuWords, act
       ],
     },
     { label: words.window, role: 'windowMenu' },
-    { label: words.help, submenu: [{ label: words.readme, click: actions.help }] },
+    // About shows the version and licence (Electron's about panel on every platform; setAboutPanelOptions).
+    { label: words.help, submenu: [{ label: words.about, role: 'about' }] },
   ];
 }

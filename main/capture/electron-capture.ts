@@ -1,6 +1,7 @@
 /**
  * Adapter: every display frozen through desktopCapturer, at native resolution, matched to screen's displays.
- * Thin on purpose: everything that can be decided without Electron lives in geometry.ts and service.ts.
+ * Thin on purpose: everything that can be decided without Electron lives in geometry.ts and service.ts. X11, macOS
+ * and Windows only: under Wayland capture goes through the Screenshot portal (linux/screenshot-portal.ts).
  */
 import { desktopCapturer, screen } from 'electron';
 import type { DisplayInfo } from './geometry.ts';
@@ -12,20 +13,15 @@ export function displays(): DisplayInfo[] {
   return screen.getAllDisplays().map((d) => ({ id: String(d.id), bounds: d.bounds, scaleFactor: d.scaleFactor }));
 }
 
-const wayland = process.platform === 'linux' && process.env.XDG_SESSION_TYPE === 'wayland';
-
 export async function captureDisplays(): Promise<Frame[]> {
   const all = displays();
   const key = (size: PixelSize): string => `${size.width}x${size.height}`;
   // desktopCapturer letterboxes every thumbnail into one requested size, scaling up as well as down: asking once per
-  // distinct native size (in parallel), each display is taken from the ask made at its own size, 1:1. Under Wayland
-  // every ask opens the portal's picker, so there it asks once, for the largest, and matches the picked screen.
-  const groups = wayland
-    ? [{ size: all.map(nativeSize).reduce((a, b) => ({ width: Math.max(a.width, b.width), height: Math.max(a.height, b.height) })), members: all }]
-    : [...new Set(all.map((d) => key(nativeSize(d))))].map((k) => ({
-        size: nativeSize(all.find((d) => key(nativeSize(d)) === k)!),
-        members: all.filter((d) => key(nativeSize(d)) === k),
-      }));
+  // distinct native size (in parallel), each display is taken from the ask made at its own size, 1:1.
+  const groups = [...new Set(all.map((d) => key(nativeSize(d))))].map((k) => ({
+    size: nativeSize(all.find((d) => key(nativeSize(d)) === k)!),
+    members: all.filter((d) => key(nativeSize(d)) === k),
+  }));
   const answers = await Promise.all(groups.map(({ size }) => desktopCapturer.getSources({ types: ['screen'], thumbnailSize: size })));
   return groups.flatMap(({ members }, i) =>
     matchSources(

@@ -122,7 +122,7 @@ describe('AppServices', () => {
       settings: app.settings,
       history: full,
       dialogs: { openImages: async () => [fixture('text/en-zh.png')], saveExport: async () => null },
-      clipboard: { writeText: (text) => app.clipboard.push(text) },
+      clipboard: { writeText: (text) => void app.clipboard.push(text) },
       notifyDone: () => {},
       emit: (event, payload) => app.events.push({ event, payload }),
     });

@@ -49,7 +49,7 @@ describe('FileInbox', () => {
 });
 
 describe('applicationMenu', () => {
-  const actions = { open: () => undefined, capture: () => undefined, repeat: () => undefined, settings: () => undefined, history: () => undefined, help: () => undefined };
+  const actions = { open: () => undefined, capture: () => undefined, repeat: () => undefined, settings: () => undefined, history: () => undefined };
   const roles = (items: MenuTemplateItem[]): string[] => items.flatMap((item) => [...(item.role ? [item.role] : []), ...roles(item.submenu ?? [])]);
   const labels = (items: MenuTemplateItem[]): string[] => items.flatMap((item) => [...(item.label ? [item.label] : []), ...labels(item.submenu ?? [])]);
 
