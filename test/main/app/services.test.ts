@@ -56,6 +56,15 @@ describe('AppServices', () => {
     expect(app.clipboard).toEqual(['hello']);
   });
 
+  it('keeps a view asked for while the window loads, for its page to take once (review m13)', () => {
+    app = createTestApp(tempDir());
+    expect(app.services.takeView()).toBeNull();
+    app.services.navigate('settings');
+    expect(app.events.at(-1)).toEqual({ event: 'app:navigate', payload: { view: 'settings' } });
+    expect(app.services.takeView()).toBe('settings');
+    expect(app.services.takeView()).toBeNull();
+  });
+
   it('runs files as a queue, reporting each step, and streams deltas', async () => {
     await qwen();
     app.chooseFiles = [fixture('text/en-zh.png'), fixture('formats/icon.ico'), fixture('formats/bmp-24.bmp')];
