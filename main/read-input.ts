@@ -18,6 +18,11 @@ export async function readInputFile(path: string): Promise<Uint8Array> {
   try {
     const info = await stat(path);
     if (info.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+    // A device (/dev/zero) or a pipe has no size to check and may never end, or never start: only regular files are
+    // read (bad-input review H1). stat() does not open, so a FIFO with no writer cannot hang here.
+    if (!info.isFile()) {
+      throw new ReadoutError('file-unreadable', `${path}: cannot read the file (it is a device, pipe or socket, not a regular file; use - to read standard input)`);
+    }
     if (info.size > MAX_FILE_BYTES) {
       throw new ReadoutError('file-too-large', `${path}: the file is ${Math.round(info.size / 2 ** 20)} MB; Readout reads images up to 256 MB`);
     }

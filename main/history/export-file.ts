@@ -2,6 +2,7 @@
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative } from 'node:path';
 import { exportEntries, type ExportFormat, type ExportOptions } from './export.ts';
+import { ReadoutError } from '../errors.ts';
 import type { HistoryStore } from './store.ts';
 import type { Entry } from './types.ts';
 
@@ -27,10 +28,27 @@ export function exportToFile(
       return relative(dirname(path), file).split('\\').join('/');
     };
   }
+  // The file is opened before anything is exported, and every write error rejects: an export that says it wrote
+  // entries has written them (bad-input review M4: a missing folder once reported "exported 40 entries").
   const out = createWriteStream(path);
-  const count = exportEntries(entries, format, (chunk) => out.write(chunk), exportOptions);
   return new Promise((resolve, reject) => {
-    out.on('error', reject);
-    out.end(() => resolve(count));
+    let failed = false;
+    out.on('error', (error) => {
+      failed = true;
+      reject(new ReadoutError('export-failed', `${path}: the export could not be written (${error.message})`, { cause: error }));
+    });
+    out.on('open', () => {
+      let count: number;
+      try {
+        count = exportEntries(entries, format, (chunk) => out.write(chunk), exportOptions);
+      } catch (error) {
+        out.destroy();
+        reject(error);
+        return;
+      }
+      out.end((error?: Error | null) => {
+        if (!error && !failed) resolve(count);
+      });
+    });
   });
 }

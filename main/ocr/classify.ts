@@ -39,7 +39,8 @@ export function classify(error: unknown, context: ClassifyContext): OcrError {
   const status = error.status ?? null;
   const said = serverMessage(error);
   const detail = said ? ` The service said: "${said}"` : '';
-  const requestId = error.requestID ?? null;
+  // A request id is the server's text too: a misbehaving one can echo the key there (bad-input review L1).
+  const requestId = error.requestID ? redact(error.requestID, context.apiKey) : null;
   const retryAfter = Number(error.headers?.get('retry-after'));
   const retryAfterMs = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : null;
   const make = (kind: ConstructorParameters<typeof OcrError>[0], message: string) =>

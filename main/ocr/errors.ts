@@ -51,7 +51,12 @@ export class OcrError extends ReadoutError {
   }
 }
 
-/** Removes a secret from text that may end up in a message or a log. */
+/**
+ * Removes a secret from text that may end up in a message or a log: as it is, and in the base64 forms a server may
+ * echo it in (an Authorization header, say), padding or not.
+ */
 export function redact(text: string, secret: string | undefined): string {
-  return secret ? text.split(secret).join('[API key]') : text;
+  if (!secret) return text;
+  const forms = [secret, ...['base64', 'base64url'].map((encoding) => Buffer.from(secret).toString(encoding as BufferEncoding).replace(/=+$/, ''))];
+  return forms.filter((form) => form.length >= 4).reduce((out, form) => out.split(form).join('[API key]'), text);
 }

@@ -1,0 +1,45 @@
+/** Defects from ../shared/reviews/bad-input.md, each held by the test that failed before its fix. */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { exportToFile } from '../../../main/history/export-file.ts';
+import { HistoryStore } from '../../../main/history/store.ts';
+import { redact } from '../../../main/ocr/errors.ts';
+import { readInputFile } from '../../../main/read-input.ts';
+import { newEntry, result } from '../../support/entries.ts';
+import { useTempDir } from '../../support/temp.ts';
+
+const tempDir = useTempDir();
+
+describe('bad input', () => {
+  it('H1: a device or a FIFO is refused at once, not read without end (or waited on forever)', async () => {
+    await expect(readInputFile('/dev/zero')).rejects.toThrow('/dev/zero: cannot read the file (it is a device, pipe or socket, not a regular file; use - to read standard input)');
+    const fifo = join(tempDir(), 'pipe.png');
+    execFileSync('mkfifo', [fifo]);
+    await expect(readInputFile(fifo)).rejects.toMatchObject({ code: 'file-unreadable' });
+  });
+
+  it('M4: an export that cannot be written fails, naming the file, and writes nothing', async () => {
+    const store = new HistoryStore(join(tempDir(), 'history.sqlite'));
+    try {
+      const id = store.createPending(newEntry());
+      store.complete(id, result('kept'));
+      const nowhere = join(tempDir(), 'missing-folder', 'all.md');
+      await expect(exportToFile(store, store.iterate({}), 'md', nowhere)).rejects.toThrow(`${nowhere}: the export could not be written`);
+      const folder = tempDir();
+      await expect(exportToFile(store, store.iterate({}), 'md', folder)).rejects.toMatchObject({ code: 'export-failed' });
+      expect(existsSync(nowhere)).toBe(false);
+      const good = join(tempDir(), 'all.md');
+      await expect(exportToFile(store, store.iterate({}), 'md', good)).resolves.toBe(1);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('L1: the key is redacted as it is and in base64, padded or not', () => {
+    const key = 'sk-SECRET123';
+    const b64 = Buffer.from(key).toString('base64');
+    expect(redact(`Incorrect key ${key}; auth ${b64} / ${b64.replace(/=+$/, '')} / ${Buffer.from(key).toString('base64url')}`, key)).not.toMatch(/SECRET|c2stU0VDUkVUMTIz/);
+  });
+});
