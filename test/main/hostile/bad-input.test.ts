@@ -8,6 +8,8 @@ import { HistoryStore } from '../../../main/history/store.ts';
 import { redact } from '../../../main/ocr/errors.ts';
 import { readInputFile } from '../../../main/read-input.ts';
 import { newEntry, result } from '../../support/entries.ts';
+import { fixture } from '../../support/paths.ts';
+import { runCli } from '../../support/run-cli.ts';
 import { useTempDir } from '../../support/temp.ts';
 
 const tempDir = useTempDir();
@@ -18,6 +20,19 @@ describe('bad input', () => {
     const fifo = join(tempDir(), 'pipe.png');
     execFileSync('mkfifo', [fifo]);
     await expect(readInputFile(fifo)).rejects.toMatchObject({ code: 'file-unreadable' });
+  });
+
+  it('H3: 64 KB of arguments, 1,000 files, with the offline engine: no crash, every file answered', { timeout: 120_000 }, async () => {
+    const missing = Array.from({ length: 999 }, (_, i) => `/tmp/readout-missing/Screenshot 2026-11-29 at 10.00.00 number ${String(i).padStart(4, '0')}.png`);
+    const args = ['--engine', 'local', '--no-history', '--json', fixture('text/en-zh.png'), ...missing];
+    expect(args.join(' ').length).toBeGreaterThan(64 * 1024);
+    const run = await runCli(args);
+    expect(run.code).toBe(1);
+    const reports = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as { ok: boolean; text: string });
+    expect(reports).toHaveLength(1000);
+    expect(reports[0]).toMatchObject({ ok: true });
+    expect(reports[0]!.text).toContain('离线识别中文和英文');
+    expect(reports.slice(1).every((r) => !r.ok)).toBe(true);
   });
 
   it('M4: an export that cannot be written fails, naming the file, and writes nothing', async () => {
