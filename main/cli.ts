@@ -13,15 +13,24 @@ function version(): string {
 export async function main(argv: string[]): Promise<number> {
   const controller = new AbortController();
   process.once('SIGINT', () => controller.abort());
+  // The reader went away (`readout *.png | head -1`): stop the work and end quietly, as Unix tools do, instead of
+  // dying on an unhandled EPIPE with a stack trace (bad-input review L2). Other write errors are real ones.
+  let readerGone = false;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    readerGone = true;
+    controller.abort();
+  });
   const io = {
-    stdout: (text: string) => void process.stdout.write(text),
-    stderr: (text: string) => void process.stderr.write(text),
+    stdout: (text: string) => void (readerGone || process.stdout.write(text)),
+    stderr: (text: string) => void (readerGone || process.stderr.write(text)),
     stdin: process.stdin,
     signal: controller.signal,
   };
+  const quietly = (code: number): number => (readerGone ? 0 : code);
   try {
     // A file really named "history" can still be read as ./history.
-    if (argv[0] === 'history') return await runHistory(argv.slice(1), io, process.env);
+    if (argv[0] === 'history') return quietly(await runHistory(argv.slice(1), io, process.env));
     const command = parseCli(argv, process.env);
     if (command.kind === 'help') {
       io.stdout(USAGE);
@@ -31,7 +40,7 @@ export async function main(argv: string[]): Promise<number> {
       io.stdout(`${version()}\n`);
       return 0;
     }
-    return await runRecognize(command.options, io);
+    return quietly(await runRecognize(command.options, io));
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`readout: ${error.message}\nTry 'readout --help'.\n`);

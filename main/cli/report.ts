@@ -24,6 +24,14 @@ export interface FileReport {
   error: { code: string; message: string } | null;
 }
 
+/**
+ * Text as a terminal should get it: control characters (a file named with an escape sequence, a server's message
+ * with one) written as \xNN, so nothing can move the cursor or recolour the screen (bad-input review L6).
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
 /** Error text that names the file once, whatever produced it. */
 export function describeError(file: string, error: unknown): { code: string; message: string } {
   const message = errorMessage(error);

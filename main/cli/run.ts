@@ -11,7 +11,7 @@ import type { CliOptions, EngineOptions } from './args.ts';
 import { openHistory } from './open-history.ts';
 import { OrderedOutput } from './ordered-output.ts';
 import { readInputFile, readStream } from '../read-input.ts';
-import { toReport } from './report.ts';
+import { printable, toReport } from './report.ts';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -81,7 +81,7 @@ export async function runRecognize(options: CliOptions, io: CliIo): Promise<numb
     } catch (error) {
       outcome = { ok: false, prepared: null, error, entryId: null, historyError: null };
     }
-    if (outcome.historyError) io.stderr(`readout: warning: ${file} was not recorded into the history: ${errorMessage(outcome.historyError)}\n`);
+    if (outcome.historyError) io.stderr(`readout: warning: ${printable(file)} was not recorded into the history: ${printable(errorMessage(outcome.historyError))}\n`);
     const report = toReport(file, outcome, {
       engine: engine.name,
       model: engine.model,
@@ -89,7 +89,7 @@ export async function runRecognize(options: CliOptions, io: CliIo): Promise<numb
     });
     if (!outcome.ok) {
       failures++;
-      io.stderr(`readout: ${report.error!.message}\n`);
+      io.stderr(`readout: ${printable(report.error!.message)}\n`);
     }
     if (options.json) output.push(index, `${JSON.stringify(report)}\n`);
     else if (report.text && !report.text.endsWith('\n')) output.push(index, '\n');

@@ -76,8 +76,14 @@ async function toDecoded(bytes: Uint8Array, format: ImageFormat, limits: DecodeL
   throw failure;
 }
 
+/** Messages our own decoders' reads raise past the end of a short or lying file: JavaScript's words, not a user's. */
+const INTERNAL = /typed array|DataView|out of (range|bounds)|outside the bounds|bad seek|offset is|Maximum call stack/i;
+
 function describeSharpFailure(error: unknown): DecodeFailure {
   const text = error instanceof Error ? error.message : String(error);
+  if (error instanceof RangeError || error instanceof TypeError || INTERNAL.test(text)) {
+    return new DecodeFailure('image-corrupt', 'the file is damaged or incomplete (its data ends or points outside the file)');
+  }
   if (/pixel limit/i.test(text)) return new DecodeFailure('image-too-many-pixels', 'the image has more pixels than Readout accepts');
   if (/unsupported image format/i.test(text)) return new DecodeFailure('image-unsupported', 'its format cannot be decoded');
   if (/premature end|truncated|unexpected end|end of (file|stream)|not enough data|read error|short read/i.test(text)) {

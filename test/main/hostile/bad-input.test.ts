@@ -1,6 +1,6 @@
 /** Defects from ../shared/reviews/bad-input.md, each held by the test that failed before its fix. */
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportToFile } from '../../../main/history/export-file.ts';
@@ -8,7 +8,7 @@ import { HistoryStore } from '../../../main/history/store.ts';
 import { redact } from '../../../main/ocr/errors.ts';
 import { readInputFile } from '../../../main/read-input.ts';
 import { newEntry, result } from '../../support/entries.ts';
-import { fixture } from '../../support/paths.ts';
+import { fixture, repoRoot } from '../../support/paths.ts';
 import { runCli } from '../../support/run-cli.ts';
 import { useTempDir } from '../../support/temp.ts';
 
@@ -33,6 +33,44 @@ describe('bad input', () => {
     expect(reports[0]).toMatchObject({ ok: true });
     expect(reports[0]!.text).toContain('离线识别中文和英文');
     expect(reports.slice(1).every((r) => !r.ok)).toBe(true);
+  });
+
+  it('L2: the reader going away (| head -1) ends the command quietly', { timeout: 60_000 }, async () => {
+    const dir = tempDir();
+    const files = Array.from({ length: 6 }, (_, i) => {
+      const file = join(dir, `shot-${i}.png`);
+      copyFileSync(fixture('text/en-zh.png'), file);
+      return file;
+    });
+    const child = spawn(process.execPath, ['bin/readout.js', '--engine', 'local', '--no-history', '--concurrency', '1', ...files], { cwd: repoRoot });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // Like `head -1`: take the first chunk, then close the pipe.
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|Error|at /);
+    expect(code).toBe(0);
+  });
+
+  it('L6: file names and messages reach the terminal with their control characters escaped', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'y\u001b[31mRED\nname.png');
+    writeFileSync(file, 'not an image at all');
+    const run = await runCli(['--engine', 'local', '--no-history', file]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('y\\x1b[31mRED\\x0aname.png');
+    expect(run.stderr).not.toContain('\u001b');
+  });
+
+  it('L6: a short or lying file is "damaged or incomplete", not a JavaScript error', async () => {
+    const dir = tempDir();
+    const bmp = join(dir, 'trunc16.bmp');
+    // A BMP header that promises far more than the 16 bytes there are.
+    writeFileSync(bmp, Buffer.from('424d36000c000000000036000000280000', 'hex').subarray(0, 16));
+    const run = await runCli(['--engine', 'local', '--no-history', '--json', bmp]);
+    const report = JSON.parse(run.stdout) as { error: { message: string } };
+    expect(report.error.message).not.toMatch(/typed array|DataView|bad seek|RangeError/i);
   });
 
   it('M4: an export that cannot be written fails, naming the file, and writes nothing', async () => {
