@@ -3,7 +3,7 @@
  * {"error": {"message", "type", "param", "code"}, "request_id"}; the codes decide whether a retry can help.
  */
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
-import { OcrError, redact } from './errors.ts';
+import { MAX_SERVICE_MESSAGE_CHARS, OcrError, redact, truncate } from './errors.ts';
 
 const QUOTA_CODES = new Set(['Throttling.AllocationQuota', 'insufficient_quota', 'Arrearage', 'Throttling.FreeTierOnly']);
 const CONTENT_CODES = new Set(['DataInspectionFailed', 'data_inspection_failed', 'DataInspection']);
@@ -16,7 +16,7 @@ export interface ClassifyContext {
 
 function serverMessage(error: APIError): string {
   const body = error.error as { message?: unknown } | undefined;
-  return typeof body?.message === 'string' ? body.message.trim() : '';
+  return typeof body?.message === 'string' ? truncate(body.message.trim(), MAX_SERVICE_MESSAGE_CHARS) : '';
 }
 
 export function classify(error: unknown, context: ClassifyContext): OcrError {
@@ -31,8 +31,8 @@ export function classify(error: unknown, context: ClassifyContext): OcrError {
     });
   }
   if (!(error instanceof APIError)) {
-    const text = error instanceof Error ? error.message : String(error);
-    return new OcrError('bad-response', `The OCR service sent something Readout could not read: ${text}`, { cause: error });
+    const text = truncate(error instanceof Error ? error.message : String(error), MAX_SERVICE_MESSAGE_CHARS);
+    return new OcrError('bad-response', redact(`The OCR service sent something Readout could not read: ${text}`, context.apiKey), { cause: error });
   }
 
   const code = error.code ?? error.type ?? '';

@@ -15,7 +15,21 @@ export type OcrErrorCode =
   | 'cancelled'
   | 'interrupted'
   | 'bad-response'
+  | 'answer-too-long'
   | 'engine-failed';
+
+/**
+ * The most text one answer may bring: max_tokens is 4096 (a few tens of kilobytes of text at most), so a megabyte
+ * is only ever a server that does not stop. Past it the answer is cut off and reported (bad-input review M5).
+ */
+export const MAX_ANSWER_CHARS = 1_000_000;
+
+/** The most of a service's own error message that is shown or kept. */
+export const MAX_SERVICE_MESSAGE_CHARS = 500;
+
+export function truncate(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}… (${text.length - max} more characters)` : text;
+}
 
 const RETRYABLE = new Set<OcrErrorCode>(['rate-limited', 'server', 'network', 'timeout', 'interrupted']);
 

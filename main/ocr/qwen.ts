@@ -9,7 +9,7 @@ import { toDataUrl } from '../image/prepare.ts';
 import type { PixelBounds } from '../image/smart-resize.ts';
 import { classify } from './classify.ts';
 import type { DeltaListener, EngineImage, OcrEngine, RecognizeOptions, RecognizeResult, Usage } from './engine.ts';
-import { OcrError } from './errors.ts';
+import { MAX_ANSWER_CHARS, OcrError } from './errors.ts';
 import { costOf, DEFAULT_MODEL, DEFAULT_PRICES, patchFactor, type Price } from './models.ts';
 import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry.ts';
 import { DEFAULT_PIXEL_BOUNDS } from '../image/smart-resize.ts';
@@ -66,6 +66,9 @@ export class QwenEngine implements OcrEngine {
       baseURL: options.baseURL,
       maxRetries: 0,
       timeout: options.timeoutMs ?? 120_000,
+      // The SDK would print its own lines ("Could not parse message into JSON:") without the file's name; every
+      // failure reaches the user once, through classify() (bad-input review L3).
+      logLevel: 'off',
       fetch: liftRequestId(options.fetch ?? globalThis.fetch),
     });
   }
@@ -142,21 +145,36 @@ export class QwenEngine implements OcrEngine {
 
     let text = '';
     let requestId: string | null = null;
+    /** Takes a piece of the answer, up to the cap; past it the answer is cut off and reported. */
+    const take = (piece: string): void => {
+      const room = MAX_ANSWER_CHARS - text.length;
+      const kept = piece.length > room ? piece.slice(0, room) : piece;
+      text += kept;
+      if (kept) deliver(kept);
+      if (piece.length > room) {
+        controller.abort();
+        throw new OcrError('answer-too-long', `The OCR service kept sending text past ${MAX_ANSWER_CHARS.toLocaleString('en')} characters, far more than any image holds, so Readout stopped reading. The first part is kept.`, { requestId, partialText: text });
+      }
+    };
     try {
       const body = this.#request(image, options);
       if (this.#options.stream === false) {
         const { data, request_id } = await this.#client.chat.completions
           .create({ ...body, stream: false }, { signal: controller.signal })
           .withResponse();
+        const content = wellFormed(data).choices[0]?.message?.content ?? '';
+        if (typeof content !== 'string') throw malformed('the answer’s text is not a string');
         requestId = request_id ?? data.id ?? null;
-        text = data.choices[0]?.message.content ?? '';
-        if (text) deliver(text);
+        take(content);
         return { text, usage: (data.usage as Usage | undefined) ?? null, requestId };
       }
-      const { data: stream, request_id } = await this.#client.chat.completions
+      const { data: stream, request_id, response } = await this.#client.chat.completions
         .create({ ...body, stream: true, stream_options: { include_usage: true } }, { signal: controller.signal })
         .withResponse();
       requestId = request_id ?? null;
+      // Anything but an event stream (a whole JSON answer, a proxy's HTML page) would read as an empty stream.
+      const type = response.headers.get('content-type') ?? '';
+      if (!type.includes('text/event-stream')) throw malformed(`it answered a streaming request with ${type.split(';')[0] || 'no content type'}`);
       let usage: Usage | null = null;
       let finished = false;
       for await (const chunk of stream as AsyncIterable<ChatCompletionChunk>) {
@@ -164,13 +182,11 @@ export class QwenEngine implements OcrEngine {
         requestId ??= chunk.id ?? null;
         if (chunk.usage) usage = chunk.usage as Usage;
         // The usage chunk has an empty choices array.
-        const choice = chunk.choices[0];
+        const choice = wellFormed(chunk).choices[0];
         if (choice?.finish_reason) finished = true;
         const delta = choice?.delta?.content;
-        if (delta) {
-          text += delta;
-          deliver(delta);
-        }
+        if (delta !== undefined && delta !== null && typeof delta !== 'string') throw malformed('a piece of the answer is not text');
+        if (delta) take(delta);
       }
       if (!finished && !usage) {
         throw new OcrError('interrupted', 'The answer stopped before it was complete; try again.', { requestId, partialText: text });
@@ -191,6 +207,8 @@ export class QwenEngine implements OcrEngine {
     if (state.timedOut) {
       return new OcrError('timeout', `${this.#host} stopped answering; try again, or raise the time-out.`, { requestId, partialText });
     }
+    // The SDK's word for event data that is not JSON: the server is broken, and asking again will not mend it.
+    if (error instanceof SyntaxError) return malformed('its event stream is not JSON', requestId, partialText);
     const classified = classify(error, { host: this.#host, model: this.model, apiKey: this.#options.apiKey });
     // A body that breaks off surfaces as a plain error from the stream reader, not as an APIError.
     const streamBroke = !(error instanceof APIError) && !(error instanceof OcrError);
@@ -203,4 +221,16 @@ export class QwenEngine implements OcrEngine {
     }
     return classified;
   }
+}
+
+/** A server that answered, but not in the protocol's shape: said as such, and never retried (bad-input review L3). */
+function malformed(what: string, requestId: string | null = null, partialText = ''): OcrError {
+  return new OcrError('bad-response', `The OCR service's answer is not what the protocol says: ${what}.`, { requestId, partialText });
+}
+
+/** A completion or chunk whose choices are a list, as the protocol says; anything else is a broken server. */
+function wellFormed<T extends { choices: unknown[] }>(data: T): T {
+  // The types say choices is a list; a broken server's JSON need not be.
+  if (!data || typeof data !== 'object' || !Array.isArray((data as { choices?: unknown }).choices)) throw malformed('its answer has no list of choices');
+  return data;
 }

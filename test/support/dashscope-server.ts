@@ -17,7 +17,18 @@ export type Behaviour =
   | { kind: 'cut'; text: string }
   /** Accepts the connection and never answers. */
   | { kind: 'hang' }
-  | { kind: 'error'; status: number; code: string; message: string; type?: string; retryAfter?: number };
+  | { kind: 'error'; status: number; code: string; message: string; type?: string; retryAfter?: number; requestId?: string }
+  // Misbehaving servers (bad-input review M5, L3), bounded so a test never floods the machine:
+  /** Streams `chunkChars`-character deltas without end, until the client goes away (at most `limitChars`). */
+  | { kind: 'flood'; chunkChars: number; limitChars: number }
+  /** 200 with an HTML page, whatever was asked. */
+  | { kind: 'garbage' }
+  /** A streaming answer whose event data is not JSON. */
+  | { kind: 'malformed-sse' }
+  /** A streaming answer whose chunks are JSON of the wrong shape (choices: null, content a number). */
+  | { kind: 'wrong-type' }
+  /** The whole answer as one JSON completion, to a request that asked for a stream. */
+  | { kind: 'json-to-stream' };
 
 export interface RecordedRequest {
   path: string;
@@ -110,9 +121,9 @@ export class DashScopeServer {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const requestId = randomUUID();
-    const sendError = (status: number, code: string, message: string, type = code, retryAfter?: number): void => {
+    const sendError = (status: number, code: string, message: string, type = code, retryAfter?: number, echoedId: string = requestId): void => {
       response.writeHead(status, { 'content-type': 'application/json', ...(retryAfter ? { 'retry-after': String(retryAfter) } : {}) });
-      response.end(JSON.stringify({ error: { message, type, param: null, code }, request_id: requestId }));
+      response.end(JSON.stringify({ error: { message, type, param: null, code }, request_id: echoedId }));
     };
     if (request.method !== 'POST' || !request.url?.endsWith('/chat/completions')) {
       return sendError(404, 'NotFound', 'Not found');
@@ -141,7 +152,16 @@ export class DashScopeServer {
     const behaviour = this.#script.shift() ?? { kind: 'ok' };
     if (behaviour.kind === 'hang') return;
     if (behaviour.kind === 'error') {
-      return sendError(behaviour.status, behaviour.code, behaviour.message, behaviour.type, behaviour.retryAfter);
+      return sendError(behaviour.status, behaviour.code, behaviour.message, behaviour.type, behaviour.retryAfter, behaviour.requestId);
+    }
+    if (behaviour.kind === 'garbage') {
+      response.writeHead(200, { 'content-type': 'text/html' });
+      response.end('<html><body>Welcome to nginx!</body></html>');
+      return;
+    }
+    if (behaviour.kind === 'flood' || behaviour.kind === 'malformed-sse' || behaviour.kind === 'wrong-type' || behaviour.kind === 'json-to-stream') {
+      await misbehave(response, behaviour, body.model ?? '');
+      return;
     }
     const text = 'text' in behaviour && behaviour.text !== undefined ? behaviour.text : DEFAULT_TEXT;
     const usage = this.#usage(recorded, text);
@@ -223,4 +243,32 @@ export class DashScopeServer {
       prompt_tokens_details: { image_tokens: imageTokens, text_tokens: textTokens },
     };
   }
+}
+
+/** The misbehaviours, each as a broken or hostile server would send it. */
+async function misbehave(response: ServerResponse, behaviour: Extract<Behaviour, { kind: 'flood' | 'malformed-sse' | 'wrong-type' | 'json-to-stream' }>, model: string): Promise<void> {
+  const chunk = (choices: unknown): string => `data: ${JSON.stringify({ id: 'chatcmpl-x', object: 'chat.completion.chunk', created: 0, model, choices, usage: null })}\n\n`;
+  if (behaviour.kind === 'json-to-stream') {
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end(JSON.stringify({ id: 'chatcmpl-x', object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content: 'whole' }, finish_reason: 'stop' }] }));
+    return;
+  }
+  response.writeHead(200, { 'content-type': 'text/event-stream' });
+  if (behaviour.kind === 'malformed-sse') {
+    response.end('data: {"choices": [ this is not json\n\n');
+    return;
+  }
+  if (behaviour.kind === 'wrong-type') {
+    response.write(`data: ${JSON.stringify({ id: 'chatcmpl-x', choices: null })}\n\n`);
+    response.end(chunk([{ index: 0, delta: { content: 42 }, finish_reason: null }]));
+    return;
+  }
+  const piece = 'x'.repeat(behaviour.chunkChars);
+  for (let sent = 0; sent < behaviour.limitChars && !response.destroyed; sent += piece.length) {
+    // Respect back-pressure, so the flood is as fast as the client reads and no faster.
+    if (!response.write(chunk([{ index: 0, delta: { content: piece }, finish_reason: null }]))) {
+      await new Promise((resolve) => response.once('drain', resolve));
+    }
+  }
+  response.end();
 }
