@@ -29,6 +29,7 @@ import { bindHotkeys } from './capture/hotkeys.ts';
 import { ScreenPermission, ScreenPermissionError, type MediaAccess } from './capture/permission.ts';
 import { CaptureService } from './capture/service.ts';
 import { errorMessage, ReadoutError } from './errors.ts';
+import { knownDamage } from './history/damage.ts';
 import { HistoryStore } from './history/store.ts';
 import { registerIpc } from './ipc.ts';
 import { applicationDirs, installedDesktopEntry, installUserDesktopEntry } from './linux/desktop-entry.ts';
@@ -208,6 +209,9 @@ async function start(): Promise<void> {
     showDialog: ({ title, body }) => void dialog.showMessageBox({ type: 'warning', title, message: body }),
     log: (message) => console.warn(message),
   });
+
+  const damage = knownDamage(historyFile(app.getPath('userData')));
+  if (damage) notifier.alert('Readout', fill(words().dialog.historyDamaged, { message: damage }));
 
   const services = new AppServices({
     version: app.getVersion(),

@@ -10,6 +10,8 @@ import { STATUSES, type Entry, type HistoryFilter } from '../history/types.ts';
 import { ENGINE_FLAGS, engineOptions, firstIssue, parseFlags, positiveInt, UsageError } from './args.ts';
 import { HISTORY_USAGE } from './history-usage.ts';
 import { openHistory } from './open-history.ts';
+import { historyError } from '../history/database.ts';
+import { defaultDataDir, historyFile } from '../paths.ts';
 import type { CliIo } from './run.ts';
 import { engineFor } from './run.ts';
 
@@ -44,12 +46,22 @@ const toFilter = (o: { status?: string; engine?: string }): HistoryFilter => ({
 
 type Command = (argv: string[], io: CliIo, env: Readonly<Record<string, string | undefined>>) => Promise<number>;
 
-function withStore(dataDir: unknown, work: (store: HistoryStore) => Promise<number> | number): Promise<number> {
-  const store = openHistory(typeof dataDir === 'string' ? dataDir : undefined);
+/** Runs `work` on the history; SQLite's and the file system's failures come out as one clear error (M6). */
+function withStore(dataDir: unknown, work: (store: HistoryStore) => Promise<number> | number, options: { readOnly?: boolean } = {}): Promise<number> {
+  const path = historyFile(typeof dataDir === 'string' ? dataDir : defaultDataDir());
+  let store: HistoryStore;
+  try {
+    store = openHistory(typeof dataDir === 'string' ? dataDir : undefined, options);
+  } catch (error) {
+    return Promise.reject(historyError(error, path));
+  }
   return Promise.resolve()
     .then(() => work(store))
+    .catch((error: unknown) => Promise.reject(historyError(error, path)))
     .finally(() => store.close());
 }
+
+const READ_ONLY = { readOnly: true };
 
 const list: Command = async (argv, io) => {
   const { values, positionals } = parseFlags(argv, LIST_FLAGS);
@@ -58,7 +70,7 @@ const list: Command = async (argv, io) => {
   return withStore(values['data-dir'], (store) => {
     for (const entry of store.list({ filter: toFilter(o), limit: o.limit }).items) io.stdout(o.json ? `${JSON.stringify(entry)}\n` : `${summary(entry)}\n`);
     return 0;
-  });
+  }, READ_ONLY);
 };
 
 const search: Command = async (argv, io) => {
@@ -72,7 +84,7 @@ const search: Command = async (argv, io) => {
       io.stdout(o.json ? `${JSON.stringify({ ...hit.entry, snippet: hit.snippet })}\n` : `${summary(hit.entry)}\n        ${snippet}\n`);
     }
     return 0;
-  });
+  }, READ_ONLY);
 };
 
 const show: Command = async (argv, io) => {
@@ -87,7 +99,7 @@ const show: Command = async (argv, io) => {
       io.stdout(`${summary(entry)}\n${entry.error ? `error: ${entry.error.code}: ${entry.error.message}\n` : ''}\n${shownText(entry)}\n`);
     }
     return 0;
-  });
+  }, READ_ONLY);
 };
 
 const exportSchema = z.object({
@@ -117,7 +129,7 @@ const exportCommand: Command = async (argv, io) => {
       io.stderr(`readout: exported ${count} ${count === 1 ? 'entry' : 'entries'} to ${o.out}\n`);
       return 0;
     });
-  });
+  }, READ_ONLY);
 };
 
 const deleteCommand: Command = async (argv, io) => {
@@ -174,7 +186,7 @@ const storage: Command = async (argv, io) => {
     const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
     io.stdout(values.json ? `${JSON.stringify(report)}\n` : `${report.entries} entries, ${mb(report.databaseBytes)} on disk, of which images ${mb(report.imageBytes)}\n`);
     return 0;
-  });
+  }, READ_ONLY);
 };
 
 const COMMANDS: Record<string, Command> = { list, search, show, export: exportCommand, delete: deleteCommand, retry, prune, storage };

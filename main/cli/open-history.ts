@@ -2,8 +2,9 @@
 import { HistoryStore } from '../history/store.ts';
 import { defaultDataDir, historyFile } from '../paths.ts';
 
-export function openHistory(dataDir: string | undefined): HistoryStore {
-  const store = new HistoryStore(historyFile(dataDir ?? defaultDataDir()));
-  store.recoverInterrupted();
+/** `readOnly`: for the commands that only read, which then work on a history that cannot be written. */
+export function openHistory(dataDir: string | undefined, options: { readOnly?: boolean } = {}): HistoryStore {
+  const store = new HistoryStore(historyFile(dataDir ?? defaultDataDir()), options);
+  if (!store.readOnly) store.recoverInterrupted();
   return store;
 }

@@ -9,6 +9,9 @@ import { promptFor } from '../ocr/prompts.ts';
 import { recognizeImage, type Outcome } from '../recognize.ts';
 import type { CliOptions, EngineOptions } from './args.ts';
 import { openHistory } from './open-history.ts';
+import { knownDamage } from '../history/damage.ts';
+import { historyError } from '../history/database.ts';
+import { defaultDataDir, historyFile } from '../paths.ts';
 import { OrderedOutput } from './ordered-output.ts';
 import { readInputFile, readStream } from '../read-input.ts';
 import { printable, toReport } from './report.ts';
@@ -45,7 +48,12 @@ export function engineFor(options: EngineOptions): OcrEngine {
 function tryOpenHistory(options: CliOptions, io: CliIo): HistoryStore | undefined {
   if (!options.history) return undefined;
   try {
-    return openHistory(options.dataDir);
+    const store = openHistory(options.dataDir);
+    const damage = knownDamage(historyFile(options.dataDir ?? defaultDataDir()));
+    if (damage) {
+      io.stderr(`readout: warning: the history at ${printable(historyFile(options.dataDir ?? defaultDataDir()))} is damaged (${printable(damage)}); new entries are still recorded. Save what can be read with \`readout history export\`, then move the file away.\n`);
+    }
+    return store;
   } catch (error) {
     io.stderr(`readout: warning: not recording into the history: ${errorMessage(error)}\n`);
     return undefined;
@@ -81,7 +89,10 @@ export async function runRecognize(options: CliOptions, io: CliIo): Promise<numb
     } catch (error) {
       outcome = { ok: false, prepared: null, error, entryId: null, historyError: null };
     }
-    if (outcome.historyError) io.stderr(`readout: warning: ${printable(file)} was not recorded into the history: ${printable(errorMessage(outcome.historyError))}\n`);
+    if (outcome.historyError) {
+      const reason = historyError(outcome.historyError, historyFile(options.dataDir ?? defaultDataDir())).message;
+      io.stderr(`readout: warning: ${printable(file)} was not recorded into the history: ${printable(reason)}\n`);
+    }
     const report = toReport(file, outcome, {
       engine: engine.name,
       model: engine.model,

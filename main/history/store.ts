@@ -59,10 +59,15 @@ export class HistoryStore {
   readonly #db: DatabaseSync;
   readonly #path: string;
   readonly #now: () => number;
+  /** Opened for reading only: the file or its folder cannot be written. */
+  readonly readOnly: boolean;
 
-  constructor(path: string, options: { now?: () => number } = {}) {
+  /** `readOnly`: a history that cannot be written is still opened, for reading (the read commands). */
+  constructor(path: string, options: { now?: () => number; readOnly?: boolean } = {}) {
     this.#path = path;
-    this.#db = openDatabase(path);
+    const opened = openDatabase(path, undefined, { readOnly: options.readOnly });
+    this.#db = opened.db;
+    this.readOnly = opened.readOnly;
     this.#now = options.now ?? Date.now;
   }
 

@@ -43,6 +43,6 @@ describe('history migrations', () => {
   it('says clearly when the file is not a database', () => {
     const path = join(tempDir(), 'history.sqlite');
     copyFileSync(fixture('formats/quadrants.png'), path);
-    expect(() => new HistoryStore(path)).toThrow(/Cannot open the history at .*history\.sqlite/);
+    expect(() => new HistoryStore(path)).toThrow(/The history at .*history\.sqlite is damaged \(file is not a database\)/);
   });
 });
