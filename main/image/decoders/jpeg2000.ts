@@ -38,29 +38,51 @@ function loadCodec(): Promise<OpenJpegModule> {
   return codec;
 }
 
-/** Reads the size from the SIZ marker so a huge image is refused before OpenJPEG allocates for it. */
-function codestreamSize(bytes: Uint8Array): { width: number; height: number } {
+const JP2_SIGNATURE = [0x00, 0x00, 0x00, 0x0c, 0x6a, 0x50, 0x20, 0x20, 0x0d, 0x0a, 0x87, 0x0a];
+
+/**
+ * The codestream OpenJPEG will decode: a raw J2K file as it is, or the contents of a JP2 file's jp2c box, found by
+ * walking the boxes from the start (ISO/IEC 15444-1 Annex I: LBox, TBox, XLBox when LBox is 1, to the end when 0).
+ * Only that codestream is handed to the decoder, so the size checked below is the size decoded: a decoy SIZ marker
+ * in an earlier box once let a 105-megapixel image through (bad-input review M1).
+ */
+function codestream(bytes: Uint8Array): Uint8Array {
+  if (!JP2_SIGNATURE.every((byte, i) => bytes[i] === byte)) return bytes;
   const reader = new ByteReader(bytes, false);
-  const limit = Math.min(bytes.length - 4, 1 << 20);
-  for (let i = 0; i < limit; i++) {
-    if (bytes[i] === 0xff && bytes[i + 1] === 0x4f && bytes[i + 2] === 0xff && bytes[i + 3] === 0x51) {
-      const siz = i + 4;
-      return {
-        width: reader.u32(siz + 4) - reader.u32(siz + 12),
-        height: reader.u32(siz + 8) - reader.u32(siz + 16),
-      };
+  for (let at = 0; at + 8 <= bytes.length; ) {
+    let length = reader.u32(at);
+    const type = String.fromCharCode(...bytes.subarray(at + 4, at + 8));
+    let header = 8;
+    if (length === 1) {
+      length = Number(reader.view.getBigUint64(at + 8, false));
+      header = 16;
+    } else if (length === 0) {
+      length = bytes.length - at;
     }
+    if (length < header || at + length > bytes.length) break;
+    if (type === 'jp2c') return bytes.subarray(at + header, at + length);
+    at += length;
   }
   throw new DecodeFailure('image-corrupt', 'no JPEG 2000 codestream found (the file is damaged)');
 }
 
+/** The size from the SIZ marker, which must follow SOC at the very start of the codestream. */
+function codestreamSize(stream: Uint8Array): { width: number; height: number } {
+  if (!(stream[0] === 0xff && stream[1] === 0x4f && stream[2] === 0xff && stream[3] === 0x51)) {
+    throw new DecodeFailure('image-corrupt', 'the JPEG 2000 codestream does not start as the standard says (the file is damaged)');
+  }
+  const reader = new ByteReader(stream, false);
+  return { width: reader.u32(8) - reader.u32(16), height: reader.u32(12) - reader.u32(20) };
+}
+
 export async function decodeJpeg2000(bytes: Uint8Array, limits: DecodeLimits): Promise<Decoded> {
-  const { width, height } = codestreamSize(bytes);
+  const stream = codestream(bytes);
+  const { width, height } = codestreamSize(stream);
   assertDimensions(width, height, limits);
   const module = await loadCodec();
   const decoder = new module.J2KDecoder();
   try {
-    decoder.getEncodedBuffer(bytes.length).set(bytes);
+    decoder.getEncodedBuffer(stream.length).set(stream);
     try {
       decoder.decode();
     } catch {
@@ -69,6 +91,8 @@ export async function decodeJpeg2000(bytes: Uint8Array, limits: DecodeLimits): P
     }
     const info = decoder.getFrameInfo();
     const channels = info.componentCount;
+    // What was decoded must be what was checked.
+    if (info.width * info.height > width * height) throw new DecodeFailure('image-corrupt', 'the JPEG 2000 data is larger than its header says (the file is damaged)');
     if (info.width === 0 || info.height === 0 || channels === 0) {
       throw new DecodeFailure('image-corrupt', 'the JPEG 2000 data is truncated or damaged');
     }
