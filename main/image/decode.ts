@@ -51,7 +51,17 @@ function decoders(bytes: Uint8Array, format: ImageFormat, limits: DecodeLimits):
     case 'sgi':
       return [() => decodeSgi(bytes, limits)];
     case 'svg':
-      return [() => ({ kind: 'encoded', data: Buffer.from(sanitizeSvg(Buffer.from(bytes).toString('utf8'))) })];
+      return [
+        () => {
+          let clean: string;
+          try {
+            clean = sanitizeSvg(Buffer.from(bytes).toString('utf8'));
+          } catch (error) {
+            throw new DecodeFailure('image-corrupt', `the SVG is not well-formed XML (${error instanceof Error ? error.message.split('\n')[0] : 'unreadable'})`);
+          }
+          return { kind: 'encoded', data: Buffer.from(clean) };
+        },
+      ];
     default:
       return [() => ({ kind: 'encoded', data: bytes })];
   }

@@ -62,7 +62,34 @@ describe('SVG input', () => {
 
   it('drops DOCTYPE entity declarations', async () => {
     const entity = `<!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]>`;
-    expect(sanitizeSvg(`${entity}<svg/>`)).toBe('<svg/>');
+    // An external entity fails the parse outright (fail closed); internal ones are dropped with their DOCTYPE.
+    expect(() => sanitizeSvg(`${entity}<svg/>`)).toThrow();
+    expect(sanitizeSvg('<!DOCTYPE svg [<!ENTITY y "z">]><svg><text>&y;</text></svg>')).toBe('<svg><text/></svg>');
     await expect(decodeImage(svg('<text>&x;</text>', entity), 'xxe.svg')).rejects.toMatchObject({ message: /xxe\.svg/ });
+  });
+
+  it('closes the string-level bypasses the review found (L5)', () => {
+    const out = sanitizeSvg(
+      '<svg xmlns="http://www.w3.org/2000/svg"><image x.y:href="file:///etc/passwd" é:href="/etc/passwd" width="9" height="9"/>' +
+        '<style>@imp\\6frt "http://evil/a.css"; rect { fill: u\\72l(http://evil/b) }</style>' +
+        '<?xml-style<?xml-stylesheet ?>sheet href="http://evil/c.css"?><rect style="background: url(file:///etc/passwd)"/></svg>',
+    );
+    expect(out).not.toMatch(/passwd|evil|@import|xml-style/);
+  });
+
+  it('drops filters, scripts, animation and foreign objects: a blur bomb renders as its plain shapes (M3)', async () => {
+    const bomb = Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="4000" height="4000"><filter id="f"><feGaussianBlur stdDeviation="2000"/><feMorphology radius="500"/></filter>' +
+        '<rect width="4000" height="4000" fill="#0f0" filter="url(#f)" style="filter: url(#f)"/><script>alert(1)</script><foreignObject><p>x</p></foreignObject>' +
+        '<animate attributeName="x" dur="1s"/></svg>',
+    );
+    const clean = sanitizeSvg(bomb.toString());
+    expect(clean).not.toMatch(/filter|feGaussianBlur|script|foreignObject|animate/);
+    const image = await decodeImage(bomb, 'bomb.svg');
+    expect(pixelAt(image, 2000, 2000)).toEqual([0, 255, 0]);
+  });
+
+  it('says so for an SVG that is not well-formed XML', async () => {
+    await expect(decodeImage(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><rect></svg>'), 'broken.svg')).rejects.toMatchObject({ message: /broken\.svg.*not well-formed/ });
   });
 });
