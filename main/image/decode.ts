@@ -3,11 +3,11 @@
  * through our decoders first.
  */
 import sharp, { type Sharp } from 'sharp';
-import { decodeBmp } from './decoders/bmp.ts';
+import { bmpSize, decodeBmp } from './decoders/bmp.ts';
 import { icnsCandidates } from './decoders/icns.ts';
 import { decodeIcon } from './decoders/ico.ts';
-import { decodeJpeg2000 } from './decoders/jpeg2000.ts';
-import { decodeSgi } from './decoders/sgi.ts';
+import { decodeJpeg2000, jpeg2000DecodeSize } from './decoders/jpeg2000.ts';
+import { decodeSgi, sgiSize } from './decoders/sgi.ts';
 import { assertDimensions, DecodeFailure, type DecodeLimits, type Decoded } from './decoders/types.ts';
 import { ImageError } from './errors.ts';
 import { sniffFormat, type ForeignFormat, type ImageFormat } from './sniff.ts';
@@ -121,7 +121,7 @@ function pipelineFor(input: Decoded, limits: DecodeLimits): Sharp {
 }
 
 async function uprightSize(input: Decoded, limits: DecodeLimits): Promise<{ width: number; height: number }> {
-  if (input.kind === 'raw') return { width: input.image.width, height: input.image.height };
+  if (input.kind === 'raw') return input.fullSize ?? { width: input.image.width, height: input.image.height };
   const meta = await sharp(input.data, { limitInputPixels: false, page: 0, pages: 1 }).metadata();
   assertDimensions(meta.width ?? 0, meta.height ?? 0, limits);
   return meta.autoOrient ?? { width: meta.width!, height: meta.height! };
@@ -168,6 +168,42 @@ export async function openImage(bytes: Uint8Array, file: string, options: { maxP
       }
     },
   };
+}
+
+/**
+ * What decoding `bytes` will take in memory, from the header alone (no pixels): the decoded buffer and libvips' copy
+ * of it, 8 bytes a pixel. What cannot be read here costs nothing; the decode itself then says what is wrong.
+ */
+export async function declaredDecodeBytes(bytes: Uint8Array): Promise<number> {
+  const sniffed = sniffFormat(bytes);
+  if (sniffed.kind === 'foreign') return 0;
+  const area = ({ width, height }: { width: number; height: number }): number => width * height;
+  try {
+    switch (sniffed.format) {
+      case 'bmp':
+        return area(bmpSize(bytes)) * 8;
+      case 'dib':
+        return area(bmpSize(bytes, { headerless: true })) * 8;
+      case 'sgi':
+        return area(sgiSize(bytes)) * 8;
+      case 'jp2':
+      case 'j2k':
+        return area(jpeg2000DecodeSize(bytes)) * 8;
+      case 'ico':
+        return 256 * 256 * 8;
+      case 'icns':
+        return 1024 * 1024 * 8;
+      case 'svg':
+        // Not handed to librsvg before it is sanitised; its size is checked then.
+        return 0;
+      default: {
+        const meta = await sharp(bytes, { limitInputPixels: false, page: 0, pages: 1 }).metadata();
+        return (meta.width ?? 0) * (meta.height ?? 0) * 8;
+      }
+    }
+  } catch {
+    return 0;
+  }
 }
 
 /** Decodes `bytes` at full size to upright 8-bit sRGB on white. */

@@ -1,5 +1,6 @@
 /** The whole image step of the pipeline: decode, orient, flatten, smart-resize, encode, thumbnail. */
-import { DEFAULT_MAX_INPUT_PIXELS, openImage } from './decode.ts';
+import { decodeBudget } from './budget.ts';
+import { declaredDecodeBytes, DEFAULT_MAX_INPUT_PIXELS, openImage } from './decode.ts';
 import { encodeForUpload, makeThumbnail, MAX_UPLOAD_BYTES } from './encode.ts';
 import { ImageError } from './errors.ts';
 import type { ImageFormat } from './sniff.ts';
@@ -31,15 +32,18 @@ export interface PreparedImage {
 
 export async function prepareImage(bytes: Uint8Array, options: PrepareOptions): Promise<PreparedImage> {
   const bounds = options.bounds ?? DEFAULT_PIXEL_BOUNDS;
-  const image = await openImage(bytes, options.file, { maxPixels: options.maxInputPixels ?? DEFAULT_MAX_INPUT_PIXELS });
-  let size: { width: number; height: number };
-  try {
-    size = smartResize(image.height, image.width, bounds);
-  } catch (error) {
-    if (!(error instanceof AspectRatioError)) throw error;
-    throw new ImageError('image-aspect-ratio', options.file, `${error.message}; crop it into shorter pieces`);
-  }
-  const pixels = await image.render(size);
+  // Decoding is where a large image costs memory: it waits for its share of the process-wide budget (budget.ts).
+  const { image, pixels } = await decodeBudget.use(await declaredDecodeBytes(bytes), async () => {
+    const opened = await openImage(bytes, options.file, { maxPixels: options.maxInputPixels ?? DEFAULT_MAX_INPUT_PIXELS });
+    let size: { width: number; height: number };
+    try {
+      size = smartResize(opened.height, opened.width, bounds);
+    } catch (error) {
+      if (!(error instanceof AspectRatioError)) throw error;
+      throw new ImageError('image-aspect-ratio', options.file, `${error.message}; crop it into shorter pieces`);
+    }
+    return { image: opened, pixels: await opened.render(size) };
+  });
   const [encoded, thumbnail] = await Promise.all([
     encodeForUpload(pixels, options.file, options.maxUploadBytes ?? MAX_UPLOAD_BYTES),
     options.thumbnail === false ? null : makeThumbnail(pixels),

@@ -185,6 +185,12 @@ function decodeRle(reader: ByteReader, h: Header, out: Uint8Array): void {
 }
 
 /** `headerless` is a clipboard DIB: the info header comes first and the pixels follow the palette. */
+/** The size a BMP declares, from its header alone. */
+export function bmpSize(bytes: Uint8Array, options: { headerless?: boolean } = {}): { width: number; height: number } {
+  const header = readHeader(new ByteReader(bytes, true), options.headerless ? 0 : 14, !options.headerless);
+  return { width: header.width, height: header.height };
+}
+
 export function decodeBmp(bytes: Uint8Array, limits: DecodeLimits, options: { headerless?: boolean } = {}): Decoded {
   const reader = new ByteReader(bytes, true);
   const header = readHeader(reader, options.headerless ? 0 : 14, !options.headerless);

@@ -18,8 +18,18 @@ interface J2KDecoder {
   getDecodedBuffer(): Uint8Array;
   getFrameInfo(): FrameInfo;
   decode(): void;
+  /** Decodes `level` resolution levels down (each halves both sides); getFrameInfo still gives the full size. */
+  decodeSubResolution(level: number, layer: number): void;
   delete(): void;
 }
+
+/**
+ * Past this many pixels a JPEG 2000 image is decoded at a lower resolution level (each halves both sides), which the
+ * wavelet gives for free: OpenJPEG holds 4 bytes per sample while decoding, and its WebAssembly memory never shrinks,
+ * so a 100-megapixel image decoded whole would keep a gigabyte or more for the life of the process (review M2). The
+ * upload is at most a few megapixels, so nothing is lost.
+ */
+export const J2K_FULL_DECODE_PIXELS = 16_000_000;
 
 interface OpenJpegModule {
   J2KDecoder: new () => J2KDecoder;
@@ -66,6 +76,25 @@ function codestream(bytes: Uint8Array): Uint8Array {
   throw new DecodeFailure('image-corrupt', 'no JPEG 2000 codestream found (the file is damaged)');
 }
 
+/** The number of wavelet decomposition levels, from the COD marker of the main header (ISO/IEC 15444-1 A.6.1). */
+function decompositionLevels(stream: Uint8Array): number {
+  const reader = new ByteReader(stream, false);
+  for (let at = 4 + reader.u16(4); at + 4 <= stream.length; ) {
+    const marker = reader.u16(at);
+    if (marker === 0xff90 || marker === 0xff93) break;
+    if (marker === 0xff52) return reader.u8(at + 9);
+    at += 2 + reader.u16(at + 2);
+  }
+  return 0;
+}
+
+/** How many levels down to decode so that the decoded image stays within J2K_FULL_DECODE_PIXELS. */
+export function reductionFor(width: number, height: number, levels: number): number {
+  let level = 0;
+  while (level < levels && Math.ceil(width / 2 ** level) * Math.ceil(height / 2 ** level) > J2K_FULL_DECODE_PIXELS) level++;
+  return level;
+}
+
 /** The size from the SIZ marker, which must follow SOC at the very start of the codestream. */
 function codestreamSize(stream: Uint8Array): { width: number; height: number } {
   if (!(stream[0] === 0xff && stream[1] === 0x4f && stream[2] === 0xff && stream[3] === 0x51)) {
@@ -73,6 +102,14 @@ function codestreamSize(stream: Uint8Array): { width: number; height: number } {
   }
   const reader = new ByteReader(stream, false);
   return { width: reader.u32(8) - reader.u32(16), height: reader.u32(12) - reader.u32(20) };
+}
+
+/** The size a JPEG 2000 file will be decoded at: its codestream's, reduced as decodeJpeg2000 reduces it. */
+export function jpeg2000DecodeSize(bytes: Uint8Array): { width: number; height: number } {
+  const stream = codestream(bytes);
+  const { width, height } = codestreamSize(stream);
+  const level = reductionFor(width, height, decompositionLevels(stream));
+  return { width: Math.ceil(width / 2 ** level), height: Math.ceil(height / 2 ** level) };
 }
 
 export async function decodeJpeg2000(bytes: Uint8Array, limits: DecodeLimits): Promise<Decoded> {
@@ -83,16 +120,19 @@ export async function decodeJpeg2000(bytes: Uint8Array, limits: DecodeLimits): P
   const decoder = new module.J2KDecoder();
   try {
     decoder.getEncodedBuffer(stream.length).set(stream);
+    const level = reductionFor(width, height, decompositionLevels(stream));
     try {
-      decoder.decode();
+      if (level > 0) decoder.decodeSubResolution(level, 0);
+      else decoder.decode();
     } catch {
       // OpenJPEG's wrapper throws (with no message) for damaged data and for layouts it cannot output.
       throw new DecodeFailure('image-corrupt', 'the JPEG 2000 data is truncated, damaged, or has a layout Readout cannot decode (such as an alpha channel)');
     }
-    const info = decoder.getFrameInfo();
+    const full = decoder.getFrameInfo();
+    // What was decoded must be what was checked; at a reduced level the decoded size is the full one halved.
+    if (full.width * full.height > width * height) throw new DecodeFailure('image-corrupt', 'the JPEG 2000 data is larger than its header says (the file is damaged)');
+    const info = { ...full, width: Math.ceil(full.width / 2 ** level), height: Math.ceil(full.height / 2 ** level) };
     const channels = info.componentCount;
-    // What was decoded must be what was checked.
-    if (info.width * info.height > width * height) throw new DecodeFailure('image-corrupt', 'the JPEG 2000 data is larger than its header says (the file is damaged)');
     if (info.width === 0 || info.height === 0 || channels === 0) {
       throw new DecodeFailure('image-corrupt', 'the JPEG 2000 data is truncated or damaged');
     }
@@ -101,6 +141,7 @@ export async function decodeJpeg2000(bytes: Uint8Array, limits: DecodeLimits): P
     }
     const decoded = decoder.getDecodedBuffer();
     const samples = info.width * info.height * channels;
+    if (decoded.length < samples * (info.bitsPerSample <= 8 ? 1 : 2)) throw new DecodeFailure('image-corrupt', 'the JPEG 2000 data is truncated or damaged');
     const data = new Uint8Array(samples);
     if (info.bitsPerSample <= 8) {
       data.set(decoded.subarray(0, samples));
@@ -109,7 +150,7 @@ export async function decodeJpeg2000(bytes: Uint8Array, limits: DecodeLimits): P
       const shift = info.bitsPerSample - 8;
       for (let i = 0; i < samples; i++) data[i] = wide[i]! >> shift;
     }
-    return { kind: 'raw', image: { data, width: info.width, height: info.height, channels: channels as 1 | 3 } };
+    return { kind: 'raw', image: { data, width: info.width, height: info.height, channels: channels as 1 | 3 }, fullSize: { width: full.width, height: full.height } };
   } finally {
     decoder.delete();
   }

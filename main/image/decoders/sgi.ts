@@ -6,6 +6,13 @@ import { assertDimensions, ByteReader, DecodeFailure, type DecodeLimits, type De
 
 const HEADER_SIZE = 512;
 
+/** The size an SGI image declares, from its header alone; every channel counts (they are decoded together). */
+export function sgiSize(bytes: Uint8Array): { width: number; height: number } {
+  const reader = new ByteReader(bytes, false);
+  const dimension = reader.u16(4);
+  return { width: reader.u16(6), height: (dimension === 1 ? 1 : reader.u16(8)) * (dimension === 3 ? Math.max(1, Math.ceil(reader.u16(10) / 4)) : 1) };
+}
+
 export function decodeSgi(bytes: Uint8Array, limits: DecodeLimits): Decoded {
   const reader = new ByteReader(bytes, false);
   if (reader.u16(0) !== 474) throw new DecodeFailure('image-corrupt', 'not an SGI image (bad magic number)');

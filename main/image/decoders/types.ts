@@ -9,7 +9,8 @@ export interface RawImage {
 }
 
 /** Either pixels, or bytes in a format sharp reads (an ICO or ICNS entry that holds a PNG, say). */
-export type Decoded = { kind: 'raw'; image: RawImage } | { kind: 'encoded'; data: Uint8Array };
+/** `fullSize`: the image's own size where the decoder gave a reduced one (JPEG 2000 resolution levels). */
+export type Decoded = { kind: 'raw'; image: RawImage; fullSize?: { width: number; height: number } } | { kind: 'encoded'; data: Uint8Array };
 
 export interface DecodeLimits {
   /** Refuse anything with more pixels than this before allocating for it. */
