@@ -5,14 +5,16 @@
  * there; what is left here is wiring, with the Electron behaviour it relies on cited beside the call.
  */
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  app, BrowserWindow, clipboard, dialog, globalShortcut, ipcMain, Menu, nativeImage, nativeTheme, Notification, safeStorage, session,
+  app, BrowserWindow, clipboard, dialog, globalShortcut, ipcMain, Menu, nativeImage, nativeTheme, Notification, protocol, safeStorage, session,
   shell, systemPreferences, Tray, type NativeImage,
 } from 'electron';
 import Store from 'electron-store';
 import type { EventName, EventPayloads } from '../preload/api.ts';
+import { APP_ORIGIN, APP_SCHEME, resolveAppResource } from './app-protocol.ts';
 import { autostartFile, setLinuxAutostart } from './app/autostart.ts';
 import { imageArgs, IMAGE_EXTENSIONS } from './app/file-args.ts';
 import { FileInbox, launchData } from './app/file-inbox.ts';
@@ -71,6 +73,10 @@ process.on('unhandledRejection', (reason) => {
   console.error('Unhandled rejection in the main process (reported, not fatal):', reason);
 });
 
+// The pages' own scheme, registered before ready as protocol.md requires: standard (relative URLs resolve), secure
+// (CSP 'self' and secure-context APIs behave as on https), fetch allowed for the page's own assets.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
 // Toasts on Windows belong to the AppUserModelID of the installer's shortcut (review M7).
 if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
 
@@ -84,6 +90,12 @@ app.on('open-file', (event, path) => {
 
 function lockDown(): void {
   const policy = contentSecurityPolicy(development);
+  // app://readout/ serves the built renderer and nothing else (app-protocol.ts decides what may be read).
+  protocol.handle(APP_SCHEME, async (request) => {
+    const resource = await resolveAppResource(request.url, origin.rendererDir);
+    if (!resource.ok) return new Response(null, { status: resource.status });
+    return new Response(await readFile(resource.path), { headers: { 'content-type': resource.mime, 'content-security-policy': policy } });
+  });
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   // Checks as well as requests (review m10): a page asking whether it may read the clipboard or notify is told no.
   session.defaultSession.setPermissionCheckHandler(() => false);
@@ -152,8 +164,7 @@ function showWindow(settings: SettingsService, options: { show?: boolean } = {})
     // keep the app alive with no way back to it but the tray.
     if (!quitting && process.platform !== 'darwin') app.quit();
   });
-  if (origin.devServer) void window.loadURL(origin.devServer);
-  else void window.loadFile(join(origin.rendererDir, 'index.html'));
+  void window.loadURL(origin.devServer ?? `${APP_ORIGIN}/index.html`);
   mainWindow = window;
   return window;
 }
@@ -291,7 +302,7 @@ async function start(): Promise<void> {
     overlays = new OverlayWindows({
       preload: join(here, '../preload/index.cjs'),
       development,
-      load: (window) => (origin.devServer ? window.loadURL(`${origin.devServer}/overlay.html`) : window.loadFile(join(origin.rendererDir, 'overlay.html'))),
+      load: (window) => window.loadURL(`${origin.devServer ?? APP_ORIGIN}/overlay.html`),
       onRebuild: () => capture?.cancel(),
     });
     const windows = overlays;

@@ -37,6 +37,7 @@ type Contract = {
   [CHANNELS.settingsUpdate]: ReadoutApi['settings']['update'];
   [CHANNELS.keySet]: ReadoutApi['settings']['setApiKey'];
   [CHANNELS.keyClear]: ReadoutApi['settings']['clearApiKey'];
+  [CHANNELS.keyTrustEndpoint]: ReadoutApi['settings']['trustEndpoint'];
   [CHANNELS.keyTest]: ReadoutApi['settings']['testApiKey'];
   [CHANNELS.historyList]: ReadoutApi['history']['list'];
   [CHANNELS.historySearch]: ReadoutApi['history']['search'];
@@ -88,6 +89,7 @@ function argumentSchemas(platform: NodeJS.Platform): Record<Channel, z.ZodType<u
     [CHANNELS.settingsUpdate]: z.tuple([settingsPatchSchema(platform)]),
     [CHANNELS.keySet]: z.tuple([z.string().min(1).max(500)]),
     [CHANNELS.keyClear]: z.tuple([]),
+    [CHANNELS.keyTrustEndpoint]: z.tuple([z.url({ protocol: /^https?$/ }).max(500)]),
     [CHANNELS.keyTest]: z.tuple([]),
     [CHANNELS.historyList]: z.tuple([z.object(page).strict()]),
     [CHANNELS.historySearch]: z.tuple([z.object({ ...page, query: z.string().max(1000) }).strict()]),
@@ -128,6 +130,7 @@ function handlersFor(services: AppServices, capture: CaptureBridge | undefined):
     [CHANNELS.settingsUpdate]: (_event, patch) => services.updateSettings(patch),
     [CHANNELS.keySet]: (_event, key) => services.setApiKey(key),
     [CHANNELS.keyClear]: (_event) => services.clearApiKey(),
+    [CHANNELS.keyTrustEndpoint]: (_event, url) => services.trustEndpoint(url),
     [CHANNELS.keyTest]: (_event) => services.testApiKey(),
     [CHANNELS.historyList]: (_event, request) => services.listHistory(request),
     [CHANNELS.historySearch]: (_event, request) => services.searchHistory(request),

@@ -1,5 +1,4 @@
-import { resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { APP_ORIGIN } from './app-protocol.ts';
 
 /**
  * The app's security settings in one place, free of any electron import so tests can hold them to account.
@@ -71,17 +70,19 @@ export function secureWebPreferences(preload: string, options: { development: bo
 export interface AppOrigin {
   /** The Vite dev server, in development only. */
   devServer?: string;
-  /** The folder the built renderer pages are loaded from. */
+  /** The folder the built renderer pages are served from, as app://readout/ (app-protocol.ts). */
   rendererDir: string;
 }
 
-/** Only the app's own pages may call the bridge or be navigated to. */
+/**
+ * Only the app's own pages may call the bridge or be navigated to: app://readout/ (never file://, whose pages could
+ * read other files), or the dev server in development.
+ */
 export function isAppUrl(url: string, origin: AppOrigin): boolean {
   try {
     const parsed = new URL(url);
     if (origin.devServer && parsed.origin === new URL(origin.devServer).origin) return true;
-    if (parsed.protocol !== 'file:') return false;
-    return fileURLToPath(parsed).startsWith(resolve(origin.rendererDir) + sep);
+    return `${parsed.protocol}//${parsed.host}` === APP_ORIGIN;
   } catch {
     return false;
   }

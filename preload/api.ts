@@ -13,6 +13,7 @@ export const CHANNELS = {
   keySet: 'settings:setApiKey',
   keyClear: 'settings:clearApiKey',
   keyTest: 'settings:testApiKey',
+  keyTrustEndpoint: 'settings:trustEndpoint',
   historyList: 'history:list',
   historySearch: 'history:search',
   historyGet: 'history:get',
@@ -89,6 +90,8 @@ export interface ApiKeyStatus {
   last4: string | null;
   /** os: the OS secret store; weak: encrypted with a fixed key (Linux without a keyring); session: not saved. */
   storage: 'os' | 'weak' | 'session';
+  /** The custom endpoint the key is NOT sent to until the user confirms it (settings.trustEndpoint), or null. */
+  withheldFrom: string | null;
 }
 
 export type KeyTestResult = { ok: true; model: string; durationMs: number } | { ok: false; code: string; message: string };
@@ -253,6 +256,8 @@ export interface ReadoutApi {
     update(patch: Partial<SettingsView>): Promise<SettingsView>;
     setApiKey(key: string): Promise<ApiKeyStatus>;
     clearApiKey(): Promise<ApiKeyStatus>;
+    /** Lets the key go to the custom endpoint now set (`url` must be it): asked in the window first. */
+    trustEndpoint(url: string): Promise<ApiKeyStatus>;
     testApiKey(): Promise<KeyTestResult>;
   };
   history: {

@@ -20,6 +20,7 @@ export function createApi(invoke: Invoke, subscribe: Subscribe): ReadoutApi {
       update: call(CHANNELS.settingsUpdate),
       setApiKey: call(CHANNELS.keySet),
       clearApiKey: call(CHANNELS.keyClear),
+      trustEndpoint: call(CHANNELS.keyTrustEndpoint),
       testApiKey: call(CHANNELS.keyTest),
     },
     history: {

@@ -66,10 +66,11 @@ export class AppServices {
 
   /** The engine a recognition uses now: Qwen when chosen and reachable (a key, or a custom endpoint), else offline. */
   engine(settings: Settings = this.#settings.get(), override: { engine?: 'qwen' | 'local'; model?: string } = {}): OcrEngine {
-    const apiKey = this.#settings.apiKey();
+    const baseURL = settings.baseUrl ?? REGIONS[settings.region];
+    const apiKey = this.#settings.keyFor(baseURL);
     const wanted = override.engine ?? settings.engine;
     if (wanted === 'local' || (!apiKey && !settings.baseUrl)) return this.#local;
-    return new QwenEngine({ baseURL: settings.baseUrl ?? REGIONS[settings.region], apiKey, model: override.model ?? settings.model });
+    return new QwenEngine({ baseURL, apiKey, model: override.model ?? settings.model });
   }
 
   /**
@@ -115,11 +116,16 @@ export class AppServices {
     return this.#settings.clearApiKey();
   }
 
+  trustEndpoint(url: string): ApiKeyStatus {
+    return this.#settings.trustEndpoint(url);
+  }
+
   testApiKey(): Promise<KeyTestResult> {
     const settings = this.#settings.get();
-    const apiKey = this.#settings.apiKey();
+    const baseURL = settings.baseUrl ?? REGIONS[settings.region];
+    const apiKey = this.#settings.keyFor(baseURL);
     if (!apiKey && !settings.baseUrl) return Promise.resolve({ ok: false, code: 'no-key', message: 'No API key is set.' });
-    return testApiKey({ baseURL: settings.baseUrl ?? REGIONS[settings.region], apiKey, model: settings.model });
+    return testApiKey({ baseURL, apiKey, model: settings.model });
   }
 
   // History

@@ -9,6 +9,7 @@
  * The key is decrypted once, at start (load()), and kept in memory for the engines.
  */
 import { ReadoutError } from '../errors.ts';
+import { REGIONS } from '../ocr/models.ts';
 import { settingsSchema, type Settings } from './schema.ts';
 
 /** The parts of conf/electron-store used here. */
@@ -33,10 +34,16 @@ export interface ApiKeyStatus {
   set: boolean;
   last4: string | null;
   storage: KeyStorage;
+  /** The custom endpoint the key is withheld from until the user confirms it, or null. */
+  withheldFrom: string | null;
 }
 
 const SETTINGS_KEY = 'settings';
 const SECRET_KEY = 'secrets.apiKey';
+/** The one custom endpoint the user has agreed to send the key to. */
+const TRUSTED_ENDPOINT = 'secrets.keyEndpoint';
+/** DashScope's own endpoints: the key was made for them. */
+const KEY_HOMES = new Set<string>(Object.values(REGIONS));
 
 export class SettingsService {
   readonly #store: KeyValueStore;
@@ -122,9 +129,29 @@ export class SettingsService {
     return this.#key;
   }
 
+  /**
+   * The key for a request to `baseURL`: always for DashScope's own endpoints, for a custom one only once the user has
+   * confirmed it in the window (review M11: a renderer that could change the endpoint must not be able to send the
+   * key anywhere it likes). A custom endpoint without the key still works for servers that need none (vLLM, Ollama).
+   */
+  keyFor(baseURL: string): string | undefined {
+    if (!this.#key) return undefined;
+    return KEY_HOMES.has(baseURL) || this.#store.get(TRUSTED_ENDPOINT) === baseURL ? this.#key : undefined;
+  }
+
   apiKeyStatus(): ApiKeyStatus {
     const key = this.apiKey();
-    return { set: Boolean(key), last4: key ? key.slice(-4) : null, storage: this.#storage() };
+    const baseUrl = this.get().baseUrl;
+    const withheldFrom = key && baseUrl && !this.keyFor(baseUrl) ? baseUrl : null;
+    return { set: Boolean(key), last4: key ? key.slice(-4) : null, storage: this.#storage(), withheldFrom };
+  }
+
+  /** The user confirmed, in the window, that the key may go to `url`, the custom endpoint now set. */
+  trustEndpoint(url: string): ApiKeyStatus {
+    if (url !== this.get().baseUrl) throw new ReadoutError('settings-invalid', 'That is not the endpoint in Settings.');
+    this.#store.set(TRUSTED_ENDPOINT, url);
+    for (const listener of this.#listeners) listener(this.get());
+    return this.apiKeyStatus();
   }
 
   async setApiKey(key: string): Promise<ApiKeyStatus> {
@@ -137,6 +164,10 @@ export class SettingsService {
       this.#store.delete(SECRET_KEY);
     }
     this.#key = trimmed;
+    // A key typed in while a custom endpoint is set is meant for it.
+    const baseUrl = this.get().baseUrl;
+    if (baseUrl) this.#store.set(TRUSTED_ENDPOINT, baseUrl);
+    else this.#store.delete(TRUSTED_ENDPOINT);
     for (const listener of this.#listeners) listener(this.get());
     return this.apiKeyStatus();
   }
@@ -144,6 +175,7 @@ export class SettingsService {
   clearApiKey(): ApiKeyStatus {
     this.#key = undefined;
     this.#store.delete(SECRET_KEY);
+    this.#store.delete(TRUSTED_ENDPOINT);
     for (const listener of this.#listeners) listener(this.get());
     return this.apiKeyStatus();
   }

@@ -11,7 +11,7 @@ afterEach(async () => {
   app = undefined;
 });
 
-const PAGE = 'file:///app/out/renderer/index.html';
+const PAGE = 'app://readout/index.html';
 
 function setup() {
   app = createTestApp(tempDir());
@@ -33,6 +33,7 @@ describe('registerIpc', () => {
   it('refuses other senders', async () => {
     await expect(setup().call('https://evil.example/', CHANNELS.appInfo)).rejects.toThrow(/\[ipc-forbidden\]/);
     await expect(setup().call('file:///tmp/other.html', CHANNELS.settingsGet)).rejects.toThrow(/\[ipc-forbidden\]/);
+    await expect(setup().call('file:///app/out/renderer/index.html', CHANNELS.settingsGet)).rejects.toThrow(/\[ipc-forbidden\]/);
   });
 
   it.each([
@@ -56,7 +57,7 @@ describe('registerIpc', () => {
     await call(PAGE, CHANNELS.keySet, 'sk-secret-abcdef-1234');
     const seen = JSON.stringify(await call(PAGE, CHANNELS.settingsGet));
     expect(seen).not.toContain('sk-secret');
-    expect(JSON.parse(seen).apiKey).toEqual({ set: true, last4: '1234', storage: 'os' });
+    expect(JSON.parse(seen).apiKey).toEqual({ set: true, last4: '1234', storage: 'os', withheldFrom: null });
   });
 
   it('passes service errors on with their code, and hides unexpected ones', async () => {

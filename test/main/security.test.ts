@@ -66,13 +66,18 @@ describe('window security', () => {
 
   it('recognises only the app’s own pages', () => {
     const origin = { rendererDir: '/opt/readout/out/renderer', devServer: 'http://localhost:5173' };
-    expect(isAppUrl('file:///opt/readout/out/renderer/index.html', origin)).toBe(true);
+    expect(isAppUrl('app://readout/index.html', origin)).toBe(true);
+    expect(isAppUrl('app://readout/overlay.html', origin)).toBe(true);
     expect(isAppUrl('http://localhost:5173/index.html', origin)).toBe(true);
-    expect(isAppUrl('file:///opt/readout/out/renderer-evil/index.html', origin)).toBe(false);
+    // file:// pages are never the app's any more, not even the built renderer's own files (review M11).
+    expect(isAppUrl('file:///opt/readout/out/renderer/index.html', origin)).toBe(false);
+    expect(isAppUrl('app://evil/index.html', origin)).toBe(false);
+    expect(isAppUrl('app://readout.evil/index.html', origin)).toBe(false);
     expect(isAppUrl('file:///etc/passwd', origin)).toBe(false);
     expect(isAppUrl('https://example.com/', origin)).toBe(false);
     expect(isAppUrl('http://localhost:5174/', origin)).toBe(false);
     expect(isAppUrl('not a url', origin)).toBe(false);
-    expect(isAppUrl('file:///opt/readout/out/renderer/index.html', { rendererDir: '/opt/readout/out/renderer' })).toBe(true);
+    expect(isAppUrl('app://readout/index.html', { rendererDir: '/opt/readout/out/renderer' })).toBe(true);
+    expect(isAppUrl('http://localhost:5173/index.html', { rendererDir: '/opt/readout/out/renderer' })).toBe(false);
   });
 });

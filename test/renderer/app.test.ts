@@ -45,8 +45,9 @@ afterEach(async () => {
 /** A test app whose Qwen engine talks to the local protocol server. */
 async function qwenApp(): Promise<TestApp> {
   app = createTestApp(tempDir());
-  await app.settings.setApiKey(KEY);
+  // The endpoint first: a key typed in while it is set is meant for it (a key set before would be withheld from it).
   app.settings.update({ baseUrl: server.baseURL, copyToClipboard: true, showNotification: true });
+  await app.settings.setApiKey(KEY);
   return app;
 }
 
@@ -299,6 +300,22 @@ describe('settings', () => {
     await app!.settings.setApiKey('sk-wrong-key-000000');
     await page.getByRole('button', { name: en.settings.engine.testKey }).click();
     await expect.poll(() => page.getByTestId('key-test').textContent()).toContain('The API key was rejected');
+  });
+
+  it('asks before the key goes to a new endpoint, and sends it only once allowed', async () => {
+    app = createTestApp(tempDir());
+    await app.settings.setApiKey(KEY);
+    opened = await openApp(browser, app, site.url);
+    const { page } = opened;
+    await page.getByTestId('open-settings').click();
+    const endpoint = page.getByPlaceholder('http://localhost:8000/v1');
+    await endpoint.fill(server.baseURL);
+    await endpoint.blur();
+    await expect.poll(() => page.getByTestId('key-withheld').textContent()).toContain(server.baseURL);
+    expect(app.settings.keyFor(server.baseURL)).toBeUndefined();
+    await page.getByRole('button', { name: en.settings.engine.sendKeyThere }).click();
+    await expect.poll(() => page.getByTestId('key-withheld').count()).toBe(0);
+    expect(app.settings.keyFor(server.baseURL)).toBe(KEY);
   });
 
   it('switches the language at once', async () => {

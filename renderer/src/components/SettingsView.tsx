@@ -36,7 +36,9 @@ export function SettingsView({ settings, apiKey, onChange }: Props) {
   const update = async (patch: Partial<Settings>): Promise<void> => {
     onChange({ ...settings, ...patch }, apiKey);
     try {
-      onChange(await api.settings.update(patch), apiKey);
+      const saved = await api.settings.update(patch);
+      // A new endpoint decides whether the key may go there: the main process says (apiKey.withheldFrom).
+      onChange(saved, 'baseUrl' in patch ? (await api.settings.get()).apiKey : apiKey);
       setStatus({ text: t('settings.saved'), error: false });
     } catch (error) {
       onChange(settings, apiKey);
@@ -114,6 +116,12 @@ export function SettingsView({ settings, apiKey, onChange }: Props) {
           <input type="url" defaultValue={settings.baseUrl ?? ''} key={`base-${settings.baseUrl}`} placeholder="http://localhost:8000/v1" onBlur={(event) => void update({ baseUrl: event.target.value.trim() || null })} />
           <small className="hint">{t('settings.engine.baseUrlHint')}</small>
         </label>
+        {apiKey.withheldFrom && (
+          <div className="field confirm" role="alert" data-testid="key-withheld">
+            <p className="hint warning">{t('settings.engine.keyWithheld', { url: apiKey.withheldFrom })}</p>
+            <button type="button" onClick={() => void keyAction(() => api.settings.trustEndpoint(apiKey.withheldFrom!))}>{t('settings.engine.sendKeyThere')}</button>
+          </div>
+        )}
         <label className="field">
           <span>{t('settings.engine.model')}</span>
           <input list="models" defaultValue={settings.model} key={`model-${settings.model}`} onBlur={(event) => void update({ model: event.target.value })} />

@@ -21,8 +21,8 @@ afterEach(async () => {
 
 async function qwen(): Promise<TestApp> {
   app = createTestApp(tempDir());
-  await app.settings.setApiKey(KEY);
   app.settings.update({ baseUrl: server.baseURL });
+  await app.settings.setApiKey(KEY);
   return app;
 }
 
@@ -63,6 +63,25 @@ describe('AppServices', () => {
     expect(app.events.at(-1)).toEqual({ event: 'app:navigate', payload: { view: 'settings' } });
     expect(app.services.takeView()).toBe('settings');
     expect(app.services.takeView()).toBeNull();
+  });
+
+  it('withholds the key from a custom endpoint set after it, until the user confirms that endpoint', async () => {
+    app = createTestApp(tempDir());
+    await app.settings.setApiKey(KEY);
+    expect(app.settings.keyFor('https://dashscope.aliyuncs.com/compatible-mode/v1')).toBe(KEY);
+    app.settings.update({ baseUrl: server.baseURL });
+    expect(app.services.settings().apiKey.withheldFrom).toBe(server.baseURL);
+    app.chooseFiles = [fixture('text/en-zh.png')];
+    await app.services.openFiles();
+    await app.services.idle();
+    expect(server.requests.at(-1)?.authorization).not.toContain(KEY);
+    expect(() => app.services.trustEndpoint('https://elsewhere.example/v1')).toThrow(/not the endpoint/);
+    expect(app.services.trustEndpoint(server.baseURL).withheldFrom).toBeNull();
+    await app.services.openFiles();
+    await app.services.idle();
+    expect(server.requests.at(-1)?.authorization).toBe(`Bearer ${KEY}`);
+    app.settings.update({ baseUrl: 'http://127.0.0.1:9/v1' });
+    expect(app.services.settings().apiKey.withheldFrom).toBe('http://127.0.0.1:9/v1');
   });
 
   it('runs files as a queue, reporting each step, and streams deltas', async () => {

@@ -30,8 +30,8 @@ const frame = (id: string, bitmap: Bitmap, x: number) => ({
 describe('CaptureService', () => {
   it('queues captures: a new one starts while the last is still being read', async () => {
     app = createTestApp(tempDir());
-    await app.settings.setApiKey('sk-test-valid-key-0001');
     app.settings.update({ baseUrl: server.baseURL });
+    await app.settings.setApiKey('sk-test-valid-key-0001');
     server.script({ kind: 'ok', text: 'slow first answer', chunkDelayMs: 200, chunkSize: 2 });
     app.frames = [frame('a', grey(400, 300, 200), 0)];
     const first = app.capture.start();

@@ -53,13 +53,13 @@ describe('SettingsService', () => {
   it('keeps the API key only encrypted, and shows only its last four characters', async () => {
     const dir = tempDir();
     const { service, safe } = open(dir);
-    expect(await service.setApiKey('  sk-abcdefgh12345678wxyz  ')).toEqual({ set: true, last4: 'wxyz', storage: 'os' });
+    expect(await service.setApiKey('  sk-abcdefgh12345678wxyz  ')).toEqual({ set: true, last4: 'wxyz', storage: 'os', withheldFrom: null });
     const file = readFileSync(join(dir, 'settings.json'), 'utf8');
     expect(file).not.toContain('sk-abcdefgh');
     const reopened = open(dir, safe).service;
     await reopened.load();
     expect(reopened.apiKey()).toBe('sk-abcdefgh12345678wxyz');
-    expect(service.clearApiKey()).toEqual({ set: false, last4: null, storage: 'os' });
+    expect(service.clearApiKey()).toEqual({ set: false, last4: null, storage: 'os', withheldFrom: null });
     const cleared = open(dir, safe).service;
     await cleared.load();
     expect(cleared.apiKey()).toBeUndefined();
@@ -73,7 +73,7 @@ describe('SettingsService', () => {
     safe.rotated = true;
     const { service } = open(dir, safe);
     await service.load();
-    expect(service.apiKeyStatus()).toEqual({ set: true, last4: '-0.1', storage: 'os' });
+    expect(service.apiKeyStatus()).toEqual({ set: true, last4: '-0.1', storage: 'os', withheldFrom: null });
     expect(store.get('secrets.apiKey')).not.toBe(before);
     const again = open(dir, safe).service;
     await again.load();
@@ -94,7 +94,7 @@ describe('SettingsService', () => {
     expect((await weak.setApiKey('sk-weakly-kept-key')).storage).toBe('weak');
     const dir = tempDir();
     const none = open(dir, new FakeSafeStorage({ available: false })).service;
-    expect(await none.setApiKey('sk-session-only-key')).toEqual({ set: true, last4: '-key', storage: 'session' });
+    expect(await none.setApiKey('sk-session-only-key')).toEqual({ set: true, last4: '-key', storage: 'session', withheldFrom: null });
     expect(readFileSync(join(dir, 'settings.json'), 'utf8')).not.toContain('session-only');
   });
 
