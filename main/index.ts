@@ -22,6 +22,7 @@ import { APP_ID, DESKTOP_NAME } from './app/identity.ts';
 import { LoginItems, startedAtLogin } from './app/login-items.ts';
 import { applicationMenu } from './app/menu.ts';
 import { Notifier } from './app/notifier.ts';
+import { UpdateService, type UpdateFeed } from './app/updates.ts';
 import { QuitSequence } from './app/quit.ts';
 import { AppServices } from './app/services.ts';
 import { fill, mainStrings } from './app/strings.ts';
@@ -180,6 +181,19 @@ function openSettingsStore(): KeyValueStore {
     dialog.showErrorBox('Readout', fill(mainStrings('system', app.getLocale()).dialog.settingsReset, { message: errorMessage(error) }));
     return new Store({ ...settingsStoreOptions(app.getVersion()), clearInvalidConfig: true });
   }
+}
+
+/**
+ * electron-updater's updater where this build has a feed: a packaged app whose package carries app-update.yml
+ * (electron-builder writes it when a publish provider is configured). Loaded only then.
+ */
+async function updateFeed(): Promise<UpdateFeed | null> {
+  if (!app.isPackaged || !existsSync(join(process.resourcesPath, 'app-update.yml'))) return null;
+  const { autoUpdater } = (await import('electron-updater')).default;
+  autoUpdater.autoDownload = false;
+  autoUpdater.autoInstallOnAppQuit = false;
+  autoUpdater.logger = null;
+  return autoUpdater;
 }
 
 function trayImage(): NativeImage {
@@ -424,6 +438,26 @@ async function start(): Promise<void> {
     last = next;
   });
 
+  const updates = new UpdateService({
+    feed: await updateFeed(),
+    enabled: () => settings.get().checkForUpdates,
+    busy: () => services.busy || Boolean(capture?.active),
+    ready: (version) => notifier.alert('Readout', fill(words().notification.updateReady, { version })),
+    lastCheck: {
+      get: () => (typeof settingsStore.get('updates.lastCheck') === 'number' ? (settingsStore.get('updates.lastCheck') as number) : null),
+      set: (at) => settingsStore.set('updates.lastCheck', at),
+    },
+    log: (message) => console.warn(message),
+  });
+  updates.start();
+  let updatesWanted = settings.get().checkForUpdates;
+  settings.onChange((next) => {
+    if (next.checkForUpdates !== updatesWanted) {
+      updatesWanted = next.checkForUpdates;
+      updates.start();
+    }
+  });
+
   const quit = new QuitSequence({
     cancelAll: () => services.cancelAll(),
     idle: () => services.idle(),
@@ -432,6 +466,8 @@ async function start(): Promise<void> {
       overlays?.destroy();
       await services.close();
       history.close();
+      // After every recognition has settled: a downloaded update installs now (it quits the app itself).
+      updates.installOnQuit();
     },
     quit: () => app.quit(),
     log: (message) => console.warn(message),

@@ -82,6 +82,7 @@ export interface SettingsView {
   language: 'system' | 'en' | 'zh-CN';
   closeToTray: boolean;
   launchAtLogin: boolean;
+  checkForUpdates: boolean;
 }
 
 /** Only whether a key exists and how it is kept: the key itself never leaves the main process. */

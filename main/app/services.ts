@@ -250,6 +250,11 @@ export class AppServices {
     return this.#queue.cancel(jobId);
   }
 
+  /** Whether a recognition is queued or running (updates are never installed then). */
+  get busy(): boolean {
+    return this.#queue.busy;
+  }
+
   /** Every recognition, queued or running: each records itself as cancelled, and can be retried. */
   cancelAll(): void {
     this.#queue.cancelAll();

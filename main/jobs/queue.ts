@@ -29,6 +29,11 @@ export class JobQueue {
     return true;
   }
 
+  /** Whether anything is queued or running. */
+  get busy(): boolean {
+    return this.#running > 0 || this.#waiting.length > 0;
+  }
+
   /** Cancels every job, queued or running (on quit). */
   cancelAll(): void {
     for (const controller of this.#controllers.values()) controller.abort();

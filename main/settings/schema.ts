@@ -43,6 +43,8 @@ export function settingsSchema(platform: NodeJS.Platform) {
     language: z.enum(LANGUAGES).default('system'),
     closeToTray: z.boolean().default(true),
     launchAtLogin: z.boolean().default(false),
+    /** Look for a new version daily, download it in the background, install it on quit (app/updates.ts). */
+    checkForUpdates: z.boolean().default(true),
   });
 }
 

@@ -65,7 +65,7 @@ export function SettingsView({ settings, apiKey, onChange }: Props) {
       <input type="number" min={0} defaultValue={settings[key]} key={`${key}-${settings[key]}`} onBlur={(event) => void update({ [key]: Number(event.target.value) })} />
     </label>
   );
-  const checkbox = (key: 'copyToClipboard' | 'showNotification' | 'closeToTray' | 'launchAtLogin' | 'keepImages', label: string) => (
+  const checkbox = (key: 'copyToClipboard' | 'showNotification' | 'closeToTray' | 'launchAtLogin' | 'keepImages' | 'checkForUpdates', label: string) => (
     <label className="check">
       <input type="checkbox" checked={settings[key]} onChange={(event) => void update({ [key]: event.target.checked })} />
       <span>{label}</span>
@@ -147,6 +147,7 @@ export function SettingsView({ settings, apiKey, onChange }: Props) {
         {checkbox('showNotification', t('settings.behaviour.notify'))}
         {checkbox('closeToTray', t('settings.behaviour.closeToTray'))}
         {checkbox('launchAtLogin', t('settings.behaviour.launchAtLogin'))}
+        {checkbox('checkForUpdates', t('settings.behaviour.checkForUpdates'))}
         <label className="field">
           <span>{t('settings.behaviour.hotkey')}</span>
           <input defaultValue={settings.hotkey} key={`hotkey-${settings.hotkey}`} onBlur={(event) => void update({ hotkey: event.target.value })} />
