@@ -28,7 +28,7 @@ import { AppServices } from './app/services.ts';
 import { fill, mainStrings } from './app/strings.ts';
 import { captureDisplays } from './capture/electron-capture.ts';
 import { OverlayWindows } from './capture/electron-overlays.ts';
-import { bindHotkeys } from './capture/hotkeys.ts';
+import { swapHotkeys } from './capture/hotkeys.ts';
 import { ScreenPermission, ScreenPermissionError, type MediaAccess } from './capture/permission.ts';
 import { CaptureService } from './capture/service.ts';
 import { errorMessage, ReadoutError } from './errors.ts';
@@ -222,6 +222,18 @@ async function start(): Promise<void> {
     return;
   }
 
+  const bindings = (pair: { hotkey: string; repeatHotkey: string }) => [
+    { hotkey: pair.hotkey, run: () => app.emit(CAPTURE_EVENT) },
+    { hotkey: pair.repeatHotkey, run: () => app.emit(REPEAT_EVENT) },
+  ];
+  /** New hotkeys, or the old ones kept when the OS refuses the new (services.updateSettings then refuses the change). */
+  const takeHotkeys = (pair: { hotkey: string; repeatHotkey: string }) => {
+    const result = swapHotkeys(globalShortcut, heldHotkeys, bindings(pair), bindings(settings.get()));
+    heldHotkeys = result.held;
+    if (wayland) checkPortalIdentity(pair.hotkey);
+    return result.problems;
+  };
+
   const notifier = new Notifier({
     supported: () => Notification.isSupported(),
     show: (message, failed) => {
@@ -246,10 +258,19 @@ async function start(): Promise<void> {
     emit,
     // Electron 44+: writeText returns a promise that rejects when another app holds the clipboard (clipboard.md).
     clipboard: { writeText: (text) => clipboard.writeText(text) },
-    notifyDone: (text) => {
+    notifyDone: ({ text, count, failed }) => {
       const current = settings.get();
-      notifier.result(current.copyToClipboard ? words().notification.title : words().notification.titleNoCopy, text.trim().slice(0, 200) || words().notification.empty);
+      const w = words().notification;
+      if (count === 1 && failed === 0) {
+        notifier.result(current.copyToClipboard ? w.title : w.titleNoCopy, text.trim().slice(0, 200) || w.empty);
+        return;
+      }
+      const copied = current.copyToClipboard && current.batchClipboard === 'joined';
+      notifier.result(fill(w.batchTitle, { count: String(count) }), failed > 0 ? fill(w.batchFailed, { failed: String(failed) }) : copied ? w.batchCopied : w.batchDone);
     },
+    startCapture: () => app.emit(CAPTURE_EVENT),
+    openDataFolder: () => void shell.openPath(app.getPath('userData')),
+    takeHotkeys,
     dialogs: {
       openImages: async () => {
         const options = {
@@ -305,7 +326,7 @@ async function start(): Promise<void> {
 
   /** A capture's crop goes down the queue; its text shows in a notification, or in the window when there is none. */
   const recognizeCapture = (png: Uint8Array, name: string, source: Parameters<AppServices['recognizeBytes']>[2]): void => {
-    services.recognizeBytes(png, name, source);
+    services.recognizeBytes(png, name, source, { reveal: true });
     if (!settings.get().showNotification) showWindow(settings);
   };
 
@@ -344,15 +365,12 @@ async function start(): Promise<void> {
 
   registerIpc(ipcMain, services, origin, process.platform, capture ? { service: capture, displayFor: (event) => overlays!.displayFor(event.sender?.id) } : undefined);
 
+  /** The hotkeys held at start: what the OS refuses then is said in a notification (Settings says it on the spot later). */
   const applyHotkeys = (): void => {
     const current = settings.get();
-    const result = bindHotkeys(globalShortcut, heldHotkeys, [
-      { hotkey: current.hotkey, run: () => app.emit(CAPTURE_EVENT) },
-      { hotkey: current.repeatHotkey, run: () => app.emit(REPEAT_EVENT) },
-    ]);
-    heldHotkeys = result.held;
-    for (const problem of result.problems) notifier.alert('Readout', fill(problem.kind === 'taken' ? words().capture.hotkeyTaken : words().capture.hotkeyInvalid, { hotkey: problem.hotkey }));
-    if (wayland) checkPortalIdentity(current.hotkey);
+    for (const problem of takeHotkeys(current)) {
+      notifier.alert('Readout', fill(problem.kind === 'taken' ? words().capture.hotkeyTaken : words().capture.hotkeyInvalid, { hotkey: problem.hotkey }));
+    }
   };
 
   /**
@@ -434,7 +452,6 @@ async function start(): Promise<void> {
     nativeTheme.themeSource = next.theme;
     loginItems.apply(next.launchAtLogin);
     if (next.language !== last.language) buildMenus();
-    if (next.hotkey !== last.hotkey || next.repeatHotkey !== last.repeatHotkey) applyHotkeys();
     last = next;
   });
 

@@ -33,6 +33,10 @@ export interface CaptureBridge {
 type Contract = {
   [CHANNELS.appInfo]: ReadoutApi['app']['info'];
   [CHANNELS.appTakeView]: ReadoutApi['app']['takeView'];
+  [CHANNELS.appOpenDataFolder]: ReadoutApi['app']['openDataFolder'];
+  [CHANNELS.historyClear]: ReadoutApi['history']['clear'];
+  [CHANNELS.ocrCancelAll]: ReadoutApi['ocr']['cancelAll'];
+  [CHANNELS.captureStart]: ReadoutApi['capture']['start'];
   [CHANNELS.settingsGet]: ReadoutApi['settings']['get'];
   [CHANNELS.settingsUpdate]: ReadoutApi['settings']['update'];
   [CHANNELS.keySet]: ReadoutApi['settings']['setApiKey'];
@@ -85,6 +89,10 @@ function argumentSchemas(platform: NodeJS.Platform): Record<Channel, z.ZodType<u
   return {
     [CHANNELS.appInfo]: z.tuple([]),
     [CHANNELS.appTakeView]: z.tuple([]),
+    [CHANNELS.appOpenDataFolder]: z.tuple([]),
+    [CHANNELS.historyClear]: z.tuple([z.object({ includePinned: z.boolean() }).strict()]),
+    [CHANNELS.ocrCancelAll]: z.tuple([]),
+    [CHANNELS.captureStart]: z.tuple([]),
     [CHANNELS.settingsGet]: z.tuple([]),
     [CHANNELS.settingsUpdate]: z.tuple([settingsPatchSchema(platform)]),
     [CHANNELS.keySet]: z.tuple([z.string().min(1).max(500)]),
@@ -105,7 +113,14 @@ function argumentSchemas(platform: NodeJS.Platform): Record<Channel, z.ZodType<u
     [CHANNELS.historyStorage]: z.tuple([]),
     [CHANNELS.ocrOpenFiles]: z.tuple([]),
     [CHANNELS.ocrRecognizeImage]: z.tuple([
-      z.object({ name: z.string().max(500).nullable(), bytes: z.instanceof(Uint8Array), source: z.enum(['drop', 'clipboard']) }).strict(),
+      z
+        .object({
+          name: z.string().max(500).nullable(),
+          bytes: z.instanceof(Uint8Array),
+          source: z.enum(['drop', 'clipboard']),
+          batch: z.object({ id: z.string().min(1).max(100), size: z.number().int().min(1).max(10_000) }).strict().optional(),
+        })
+        .strict(),
     ]),
     [CHANNELS.ocrRetry]: z.tuple([id]),
     [CHANNELS.ocrRerun]: z.tuple([
@@ -126,6 +141,10 @@ function handlersFor(services: AppServices, capture: CaptureBridge | undefined):
   return {
     [CHANNELS.appInfo]: (_event) => services.appInfo(),
     [CHANNELS.appTakeView]: (_event) => services.takeView(),
+    [CHANNELS.appOpenDataFolder]: (_event) => services.openDataFolder(),
+    [CHANNELS.historyClear]: (_event, options) => services.clearHistory(options),
+    [CHANNELS.ocrCancelAll]: (_event) => services.cancelAll(),
+    [CHANNELS.captureStart]: (_event) => services.startCapture(),
     [CHANNELS.settingsGet]: (_event) => services.settings(),
     [CHANNELS.settingsUpdate]: (_event, patch) => services.updateSettings(patch),
     [CHANNELS.keySet]: (_event, key) => services.setApiKey(key),

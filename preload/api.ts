@@ -4,6 +4,9 @@
  * Imported by all three builds, so it holds types and constants only.
  */
 
+/** 50 MB: the most a dropped or pasted image may be (more than any screenshot or scan); a bigger one is opened from disk. */
+export const MAX_DROPPED_BYTES = 50 * 1024 * 1024;
+
 /** Request/response channels, `domain:verb`. */
 export const CHANNELS = {
   appInfo: 'app:info',
@@ -35,6 +38,10 @@ export const CHANNELS = {
   captureFinishAcross: 'capture:finishAcross',
   captureSelect: 'capture:select',
   captureCancel: 'capture:cancel',
+  captureStart: 'capture:start',
+  ocrCancelAll: 'ocr:cancelAll',
+  historyClear: 'history:clear',
+  appOpenDataFolder: 'app:openDataFolder',
 } as const;
 
 /** Main-to-window pushes. */
@@ -83,6 +90,8 @@ export interface SettingsView {
   closeToTray: boolean;
   launchAtLogin: boolean;
   checkForUpdates: boolean;
+  /** After a batch of several images: all their texts on the clipboard, joined, or nothing. */
+  batchClipboard: 'joined' | 'none';
 }
 
 /** Only whether a key exists and how it is kept: the key itself never leaves the main process. */
@@ -139,6 +148,9 @@ export interface EntrySummary {
   error: ErrorView | null;
   pinned: boolean;
   hasImage: boolean;
+  /** The original image's size in pixels, where it was read. */
+  width: number | null;
+  height: number | null;
 }
 
 export interface HistoryFilterView {
@@ -191,6 +203,8 @@ export interface DroppedImage {
   name: string | null;
   bytes: Uint8Array;
   source: 'drop' | 'clipboard';
+  /** Files of one drop share a batch: the clipboard and the notification then act once for all of them. */
+  batch?: { id: string; size: number };
 }
 
 export interface RerunOptions {
@@ -205,6 +219,10 @@ export interface OcrProgress {
   state: 'queued' | 'preparing' | 'reading' | 'done' | 'failed' | 'cancelled';
   entryId: number | null;
   error: ErrorView | null;
+  /** The user action this job belongs to (one drop, one Open, one capture), and how many jobs that action made. */
+  batch: { id: string; size: number };
+  /** Open this entry as it starts: only a capture the user just made (the user's place is otherwise kept). */
+  reveal: boolean;
 }
 
 export interface OcrDelta {
@@ -251,6 +269,8 @@ export interface ReadoutApi {
     info(): Promise<AppInfo>;
     /** A view the main process asked for before this page could listen (the tray opening a fresh window). */
     takeView(): Promise<'history' | 'settings' | null>;
+    /** Shows the folder the history and settings live in, in the file manager. */
+    openDataFolder(): Promise<void>;
   };
   settings: {
     get(): Promise<{ settings: SettingsView; apiKey: ApiKeyStatus }>;
@@ -273,6 +293,8 @@ export interface ReadoutApi {
     delete(ids: number[]): Promise<number>;
     export(request: ExportRequest): Promise<ExportResult>;
     storage(): Promise<StorageView>;
+    /** Deletes every entry (pinned ones only when asked); resolves with how many went. */
+    clear(options: { includePinned: boolean }): Promise<number>;
   };
   ocr: {
     /** Shows the open dialog in the main process; the page never sees the paths. */
@@ -281,6 +303,8 @@ export interface ReadoutApi {
     retry(entryId: number): Promise<JobTicket>;
     rerun(entryId: number, options: RerunOptions): Promise<JobTicket>;
     cancel(jobId: number): Promise<boolean>;
+    /** Cancels everything queued or running. */
+    cancelAll(): Promise<void>;
   };
   clipboard: {
     copy(text: string): Promise<void>;
@@ -294,6 +318,8 @@ export interface ReadoutApi {
     /** The rectangle being dragged, in desktop DIPs, for the other overlays to draw. */
     select(rect: PixelRect | null): Promise<void>;
     cancel(): Promise<void>;
+    /** From the window's Capture button: the same capture as the hotkey. */
+    start(): Promise<void>;
   };
   on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void;
 }

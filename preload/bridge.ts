@@ -14,7 +14,7 @@ export function createApi(invoke: Invoke, subscribe: Subscribe): ReadoutApi {
       invoke(channel, ...args) as Promise<R>;
   const events = new Set<string>(Object.values(EVENTS));
   return {
-    app: { info: call(CHANNELS.appInfo), takeView: call(CHANNELS.appTakeView) },
+    app: { info: call(CHANNELS.appInfo), takeView: call(CHANNELS.appTakeView), openDataFolder: call(CHANNELS.appOpenDataFolder) },
     settings: {
       get: call(CHANNELS.settingsGet),
       update: call(CHANNELS.settingsUpdate),
@@ -34,6 +34,7 @@ export function createApi(invoke: Invoke, subscribe: Subscribe): ReadoutApi {
       delete: call(CHANNELS.historyDelete),
       export: call(CHANNELS.historyExport),
       storage: call(CHANNELS.historyStorage),
+      clear: call(CHANNELS.historyClear),
     },
     ocr: {
       openFiles: call(CHANNELS.ocrOpenFiles),
@@ -41,6 +42,7 @@ export function createApi(invoke: Invoke, subscribe: Subscribe): ReadoutApi {
       retry: call(CHANNELS.ocrRetry),
       rerun: call(CHANNELS.ocrRerun),
       cancel: call(CHANNELS.ocrCancel),
+      cancelAll: call(CHANNELS.ocrCancelAll),
     },
     clipboard: { copy: call(CHANNELS.clipboardCopy) },
     capture: {
@@ -49,6 +51,7 @@ export function createApi(invoke: Invoke, subscribe: Subscribe): ReadoutApi {
       finishAcross: call(CHANNELS.captureFinishAcross),
       select: call(CHANNELS.captureSelect),
       cancel: call(CHANNELS.captureCancel),
+      start: call(CHANNELS.captureStart),
     },
     on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void) {
       if (!events.has(event)) throw new Error(`Unknown event ${event}`);

@@ -3,6 +3,7 @@
  * notifications, the event channel) come in as ports, so the browser tests run these same services for real.
  */
 import { basename } from 'node:path';
+import { MAX_DROPPED_BYTES } from '../../preload/api.ts';
 import type {
   ApiKeyStatus, AppInfo, DroppedImage, EntrySummary, EntryView, EventName, EventPayloads, ExportRequest, ExportResult, HistoryFilterView,
   JobTicket, KeyTestResult, OcrProgress, PageView, RerunOptions, SearchHitView, SettingsView, StorageView,
@@ -13,6 +14,7 @@ import { retryEntry } from '../history/retry.ts';
 import type { HistoryStore } from '../history/store.ts';
 import type { Source } from '../history/types.ts';
 import { JobQueue } from '../jobs/queue.ts';
+import { Batches, type BatchRef } from './batches.ts';
 import type { OcrEngine } from '../ocr/engine.ts';
 import { LocalEngine } from '../ocr/local.ts';
 import { REGIONS } from '../ocr/models.ts';
@@ -38,18 +40,28 @@ export interface AppPorts {
   };
   /** Electron 44+ resolves when the text is on the clipboard, and rejects when another app holds it (Windows). */
   clipboard: { writeText(text: string): Promise<void> | void };
-  /** A desktop notification that a recognition finished. */
-  notifyDone(text: string): void;
+  /** A desktop notification that a user action's recognitions finished: the first text, how many, how many failed. */
+  notifyDone(result: { text: string; count: number; failed: number }): void;
+  /** Starts a capture as the hotkey does (the composition root owns capture). */
+  startCapture(): void;
+  /** Shows the data folder in the file manager. */
+  openDataFolder(): void;
+  /**
+   * Takes the two capture hotkeys (releasing the ones held), or, when the OS refuses one, keeps the ones held and says
+   * why: 'taken' by another app, or 'invalid'.
+   */
+  takeHotkeys(hotkeys: { hotkey: string; repeatHotkey: string }): Array<{ kind: 'taken' | 'invalid'; hotkey: string }>;
   emit<E extends EventName>(event: E, payload: EventPayloads[E]): void;
 }
 
-/** 50 MB: more than any screenshot or scan; stops a page from pushing arbitrary amounts through the bridge. */
-export const MAX_DROPPED_BYTES = 50 * 1024 * 1024;
+/** Stops a page from pushing arbitrary amounts through the bridge (the page checks the same limit first). */
+export { MAX_DROPPED_BYTES };
 
 export class AppServices {
   readonly #ports: AppPorts;
   readonly #queue = new JobQueue(2);
   readonly #local = new LocalEngine();
+  readonly #batches = new Batches();
   #pendingView: { view: 'history' | 'settings'; at: number } | null = null;
 
   constructor(ports: AppPorts) {
@@ -104,7 +116,19 @@ export class AppServices {
     return { settings: this.#settings.get(), apiKey: this.#settings.apiKeyStatus() };
   }
 
+  /** Saves a change; new hotkeys are taken first, and one the OS refuses is refused here, in words, before saving. */
   updateSettings(patch: Partial<SettingsView>): SettingsView {
+    const current = this.#settings.get();
+    const hotkeys = { hotkey: patch.hotkey ?? current.hotkey, repeatHotkey: patch.repeatHotkey ?? current.repeatHotkey };
+    if (hotkeys.hotkey !== current.hotkey || hotkeys.repeatHotkey !== current.repeatHotkey) {
+      const [problem] = this.#ports.takeHotkeys(hotkeys);
+      if (problem) {
+        throw new ReadoutError(
+          problem.kind === 'taken' ? 'hotkey-taken' : 'hotkey-invalid',
+          problem.kind === 'taken' ? `${problem.hotkey} is already used by another app.` : `${problem.hotkey} is not a shortcut Readout can use.`,
+        );
+      }
+    }
     return this.#settings.update(patch);
   }
 
@@ -195,7 +219,8 @@ export class AppServices {
 
   /** Files the user chose: in the open dialog, on the command line of a second launch, or in the Finder. */
   recognizeFiles(paths: string[]): JobTicket[] {
-    return paths.map((path) => this.#enqueue(basename(path), { kind: 'file', path, name: basename(path) }, () => readInputFile(path)));
+    const batch = this.#batches.create(paths.length);
+    return paths.map((path) => this.#enqueue(basename(path), { kind: 'file', path, name: basename(path) }, () => readInputFile(path), { batch }));
   }
 
   recognizeImage(image: DroppedImage): JobTicket {
@@ -205,23 +230,53 @@ export class AppServices {
     const name = image.name ?? (image.source === 'clipboard' ? 'clipboard' : 'dropped image');
     const source: Source = image.source === 'clipboard' ? { kind: 'clipboard' } : { kind: 'drop', name: image.name };
     const bytes = new Uint8Array(image.bytes);
-    return this.#enqueue(name, source, async () => bytes);
+    return this.#enqueue(name, source, async () => bytes, { batch: image.batch ?? this.#batches.create(1) });
   }
 
-  /** Image bytes from inside the main process (a screen capture): the same queue and pipeline as a file. */
-  recognizeBytes(bytes: Uint8Array, name: string, source: Source): JobTicket {
-    return this.#enqueue(name, source, async () => bytes);
+  /**
+   * Image bytes from inside the main process (a screen capture): the same queue and pipeline as a file. A capture
+   * is what the user is waiting for, so its entry opens as it starts (`reveal`).
+   */
+  recognizeBytes(bytes: Uint8Array, name: string, source: Source, options: { reveal?: boolean } = {}): JobTicket {
+    return this.#enqueue(name, source, async () => bytes, { batch: this.#batches.create(1), reveal: options.reveal ?? false });
   }
 
-  /** Reads a failed or cancelled entry again, in place. */
+  /** The window's Capture button: the same capture as the hotkey. */
+  startCapture(): void {
+    this.#ports.startCapture();
+  }
+
+  openDataFolder(): void {
+    this.#ports.openDataFolder();
+  }
+
+  /** Every entry goes (pinned ones only when asked); the space is reclaimed. */
+  clearHistory(options: { includePinned: boolean }): number {
+    const removed = this.#history.deleteOlderThan(0, options);
+    this.#changed(null);
+    return removed;
+  }
+
+  /**
+   * Reads a failed or cancelled entry again, in place. A file that could not be read has no stored image: it is read
+   * from disk again, as a new entry in place of the failed one.
+   */
   retry(entryId: number): JobTicket {
     const entry = this.#history.get(entryId);
     if (!entry) throw new ReadoutError('history-not-found', `There is no history entry ${entryId}.`);
+    if (!entry.hasImage) {
+      if (entry.source.kind !== 'file') throw new ReadoutError('history-no-image', `Entry ${entryId} has no stored image to read again.`);
+      this.#history.delete([entryId]);
+      this.#changed([entryId]);
+      return this.recognizeFiles([entry.source.path])[0]!;
+    }
     const name = entry.fileName ?? `#${entryId}`;
+    const batch = this.#batches.create(1);
+    const index = this.#batches.join(batch);
     const jobId = this.#queue.add(async (signal) => {
       const settings = this.#settings.get();
       const engine = this.engine(settings);
-      this.#progress({ jobId, name, state: 'reading', entryId, error: null });
+      this.#progress({ jobId, name, state: 'reading', entryId, error: null, batch, reveal: false });
       const outcome = await retryEntry(this.#history, entryId, engine, {
         prompt: entry.prompt ?? promptFor(settings.mode, settings.customPrompt ?? undefined),
         signal,
@@ -230,10 +285,11 @@ export class AppServices {
         onDelta: (delta) => this.#ports.emit('ocr:delta', { jobId, entryId, delta }),
       }).catch((error: unknown) => ({ ok: false as const, failure: toErrorView(error) }));
       this.#changed([entryId]);
-      if (outcome.ok) await this.#afterSuccess(entryId, outcome.result.text, settings);
-      this.#progress(outcome.ok ? { jobId, name, state: 'done', entryId, error: null } : this.#failed(jobId, name, entryId, outcome.failure));
+      if (outcome.ok) this.#afterEntry(entryId, settings);
+      await this.#settle(batch, index, outcome.ok ? outcome.result.text : null, settings);
+      this.#progress(outcome.ok ? { jobId, name, state: 'done', entryId, error: null, batch, reveal: false } : this.#failed(jobId, name, entryId, outcome.failure, batch));
     });
-    this.#progress({ jobId, name, state: 'queued', entryId, error: null });
+    this.#progress({ jobId, name, state: 'queued', entryId, error: null, batch, reveal: false });
     return { jobId, name };
   }
 
@@ -243,7 +299,7 @@ export class AppServices {
     const stored = this.#history.image(entryId);
     if (!entry || !stored?.image) throw new ReadoutError('history-no-image', `Entry ${entryId} has no stored image to read again.`);
     const image = stored.image;
-    return this.#enqueue(entry.fileName ?? `#${entryId}`, entry.source, async () => image, options);
+    return this.#enqueue(entry.fileName ?? `#${entryId}`, entry.source, async () => image, { ...options, batch: this.#batches.create(1) });
   }
 
   cancel(jobId: number): boolean {
@@ -293,18 +349,31 @@ export class AppServices {
     this.#ports.emit('ocr:progress', progress);
   }
 
-  #failed(jobId: number, name: string, entryId: number | null, error: { code: string; message: string; retryable: boolean }): OcrProgress {
-    return { jobId, name, state: error.code === 'cancelled' ? 'cancelled' : 'failed', entryId, error };
+  #failed(jobId: number, name: string, entryId: number | null, error: { code: string; message: string; retryable: boolean }, batch: BatchRef): OcrProgress {
+    return { jobId, name, state: error.code === 'cancelled' ? 'cancelled' : 'failed', entryId, error, batch, reveal: false };
   }
 
-  async #afterSuccess(entryId: number, text: string, settings: Settings): Promise<void> {
-    if (settings.copyToClipboard && text) await this.#copied(text);
-    if (settings.showNotification) this.#ports.notifyDone(text);
+  /** What happens to one finished entry whatever its batch: its image kept or not, the history kept under its cap. */
+  #afterEntry(entryId: number, settings: Settings): void {
     if (!settings.keepImages) this.#history.dropImage(entryId);
     if (settings.historyCapMb > 0) this.#history.pruneImages(settings.historyCapMb * 1024 * 1024);
   }
 
-  #enqueue(name: string, source: Source, load: () => Promise<Uint8Array>, options: RerunOptions = {}): JobTicket {
+  /** One job of a batch ended; after its last, the clipboard and the notification act once for all of it. */
+  async #settle(batch: BatchRef, index: number, text: string | null, settings: Settings): Promise<void> {
+    const outcome = this.#batches.settle(batch, index, text);
+    if (!outcome) return;
+    const texts = outcome.texts.filter((t): t is string => t !== null);
+    if (texts.length === 0) return;
+    const joined = outcome.size === 1 ? texts[0]! : settings.batchClipboard === 'joined' ? texts.filter(Boolean).join('\n\n') : '';
+    if (settings.copyToClipboard && joined) await this.#copied(joined);
+    if (settings.showNotification) this.#ports.notifyDone({ text: texts[0]!, count: texts.length, failed: outcome.failed });
+  }
+
+  #enqueue(name: string, source: Source, load: () => Promise<Uint8Array>, options: RerunOptions & { batch: BatchRef; reveal?: boolean }): JobTicket {
+    const { batch } = options;
+    const reveal = options.reveal ?? false;
+    const index = this.#batches.join(batch);
     const jobId = this.#queue.add(async (signal) => {
       const settings = this.#settings.get();
       const engine = this.engine(settings, options);
@@ -314,19 +383,31 @@ export class AppServices {
       const recorder: JobRecorder = {
         createPending: (entry) => {
           entryId = this.#history.createPending(entry);
-          this.#progress({ jobId, name, state: 'reading', entryId, error: null });
+          this.#progress({ jobId, name, state: 'reading', entryId, error: null, batch, reveal });
           this.#changed([entryId]);
           return entryId;
         },
         complete: (id, result) => this.#history.complete(id, result),
         fail: (id, failure) => this.#history.fail(id, failure),
       };
-      this.#progress({ jobId, name, state: 'preparing', entryId: null, error: null });
+      /** A file that could not be read at all stays in the history as a failed entry, with its name and reason. */
+      const unreadable = (error: unknown): void => {
+        const view = toErrorView(error);
+        try {
+          entryId = this.#history.recordUnreadable(source, engine.name, engine.model, { ...view, retryable: source.kind === 'file' && view.code !== 'cancelled' });
+          this.#changed([entryId]);
+        } catch {
+          // The history itself failing is reported with the job; the file's own error is the one to show.
+        }
+        this.#progress(this.#failed(jobId, name, entryId, view, batch));
+      };
+      this.#progress({ jobId, name, state: 'preparing', entryId: null, error: null, batch, reveal });
       let bytes: Uint8Array;
       try {
         bytes = await load();
       } catch (error) {
-        this.#progress(this.#failed(jobId, name, null, toErrorView(error)));
+        unreadable(error);
+        await this.#settle(batch, index, null, settings);
         return;
       }
       const outcome = await recognizeImage(bytes, name, {
@@ -343,17 +424,26 @@ export class AppServices {
       if (entryId !== null) this.#changed([entryId]);
       if (outcome.ok && entryId === null) {
         // The history could not be written (a full disk, say): the text must not be lost with it.
-        if (outcome.result.text) await this.#copied(outcome.result.text);
-        const error = new ReadoutError('history-unwritable', `${name}: read, and copied to the clipboard, but the history could not keep it (${errorMessage(outcome.historyError)})`);
-        this.#progress(this.#failed(jobId, name, null, toErrorView(error)));
+        const copied = outcome.result.text ? await this.#copied(outcome.result.text) : false;
+        const error = new ReadoutError(
+          'history-unwritable',
+          `${name}: read${copied ? ', and copied to the clipboard,' : ''} but the history could not keep it (${errorMessage(outcome.historyError)})`,
+        );
+        this.#progress(this.#failed(jobId, name, null, toErrorView(error), batch));
+        await this.#settle(batch, index, null, settings);
       } else if (outcome.ok) {
-        await this.#afterSuccess(entryId!, outcome.result.text, settings);
-        this.#progress({ jobId, name, state: 'done', entryId, error: null });
+        this.#afterEntry(entryId!, settings);
+        await this.#settle(batch, index, outcome.result.text, settings);
+        this.#progress({ jobId, name, state: 'done', entryId, error: null, batch, reveal });
+      } else if (entryId === null) {
+        unreadable(outcome.error);
+        await this.#settle(batch, index, null, settings);
       } else {
-        this.#progress(this.#failed(jobId, name, entryId, toErrorView(outcome.error)));
+        await this.#settle(batch, index, null, settings);
+        this.#progress(this.#failed(jobId, name, entryId, toErrorView(outcome.error), batch));
       }
     });
-    this.#progress({ jobId, name, state: 'queued', entryId: null, error: null });
+    this.#progress({ jobId, name, state: 'queued', entryId: null, error: null, batch, reveal });
     return { jobId, name };
   }
 }

@@ -43,6 +43,8 @@ export function toEntrySummary(entry: Entry): EntrySummary {
     error: entry.error,
     pinned: entry.pinned,
     hasImage: entry.hasImage,
+    width: entry.width,
+    height: entry.height,
   };
 }
 

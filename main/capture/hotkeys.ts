@@ -22,3 +22,18 @@ export function bindHotkeys(registrar: Registrar, held: string[], bindings: Arra
   }
   return { held: now, problems };
 }
+
+/**
+ * Takes `wanted` in place of what is held; when the OS refuses any of it, takes `fallback` back (the hotkeys that
+ * worked until now) and returns the refusals, so a setting that cannot work is refused instead of leaving none.
+ */
+export function swapHotkeys(
+  registrar: Registrar,
+  held: string[],
+  wanted: Array<{ hotkey: string; run: () => void }>,
+  fallback: Array<{ hotkey: string; run: () => void }>,
+): { held: string[]; problems: HotkeyProblem[] } {
+  const attempt = bindHotkeys(registrar, held, wanted);
+  if (attempt.problems.length === 0) return attempt;
+  return { held: bindHotkeys(registrar, attempt.held, fallback).held, problems: attempt.problems };
+}

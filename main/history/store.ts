@@ -118,6 +118,25 @@ export class HistoryStore {
     });
   }
 
+  /**
+   * A file that could not even be read (damaged, not an image, too large): a failed entry with its name and reason
+   * and no image, so the failure stays in the history, where the Failed filter finds it.
+   */
+  recordUnreadable(source: Source, engine: EngineName, model: string, failure: Failure): number {
+    const now = this.#now();
+    return transaction(this.#db, () =>
+      Number(
+        this.#db
+          .prepare(
+            `INSERT INTO entries (created_at, updated_at, source_kind, source, file_name, engine, model, status, error_code, error_message, retryable)
+             VALUES (?, ?, ?, ?, ?, ?, ?, 'failed', ?, ?, ?)`,
+          )
+          .run(now, now, source.kind, JSON.stringify(source), fileNameOf(source), engine, model, failure.code, failure.message, failure.retryable ? 1 : 0)
+          .lastInsertRowid,
+      ),
+    );
+  }
+
   complete(id: number, result: RecognizeResult): void {
     this.#run(
       `UPDATE entries SET status = 'done', text = ?, engine = ?, model = ?, input_tokens = ?, output_tokens = ?,

@@ -45,6 +45,8 @@ export function settingsSchema(platform: NodeJS.Platform) {
     launchAtLogin: z.boolean().default(false),
     /** Look for a new version daily, download it in the background, install it on quit (app/updates.ts). */
     checkForUpdates: z.boolean().default(true),
+    /** After a batch of several images: all their texts on the clipboard (joined, in order), or nothing. */
+    batchClipboard: z.enum(['joined', 'none']).default('joined'),
   });
 }
 

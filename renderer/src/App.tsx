@@ -3,17 +3,20 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent }
 import { useTranslation } from 'react-i18next';
 import type { ApiKeyStatus, EntryStatus, EngineName, HistoryFilterView, SettingsView as Settings } from '../../preload/api.ts';
 import { api, bridgeError, modKey } from './api.ts';
-import { FirstRun } from './components/FirstRun.tsx';
+import { FirstRun, firstRunDismissed, rememberFirstRunDismissed } from './components/FirstRun.tsx';
 import { HistoryList } from './components/HistoryList.tsx';
 import { QueueBar } from './components/QueueBar.tsx';
 import { ResultView } from './components/ResultView.tsx';
+import { SelectionBar } from './components/SelectionBar.tsx';
 import { SettingsView } from './components/SettingsView.tsx';
 import { Toast, type ToastState } from './components/Toast.tsx';
+import { hotkeyLabel } from './hotkey.ts';
 import { useDebounced } from './hooks/useDebounced.ts';
 import { useDropAndPaste } from './hooks/useDropAndPaste.ts';
 import { useHistory } from './hooks/useHistory.ts';
 import { useEntry } from './hooks/useEntry.ts';
-import { useJobs } from './hooks/useJobs.ts';
+import { isActive, useJobs } from './hooks/useJobs.ts';
+import { useSelection } from './hooks/useSelection.ts';
 import { languageFor, setLanguage } from './i18n/index.ts';
 import { applyTheme } from './theme.ts';
 
@@ -29,12 +32,15 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<EntryStatus | ''>('');
   const [engine, setEngine] = useState<EngineName | ''>('');
-  const [selectedId, setSelectedId] = useState<number | null>(null);
   const [hidden, setHidden] = useState<Set<number>>(new Set());
   const [toast, setToast] = useState<ToastState | null>(null);
-  const [firstRunDismissed, setFirstRunDismissed] = useState(false);
+  const [showFirstRun, setShowFirstRun] = useState(() => !firstRunDismissed());
+  /** Entries that finished while the user was elsewhere: marked in the list and counted in the title until seen. */
+  const [fresh, setFresh] = useState<Set<number>>(new Set());
+  const [focusResult, setFocusResult] = useState(false);
   const search = useRef<HTMLInputElement>(null);
-  const pendingDelete = useRef<{ ids: number[]; timer: ReturnType<typeof setTimeout> } | null>(null);
+  const beforeSettings = useRef<HTMLElement | null>(null);
+  const pendingDelete = useRef<{ ids: number[]; timer: ReturnType<typeof setTimeout>; undo: () => void } | null>(null);
 
   const filter = useMemo<HistoryFilterView>(() => ({ status: status ? [status] : undefined, engine: engine ? [engine] : undefined }), [status, engine]);
   const [composing, setComposing] = useState(false);
@@ -46,11 +52,23 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
   const debouncedQuery = useDebounced(settledQuery, 12);
   const history = useHistory(debouncedQuery, filter);
   const rows = useMemo(() => history.rows.filter((row) => !hidden.has(row.entry.id)), [history.rows, hidden]);
-  const visibleId = rows.some((row) => row.entry.id === selectedId) ? selectedId : null;
+  const selection = useSelection(rows);
+  const { currentId, chosen } = selection;
+  const visibleId = rows.some((row) => row.entry.id === currentId) ? currentId : null;
   const selected = useEntry(visibleId);
-  const onStarted = useCallback((entryId: number) => setSelectedId(entryId), []);
-  const { jobs } = useJobs(onStarted);
-  const jobFor = (entryId: number) => [...jobs.values()].find((job) => job.entryId === entryId && job.state === 'reading');
+  const currentRef = useRef(visibleId);
+  currentRef.current = visibleId;
+
+  const { jobs } = useJobs({
+    // Only a capture the user just made opens by itself: every other result waits as a marked row.
+    onReveal: useCallback((entryId: number) => selection.select(entryId), [selection]),
+    onFinished: useCallback((entryId: number) => {
+      if (entryId !== currentRef.current) setFresh((current) => new Set(current).add(entryId));
+    }, []),
+  });
+  const jobList = [...jobs.values()];
+  const jobFor = (entryId: number) => jobList.find((job) => job.entryId === entryId && job.state === 'reading');
+  const streamed = useMemo(() => new Map(jobList.filter((job) => isActive(job) && job.entryId !== null).map((job) => [job.entryId!, job.text])), [jobs]); // eslint-disable-line react-hooks/exhaustive-deps
   const showError = useCallback((error: unknown) => setToast({ text: t('error.generic', { message: bridgeError(error).message }) }), [t]);
   const dragging = useDropAndPaste(showError);
 
@@ -64,6 +82,19 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
     void api.app.takeView().then((next) => next && setView(next));
     return unsubscribe;
   }, []);
+  // Seen once shown.
+  useEffect(() => {
+    if (visibleId !== null && fresh.has(visibleId)) setFresh((current) => new Set([...current].filter((id) => id !== visibleId)));
+  }, [visibleId, fresh]);
+  useEffect(() => {
+    document.title = fresh.size > 0 ? t('app.titleNew', { count: fresh.size }) : 'Readout';
+  }, [fresh.size, t]);
+  // Enter on a row whose entry was still loading: the result takes the focus once it is there.
+  useEffect(() => {
+    if (!focusResult || !selected || selected.id !== visibleId) return;
+    setFocusResult(false);
+    document.querySelector<HTMLElement>('[data-testid="result"] .actions button')?.focus();
+  }, [focusResult, selected, visibleId]);
 
   const commitDelete = useCallback(() => {
     const pending = pendingDelete.current;
@@ -80,19 +111,19 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
       const index = rows.findIndex((row) => ids.includes(row.entry.id));
       setHidden((current) => new Set([...current, ...ids]));
       const next = rows.slice(index + 1).find((row) => !ids.includes(row.entry.id)) ?? rows.slice(0, index).at(-1);
-      setSelectedId(next?.entry.id ?? null);
+      selection.select(next?.entry.id ?? null);
       const undo = (): void => {
         const pending = pendingDelete.current;
         if (pending) clearTimeout(pending.timer);
         pendingDelete.current = null;
         setHidden((current) => new Set([...current].filter((id) => !ids.includes(id))));
-        setSelectedId(ids[0] ?? null);
+        selection.select(ids[0] ?? null);
         setToast(null);
       };
-      pendingDelete.current = { ids, timer: setTimeout(() => (commitDelete(), setToast(null)), UNDO_MS) };
+      pendingDelete.current = { ids, timer: setTimeout(() => (commitDelete(), setToast(null)), UNDO_MS), undo };
       setToast({ text: t('toast.deleted', { count: ids.length }), undo });
     },
-    [rows, commitDelete, t],
+    [rows, commitDelete, t, selection],
   );
 
   useEffect(() => {
@@ -100,8 +131,21 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
     return () => window.removeEventListener('beforeunload', commitDelete);
   }, [commitDelete]);
 
+  const openSettings = useCallback(() => {
+    beforeSettings.current = document.activeElement as HTMLElement | null;
+    setView('settings');
+  }, []);
+  const leaveSettings = useCallback(() => {
+    setView('history');
+    // Back where the user was before Settings.
+    const target = beforeSettings.current;
+    requestAnimationFrame(() => (target && document.contains(target) ? target : document.querySelector<HTMLElement>('[data-testid="history-list"]'))?.focus());
+  }, []);
+  const capture = useCallback(() => void api.capture.start().catch(showError), [showError]);
+
   useEffect(() => {
     const onKey = (event: globalThis.KeyboardEvent): void => {
+      const inField = event.target instanceof HTMLElement && /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName);
       if (isShortcut(event, 'f')) {
         event.preventDefault();
         setView('history');
@@ -110,25 +154,38 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
       } else if (isShortcut(event, 'o')) {
         event.preventDefault();
         void api.ocr.openFiles().catch(showError);
-      }
+      } else if (isShortcut(event, ',')) {
+        event.preventDefault();
+        if (view === 'settings') leaveSettings();
+        else openSettings();
+      } else if (isShortcut(event, 'z') && !inField && pendingDelete.current) {
+        event.preventDefault();
+        pendingDelete.current.undo();
+      } else if (event.key === 'Escape' && view === 'settings' && !event.defaultPrevented) {
+        event.preventDefault();
+        leaveSettings();
+      } else return;
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [showError]);
+  }, [showError, view, openSettings, leaveSettings]);
 
   const onListKey = (event: KeyboardEvent<HTMLDivElement>): void => {
-    const index = rows.findIndex((row) => row.entry.id === selectedId);
+    const index = rows.findIndex((row) => row.entry.id === currentId);
     const move = (to: number): void => {
       const row = rows[Math.max(0, Math.min(rows.length - 1, to))];
-      if (row) setSelectedId(row.entry.id);
+      if (row) selection.select(row.entry.id, { range: event.shiftKey, toggle: false });
     };
-    if (event.key === 'ArrowDown') move(index + 1);
+    const targets = chosen.size > 0 ? [...chosen] : visibleId !== null ? [visibleId] : [];
+    if (event.key === 'ArrowDown') move(index < 0 ? 0 : index + 1);
     else if (event.key === 'ArrowUp') move(index - 1);
     else if (event.key === 'Home') move(0);
     else if (event.key === 'End') move(rows.length - 1);
-    else if (event.key === 'Enter' && selected) document.querySelector<HTMLElement>('[data-testid="result"] button')?.focus();
-    // Keys act on the selected row at once, not on the full entry, which may still be loading after a move.
-    else if ((event.key === 'Delete' || event.key === 'Backspace') && visibleId !== null) deleteWithUndo([visibleId]);
+    else if (event.key === 'Enter' && visibleId !== null) setFocusResult(true);
+    else if (isShortcut(event, 'a')) selection.chooseAll();
+    else if (event.key === 'Escape' && chosen.size > 0) selection.select(currentId);
+    // Keys act on the selected rows at once, not on the full entry, which may still be loading after a move.
+    else if ((event.key === 'Delete' || event.key === 'Backspace') && targets.length > 0) deleteWithUndo(targets);
     else if (isShortcut(event, 'c') && visibleId !== null && !window.getSelection()?.toString()) {
       const id = visibleId;
       void (async () => {
@@ -141,12 +198,27 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
     event.preventDefault();
   };
 
-  const showFirstRun = !apiKey.set && !settings.baseUrl && !firstRunDismissed;
+  const exportChosen = async (): Promise<void> => {
+    try {
+      const result = await api.history.export({ format: 'md', ids: [...chosen], images: true });
+      if (result.saved) setToast({ text: t('result.exported', { count: result.count, file: result.fileName }) });
+    } catch (error) {
+      showError(error);
+    }
+  };
+
+  const hotkey = hotkeyLabel(settings.hotkey);
+  const firstRunVisible = showFirstRun && !apiKey.set && !settings.baseUrl;
   return (
     <div className="app">
       <header className="toolbar">
+        <h1 className="visually-hidden">Readout</h1>
         {view === 'history' ? (
           <>
+            <button type="button" className="primary capture" onClick={capture} data-testid="capture" aria-keyshortcuts={settings.hotkey} title={t('toolbar.captureTitle', { hotkey })}>
+              {t('toolbar.capture')} <kbd>{hotkey}</kbd>
+            </button>
+            <button type="button" onClick={() => void api.ocr.openFiles().catch(showError)} data-testid="open">{t('toolbar.open')}</button>
             <input
               ref={search}
               type="search"
@@ -159,11 +231,15 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
               onCompositionStart={() => setComposing(true)}
               onCompositionEnd={() => setComposing(false)}
               onKeyDown={(event) => {
-                if (event.key === 'ArrowDown') document.querySelector<HTMLElement>('[data-testid="history-list"]')?.focus();
+                if (event.key !== 'ArrowDown') return;
+                event.preventDefault();
+                document.querySelector<HTMLElement>('[data-testid="history-list"]')?.focus();
+                // The first row is selected as the list takes the focus, so the first ↓ lands somewhere.
+                if (currentId === null && rows[0]) selection.select(rows[0].entry.id);
               }}
               data-testid="search"
             />
-            <select aria-label={t('toolbar.filterStatus')} value={status} onChange={(event) => setStatus(event.target.value as EntryStatus | '')}>
+            <select aria-label={t('toolbar.filterStatus')} value={status} onChange={(event) => setStatus(event.target.value as EntryStatus | '')} data-testid="filter-status">
               <option value="">{t('toolbar.allStatuses')}</option>
               {(['done', 'pending', 'failed', 'cancelled'] as const).map((s) => <option key={s} value={s}>{t(`statusName.${s}`)}</option>)}
             </select>
@@ -173,44 +249,66 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
               <option value="local">{t('engineName.local')}</option>
             </select>
             <span className="spacer" />
-            <button type="button" className="primary" onClick={() => void api.ocr.openFiles().catch(showError)} data-testid="open">{t('toolbar.open')}</button>
-            <button type="button" onClick={() => setView('settings')} data-testid="open-settings">{t('toolbar.settings')}</button>
+            <button type="button" onClick={openSettings} data-testid="open-settings" aria-keyshortcuts="Control+Comma">{t('toolbar.settings')}</button>
           </>
         ) : (
-          <button type="button" onClick={() => setView('history')} data-testid="back">← {t('toolbar.back')}</button>
+          <button type="button" onClick={leaveSettings} data-testid="back">← {t('toolbar.back')}</button>
         )}
       </header>
       {view === 'settings' ? (
         <main className="settings-page">
-          <SettingsView settings={settings} apiKey={apiKey} onChange={(next, key) => (setSettings(next), setApiKey(key))} />
+          <SettingsView settings={settings} apiKey={apiKey} onChange={(next, key) => (setSettings(next), setApiKey(key))} onToast={(text) => setToast({ text })} />
         </main>
       ) : (
         <main className="split">
           <div className="sidebar">
-            {showFirstRun && <FirstRun onOpenSettings={() => setView('settings')} onDismiss={() => setFirstRunDismissed(true)} />}
+            {firstRunVisible && (
+              <FirstRun hotkey={hotkey} onCapture={capture} onOpenSettings={openSettings} onDismiss={() => (rememberFirstRunDismissed(), setShowFirstRun(false))} />
+            )}
+            {chosen.size > 1 && (
+              <SelectionBar count={chosen.size} onExport={() => void exportChosen()} onDelete={() => deleteWithUndo([...chosen])} onClear={() => selection.select(currentId)} />
+            )}
             <HistoryList
               rows={rows}
-              selectedId={selectedId}
+              currentId={visibleId}
+              chosen={chosen}
+              fresh={fresh}
+              streamed={streamed}
               hasMore={history.hasMore}
               loading={history.loading}
-              emptyText={debouncedQuery.trim() ? t('list.noMatches', { query: debouncedQuery }) : t('list.empty', { paste: `${modKey()}V` })}
-              onSelect={setSelectedId}
+              emptyText={debouncedQuery.trim() ? t('list.noMatches', { query: debouncedQuery }) : t('list.empty', { hotkey, paste: `${modKey()}V` })}
+              onSelect={selection.select}
               onLoadMore={() => void history.loadMore()}
               onKeyDown={onListKey}
             />
           </div>
           {selected ? (
-            <ResultView key={selected.id} entry={selected} job={jobFor(selected.id)} onDelete={(id) => deleteWithUndo([id])} onMessage={(text) => setToast({ text })} />
+            <ResultView
+              key={selected.id}
+              entry={selected}
+              job={jobFor(selected.id)}
+              customEndpoint={Boolean(settings.baseUrl)}
+              onDelete={(id) => deleteWithUndo([id])}
+              onMessage={(text) => setToast({ text })}
+              onOpenSettings={openSettings}
+              onLeave={() => document.querySelector<HTMLElement>('[data-testid="history-list"]')?.focus()}
+            />
           ) : (
-            <section className="result empty-result"><p className="muted">{t('result.none')}</p></section>
+            <section className="result empty-result" aria-label={t('result.textLabel')}>
+              <p className="muted">{t('result.none', { hotkey })}</p>
+            </section>
           )}
         </main>
       )}
       <footer>
-        <QueueBar jobs={[...jobs.values()]} />
-        <Toast toast={toast} onClose={() => setToast(null)} />
+        <QueueBar jobs={jobList} />
       </footer>
-      {dragging && <div className="drop-overlay" aria-hidden="true">{t('drop.hint')}</div>}
+      <Toast toast={toast} onClose={() => setToast(null)} />
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          <span>{t('drop.hint')}</span>
+        </div>
+      )}
     </div>
   );
 }

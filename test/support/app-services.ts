@@ -27,7 +27,13 @@ export interface TestApp {
   clipboard: string[];
   /** Another app holds the clipboard: writes reject, as Electron's do then. */
   clipboardBusy: boolean;
+  /** One per user action: the first text, or for a batch "N read, M failed". */
   notifications: string[];
+  /** Capture button presses that reached the composition root's port. */
+  captureStarts: number;
+  dataFolderOpened: number;
+  /** Hotkeys another app holds, for the settings' refusal to be tested. */
+  takenHotkeys: string[];
   events: Array<{ event: EventName; payload: unknown }>;
   onEmit: (<E extends EventName>(event: E, payload: EventPayloads[E]) => void) | null;
   capture: CaptureService;
@@ -52,6 +58,9 @@ export function createTestApp(dir: string, options: { historyPath?: string } = {
     clipboard: [],
     clipboardBusy: false,
     notifications: [],
+    captureStarts: 0,
+    dataFolderOpened: 0,
+    takenHotkeys: [],
     events: [],
     onEmit: null,
     frames: [],
@@ -78,7 +87,13 @@ export function createTestApp(dir: string, options: { historyPath?: string } = {
         app.clipboard.push(text);
       },
     },
-    notifyDone: (text) => app.notifications.push(text),
+    notifyDone: ({ text, count, failed }) => void app.notifications.push(count === 1 && failed === 0 ? text : `${count} read, ${failed} failed`),
+    startCapture: () => {
+      app.captureStarts++;
+      void app.capture.start();
+    },
+    openDataFolder: () => void app.dataFolderOpened++,
+    takeHotkeys: ({ hotkey, repeatHotkey }) => [hotkey, repeatHotkey].filter((h) => app.takenHotkeys.includes(h)).map((h) => ({ kind: 'taken' as const, hotkey: h })),
     emit: (event, payload) => {
       app.events.push({ event, payload });
       app.onEmit?.(event, payload);
@@ -94,7 +109,7 @@ export function createTestApp(dir: string, options: { historyPath?: string } = {
     showSelection: (dips) => app.onEmit?.('capture:selection', { dips }),
     recognize: (png, name, source) => {
       app.captured.push({ png, name, source });
-      app.services.recognizeBytes(png, name, source);
+      app.services.recognizeBytes(png, name, source, { reveal: true });
     },
     problem: (error) => app.problems.push(error),
   });

@@ -7,18 +7,21 @@ import { HistoryRow } from './HistoryRow.tsx';
 
 interface Props {
   rows: Row[];
-  selectedId: number | null;
+  currentId: number | null;
+  chosen: ReadonlySet<number>;
+  fresh: ReadonlySet<number>;
+  streamed: ReadonlyMap<number, string>;
   hasMore: boolean;
   loading: boolean;
   emptyText: string;
-  onSelect: (id: number) => void;
+  onSelect: (id: number, how: { range: boolean; toggle: boolean }) => void;
   onLoadMore: () => void;
   onKeyDown: (event: KeyboardEvent<HTMLDivElement>) => void;
 }
 
-const ROW_HEIGHT = 64;
+const ROW_HEIGHT = 78;
 
-export function HistoryList({ rows, selectedId, hasMore, loading, emptyText, onSelect, onLoadMore, onKeyDown }: Props) {
+export function HistoryList({ rows, currentId, chosen, fresh, streamed, hasMore, loading, emptyText, onSelect, onLoadMore, onKeyDown }: Props) {
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
@@ -29,10 +32,11 @@ export function HistoryList({ rows, selectedId, hasMore, loading, emptyText, onS
     if (last && last.index >= rows.length - 20 && hasMore && !loading) onLoadMore();
   }, [last, rows.length, hasMore, loading, onLoadMore]);
 
-  const selectedIndex = rows.findIndex((row) => row.entry.id === selectedId);
+  // The keyboard's row is always in view.
+  const currentIndex = rows.findIndex((row) => row.entry.id === currentId);
   useEffect(() => {
-    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
-  }, [selectedIndex, virtualizer]);
+    if (currentIndex >= 0) virtualizer.scrollToIndex(currentIndex, { align: 'auto' });
+  }, [currentIndex, virtualizer]);
 
   return (
     <div
@@ -40,18 +44,20 @@ export function HistoryList({ rows, selectedId, hasMore, loading, emptyText, onS
       className="list"
       role="listbox"
       tabIndex={0}
+      aria-multiselectable
       aria-label={t('list.label')}
-      aria-activedescendant={selectedId !== null ? `entry-${selectedId}` : undefined}
+      aria-activedescendant={currentId !== null && currentIndex >= 0 ? `entry-${currentId}` : undefined}
       onKeyDown={onKeyDown}
       data-testid="history-list"
     >
-      {rows.length === 0 && !loading && <p className="empty">{emptyText}</p>}
+      {rows.length === 0 && !loading && <p className="empty" data-testid="empty">{emptyText}</p>}
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {items.map((item) => {
           const row = rows[item.index]!;
+          const id = row.entry.id;
           return (
-            <div key={row.entry.id} style={{ position: 'absolute', top: 0, left: 0, right: 0, height: item.size, transform: `translateY(${item.start}px)` }}>
-              <HistoryRow row={row} selected={row.entry.id === selectedId} onSelect={onSelect} />
+            <div key={id} style={{ position: 'absolute', top: 0, left: 0, right: 0, height: item.size, transform: `translateY(${item.start}px)` }}>
+              <HistoryRow row={row} current={id === currentId} chosen={chosen.has(id)} fresh={fresh.has(id)} streamed={streamed.get(id)} onSelect={onSelect} />
             </div>
           );
         })}

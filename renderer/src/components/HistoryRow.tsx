@@ -1,33 +1,62 @@
-import { memo } from 'react';
+import { memo, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { EntrySummary } from '../../../preload/api.ts';
 import { formatTime } from '../format.ts';
 import type { Row } from '../hooks/useHistory.ts';
 import { Thumbnail } from './Thumbnail.tsx';
 
-export const HistoryRow = memo(function HistoryRow({ row, selected, onSelect }: { row: Row; selected: boolean; onSelect: (id: number) => void }) {
+/** What a row is called: its file's name, else where it came from ("Screen capture", "Pasted image"). */
+export function useEntryName(): (entry: Pick<EntrySummary, 'fileName' | 'sourceKind'>) => string {
+  const { t } = useTranslation();
+  return (entry) => entry.fileName ?? t(`source.${entry.sourceKind}`);
+}
+
+interface Props {
+  row: Row;
+  /** The row the keyboard is on, whose entry shows beside the list. */
+  current: boolean;
+  /** Part of a selection of several (Shift/Ctrl+click). */
+  chosen: boolean;
+  /** Finished since the user last looked. */
+  fresh: boolean;
+  /** Text streamed so far, while it is being read. */
+  streamed: string | undefined;
+  onSelect: (id: number, how: { range: boolean; toggle: boolean }) => void;
+}
+
+export const HistoryRow = memo(function HistoryRow({ row, current, chosen, fresh, streamed, onSelect }: Props) {
   const { t, i18n } = useTranslation();
+  const name = useEntryName();
   const { entry, snippet } = row;
+  const size = entry.width && entry.height ? `${entry.width}×${entry.height}` : null;
+  const text = snippet
+    ? snippet.map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))
+    : entry.status === 'pending'
+      ? streamed || <span className="muted">{t('list.reading')}</span>
+      : entry.preview || <span className={entry.error ? 'error-text' : 'muted'}>{entry.error ? entry.error.message : t('list.noText')}</span>;
   return (
     <div
       role="option"
-      aria-selected={selected}
+      aria-selected={current || chosen}
       id={`entry-${entry.id}`}
-      className={`row${selected ? ' selected' : ''}`}
-      onMouseDown={(event) => {
+      className={`row${current ? ' selected' : ''}${chosen ? ' chosen' : ''}`}
+      onMouseDown={(event: MouseEvent) => {
         event.preventDefault();
-        onSelect(entry.id);
+        onSelect(entry.id, { range: event.shiftKey, toggle: event.ctrlKey || event.metaKey });
       }}
       data-testid="history-row"
     >
       <Thumbnail entryId={entry.id} hasImage={entry.hasImage} />
       <div className="row-body">
-        <div className="row-text">
-          {snippet
-            ? snippet.map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))
-            : entry.preview || <span className="muted">{entry.error ? entry.error.message : t('list.noText')}</span>}
+        <div className="row-title">
+          {fresh && <span className="new-dot" role="img" aria-label={t('list.new')} data-testid="new-marker" />}
+          <span className="row-name">{name(entry)}</span>
+          {size && <span className="muted">{size}</span>}
+          <span className="muted row-time">{formatTime(entry.createdAt, i18n.language)}</span>
         </div>
+        <div className="row-text">{text}</div>
         <div className="row-meta">
-          <span>{formatTime(entry.createdAt, i18n.language)}</span>
+          <span>{t(`source.${entry.sourceKind}`)}</span>
           <span>{t(`engineName.${entry.engine}`)}</span>
           {entry.status !== 'done' && <span className={`badge ${entry.status}`}>{t(`statusName.${entry.status}`)}</span>}
           {entry.pinned && <span className="badge pinned">{t('list.pinned')}</span>}

@@ -1,40 +1,67 @@
 /** One entry: its image beside its text, the text streaming in while it is read, and everything to do with it. */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EngineName, EntryView, Mode } from '../../../preload/api.ts';
-import { KNOWN_MODELS } from '../../../main/ocr/model-names.ts';
-import { api, bridgeError } from '../api.ts';
-import { formatCost, formatNumber } from '../format.ts';
+import type { EngineName, EntryView, ErrorView, Mode } from '../../../preload/api.ts';
+import { DEFAULT_MODEL, KNOWN_MODELS } from '../../../main/ocr/model-names.ts';
+import { api, bridgeError, modKey } from '../api.ts';
+import { formatCost, formatNumber, formatTime } from '../format.ts';
 import type { Job } from '../hooks/useJobs.ts';
-import { ErrorText } from './ErrorText.tsx';
+import { useEntryName } from './HistoryRow.tsx';
 
 const MODES: Mode[] = ['text', 'markdown', 'table', 'formula', 'json'];
+/** Errors a new key, region or model fixes: the way out is Settings. */
+const SETTINGS_ERRORS = new Set(['auth', 'forbidden', 'quota', 'model-not-found', 'no-key']);
+
+/** An unsaved edit, kept in the page's storage so that no batch, reload or restart loses it. */
+const draftKey = (id: number): string => `readout.draft.${id}`;
+const loadDraft = (id: number): string | null => localStorage.getItem(draftKey(id));
+const storeDraft = (id: number, text: string | null): void => (text === null ? localStorage.removeItem(draftKey(id)) : localStorage.setItem(draftKey(id), text));
 
 interface Props {
   entry: EntryView;
   job: Job | undefined;
+  /** A custom endpoint is set: DashScope's prices say nothing about what it costs. */
+  customEndpoint: boolean;
   onDelete: (id: number) => void;
   onMessage: (text: string) => void;
+  onOpenSettings: () => void;
+  /** Esc: back to the list. */
+  onLeave: () => void;
 }
 
-export function ResultView({ entry, job, onDelete, onMessage }: Props) {
+export function ResultView({ entry, job, customEndpoint, onDelete, onMessage, onOpenSettings, onLeave }: Props) {
   const { t, i18n } = useTranslation();
+  const name = useEntryName();
   const [image, setImage] = useState<string | null>(null);
-  const [draft, setDraft] = useState<string | null>(null);
+  const [draft, setDraftState] = useState<string | null>(() => loadDraft(entry.id));
   const [copied, setCopied] = useState(false);
   const [rerunMode, setRerunMode] = useState<Mode>((entry.mode as Mode | null) ?? 'text');
   const [rerunEngine, setRerunEngine] = useState<EngineName>(entry.engine);
-  const [rerunModel, setRerunModel] = useState(entry.engine === 'qwen' ? entry.model : '');
+  const [rerunModel, setRerunModel] = useState(entry.engine === 'qwen' ? entry.model : DEFAULT_MODEL);
+  const editor = useRef<HTMLTextAreaElement>(null);
+
+  const setDraft = (text: string | null): void => {
+    setDraftState(text);
+    storeDraft(entry.id, text);
+  };
 
   useEffect(() => {
     let live = true;
     setImage(null);
-    setDraft(null);
     if (entry.hasImage) void api.history.image(entry.id).then((url) => live && setImage(url));
     return () => {
       live = false;
     };
   }, [entry.id, entry.hasImage]);
+
+  // The caret starts at the end of the text, where a correction usually goes.
+  const editing = draft !== null;
+  useEffect(() => {
+    const area = editor.current;
+    if (!editing || !area) return;
+    area.focus();
+    area.setSelectionRange(area.value.length, area.value.length);
+  }, [editing]);
 
   const streaming = entry.status === 'pending' && job !== undefined;
   const shown = streaming ? job.text : (entry.editedText ?? entry.text);
@@ -59,14 +86,36 @@ export function ResultView({ entry, job, onDelete, onMessage }: Props) {
       if (result.saved) onMessage(t('result.exported', { count: result.count, file: result.fileName }));
     });
 
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>): void => {
+    if (event.target === editor.current) {
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+        event.preventDefault();
+        void save();
+      } else if (event.key === 'Escape') {
+        event.preventDefault();
+        setDraft(null);
+      }
+      return;
+    }
+    if (event.key === 'Escape' && !(event.target instanceof HTMLSelectElement) && !(event.target instanceof HTMLInputElement)) {
+      event.preventDefault();
+      onLeave();
+    }
+  };
+
   const usage = entry.usage;
+  const size = entry.width && entry.height ? `${entry.width}×${entry.height}` : null;
   return (
-    <section className="result" aria-label={t('result.textLabel')} data-testid="result">
+    <section className="result" aria-labelledby="result-title" data-testid="result" onKeyDown={onKeyDown}>
       <div className="result-image">
-        {image ? <img src={image} alt={t('result.imageAlt')} /> : <p className="muted">{entry.hasImage ? '' : t('result.noImage')}</p>}
+        {image ? <img src={image} alt={t('result.imageAlt', { name: name(entry) })} /> : <p className="muted">{entry.hasImage ? '' : t('result.noImage')}</p>}
       </div>
       <div className="result-text">
-        <div className="actions" role="toolbar">
+        <header className="result-header">
+          <h2 id="result-title" data-testid="result-title">{name(entry)}</h2>
+          <p className="muted">{[t(`source.${entry.sourceKind}`), size, formatTime(entry.createdAt, i18n.language)].filter(Boolean).join(' · ')}</p>
+        </header>
+        <div className="actions" role="toolbar" aria-label={t('result.actions')}>
           {streaming && job ? (
             <button type="button" onClick={() => run(() => api.ocr.cancel(job.jobId))}>{t('result.cancel')}</button>
           ) : (
@@ -76,8 +125,8 @@ export function ResultView({ entry, job, onDelete, onMessage }: Props) {
                 <button type="button" onClick={() => setDraft(shown)} disabled={entry.status === 'pending'}>{t('result.edit')}</button>
               ) : (
                 <>
-                  <button type="button" className="primary" onClick={save}>{t('result.save')}</button>
-                  <button type="button" onClick={() => setDraft(null)}>{t('result.cancelEdit')}</button>
+                  <button type="button" className="primary" onClick={save} aria-keyshortcuts="Control+Enter" title={`${modKey()}Enter`}>{t('result.save')}</button>
+                  <button type="button" onClick={() => setDraft(null)} aria-keyshortcuts="Escape">{t('result.cancelEdit')}</button>
                 </>
               )}
               {entry.editedText !== null && draft === null && (
@@ -90,35 +139,43 @@ export function ResultView({ entry, job, onDelete, onMessage }: Props) {
           )}
         </div>
         {entry.error && !streaming && (
-          <div className="error-box" role="alert">
-            <p>
-              <ErrorText error={entry.error} />
-            </p>
-            {entry.hasImage && (
-              <button type="button" className="primary" onClick={() => run(() => api.ocr.retry(entry.id))}>{t('error.retry')}</button>
-            )}
-          </div>
+          <ErrorBox
+            error={entry.error}
+            canRetry={entry.error.retryable && (entry.hasImage || entry.sourceKind === 'file')}
+            canGoOffline={entry.engine === 'qwen' && entry.hasImage}
+            onRetry={() => run(() => api.ocr.retry(entry.id))}
+            onOffline={() => run(() => api.ocr.rerun(entry.id, { engine: 'local' }))}
+            onOpenSettings={onOpenSettings}
+          />
         )}
         {draft === null ? (
-          <pre className="text" data-testid="result-text" aria-busy={streaming}>
-            {shown || (streaming ? t('result.reading') : '')}
+          <pre className="text" data-testid="result-text" aria-busy={streaming} tabIndex={0} aria-label={t('result.textLabel')}>
+            {shown || (streaming ? <span className="reading">{t('result.reading')}</span> : '')}
           </pre>
         ) : (
-          <textarea className="text" aria-label={t('result.textLabel')} value={draft} onChange={(event) => setDraft(event.target.value)} autoFocus />
+          <textarea ref={editor} className="text" aria-label={t('result.editLabel')} value={draft} onChange={(event) => setDraft(event.target.value)} data-testid="editor" />
         )}
         {entry.hasImage && !streaming && (
           <div className="rerun">
             <label>
-              {t('result.mode')}
-              <select value={rerunMode} data-testid="rerun-mode" onChange={(event) => setRerunMode(event.target.value as Mode)}>
-                {MODES.map((mode) => <option key={mode} value={mode}>{t(`mode.${mode}`)}</option>)}
+              {t('result.engine')}
+              <select
+                value={rerunEngine}
+                data-testid="rerun-engine"
+                onChange={(event) => {
+                  const next = event.target.value as EngineName;
+                  setRerunEngine(next);
+                  if (next === 'qwen' && !rerunModel.trim()) setRerunModel(DEFAULT_MODEL);
+                }}
+              >
+                <option value="qwen">{t('engineName.qwen')}</option>
+                <option value="local">{t('engineName.local')}</option>
               </select>
             </label>
             <label>
-              {t('result.engine')}
-              <select value={rerunEngine} data-testid="rerun-engine" onChange={(event) => setRerunEngine(event.target.value as EngineName)}>
-                <option value="qwen">{t('engineName.qwen')}</option>
-                <option value="local">{t('engineName.local')}</option>
+              {t('result.mode')}
+              <select value={rerunEngine === 'local' ? 'text' : rerunMode} data-testid="rerun-mode" disabled={rerunEngine === 'local'} onChange={(event) => setRerunMode(event.target.value as Mode)}>
+                {MODES.map((mode) => <option key={mode} value={mode}>{mode === 'text' ? t(`mode.${mode}`) : t('mode.qwenOnly', { mode: t(`mode.${mode}`) })}</option>)}
               </select>
             </label>
             {rerunEngine === 'qwen' && (
@@ -131,11 +188,14 @@ export function ResultView({ entry, job, onDelete, onMessage }: Props) {
             <button
               type="button"
               onClick={() =>
-                run(() => api.ocr.rerun(entry.id, { mode: rerunMode, engine: rerunEngine, ...(rerunEngine === 'qwen' && rerunModel.trim() ? { model: rerunModel.trim() } : {}) }))
+                run(() =>
+                  api.ocr.rerun(entry.id, rerunEngine === 'local' ? { engine: 'local' } : { mode: rerunMode, engine: 'qwen', ...(rerunModel.trim() ? { model: rerunModel.trim() } : {}) }),
+                )
               }
             >
               {t('result.rerun')}
             </button>
+            {rerunEngine === 'local' && <small className="hint">{t('result.localTextOnly')}</small>}
           </div>
         )}
         <p className="meta">
@@ -148,7 +208,7 @@ export function ResultView({ entry, job, onDelete, onMessage }: Props) {
                   output: formatNumber(usage.outputTokens ?? 0, i18n.language),
                 })
               : null,
-            entry.cost ? t('result.cost', { cost: formatCost(entry.cost, i18n.language) }) : null,
+            entry.cost && !customEndpoint ? t('result.cost', { cost: formatCost(entry.cost, i18n.language) }) : null,
             entry.durationMs !== null ? t('result.duration', { seconds: (entry.durationMs / 1000).toFixed(1) }) : null,
             entry.attempts > 1 ? t('result.attempts', { count: entry.attempts }) : null,
             entry.editedText !== null ? t('result.edited') : null,
@@ -158,5 +218,34 @@ export function ResultView({ entry, job, onDelete, onMessage }: Props) {
         </p>
       </div>
     </section>
+  );
+}
+
+/** A failure said once, in the reader's language, with the action that helps; the service's own words folded away. */
+function ErrorBox({ error, canRetry, canGoOffline, onRetry, onOffline, onOpenSettings }: {
+  error: ErrorView;
+  canRetry: boolean;
+  canGoOffline: boolean;
+  onRetry: () => void;
+  onOffline: () => void;
+  onOpenSettings: () => void;
+}) {
+  const { t } = useTranslation();
+  const summary = t(`errorCode.${error.code}`, { defaultValue: '' }) || error.message;
+  return (
+    <div className="error-box" role="alert" data-testid="error-box">
+      <p>{summary}</p>
+      {summary !== error.message && (
+        <details>
+          <summary>{t('error.details')}</summary>
+          <p className="detail">{error.message}</p>
+        </details>
+      )}
+      <div className="error-actions">
+        {SETTINGS_ERRORS.has(error.code) && <button type="button" className="primary" onClick={onOpenSettings}>{t('error.openSettings')}</button>}
+        {canGoOffline && SETTINGS_ERRORS.has(error.code) && <button type="button" onClick={onOffline}>{t('error.useOffline')}</button>}
+        {canRetry && <button type="button" className={SETTINGS_ERRORS.has(error.code) ? '' : 'primary'} onClick={onRetry}>{t('error.retry')}</button>}
+      </div>
+    </div>
   );
 }

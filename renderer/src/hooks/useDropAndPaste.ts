@@ -1,11 +1,19 @@
 /** Images dropped on the window or pasted with Ctrl/Cmd+V go to the main process as bytes: the page holds no paths. */
 import { useEffect, useState } from 'react';
+import { MAX_DROPPED_BYTES } from '../../../preload/api.ts';
 import { api } from '../api.ts';
 
-async function send(files: File[], source: 'drop' | 'clipboard'): Promise<void> {
+/**
+ * The files of one drop or paste go as one batch: the clipboard and the notification then act once for all. One too
+ * large to send is said at once and left out of the batch, which otherwise would wait for it.
+ */
+async function send(all: File[], source: 'drop' | 'clipboard', onError: (error: unknown) => void): Promise<void> {
+  const files = all.filter((file) => file.size <= MAX_DROPPED_BYTES);
+  for (const file of all.filter((f) => f.size > MAX_DROPPED_BYTES)) onError(new Error(`[image-too-large] ${file.name} is over 50 MB; open it from disk instead.`));
+  const batch = { id: crypto.randomUUID(), size: files.length };
   for (const file of files) {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    await api.ocr.recognizeImage({ name: source === 'drop' ? file.name : null, bytes, source });
+    await api.ocr.recognizeImage({ name: source === 'drop' ? file.name : null, bytes, source, batch });
   }
 }
 
@@ -30,7 +38,7 @@ export function useDropAndPaste(onError: (error: unknown) => void): boolean {
       event.preventDefault();
       depth = 0;
       setDragging(false);
-      send(Array.from(event.dataTransfer?.files ?? []), 'drop').catch(onError);
+      send(Array.from(event.dataTransfer?.files ?? []), 'drop', onError).catch(onError);
     };
     const onPaste = (event: ClipboardEvent): void => {
       const target = event.target as HTMLElement | null;
@@ -38,7 +46,7 @@ export function useDropAndPaste(onError: (error: unknown) => void): boolean {
       // Text pasted into a field is the field's business; an image anywhere is ours.
       if (images.length === 0 || (target && /^(INPUT|TEXTAREA)$/.test(target.tagName) && images.length === 0)) return;
       event.preventDefault();
-      send(images, 'clipboard').catch(onError);
+      send(images, 'clipboard', onError).catch(onError);
     };
     window.addEventListener('dragenter', onEnter);
     window.addEventListener('dragleave', onLeave);

@@ -1,5 +1,9 @@
-/** Recognitions in flight: their progress, and the text each has streamed so far. */
-import { useEffect, useState } from 'react';
+/**
+ * Recognitions in flight: their progress, the text each has streamed so far, and the moments the window acts on.
+ * The user's place is kept: only a capture the user just made opens by itself (progress.reveal); every other entry
+ * that finishes is reported, for the list to mark as new.
+ */
+import { useEffect, useRef, useState } from 'react';
 import type { OcrProgress } from '../../../preload/api.ts';
 import { api } from '../api.ts';
 
@@ -8,20 +12,25 @@ export interface Job extends OcrProgress {
 }
 
 const ACTIVE = new Set<OcrProgress['state']>(['queued', 'preparing', 'reading']);
+export const isActive = (job: Pick<Job, 'state'>): boolean => ACTIVE.has(job.state);
 
-export function useJobs(onStarted: (entryId: number) => void) {
+export function useJobs(events: { onReveal: (entryId: number) => void; onFinished: (entryId: number) => void }) {
   const [jobs, setJobs] = useState<Map<number, Job>>(new Map());
+  const handlers = useRef(events);
+  handlers.current = events;
 
   useEffect(() => {
     const offProgress = api.on('ocr:progress', (progress) => {
       setJobs((current) => {
-        // A job queued while nothing runs starts a new batch: the progress bar counts this batch, not the day.
-        const idle = [...current.values()].every((job) => !ACTIVE.has(job.state));
+        // A job queued while nothing runs starts a new round: the progress line counts this round, not the day.
+        const idle = [...current.values()].every((job) => !isActive(job));
         const next = progress.state === 'queued' && idle ? new Map<number, Job>() : new Map(current);
         next.set(progress.jobId, { ...progress, text: current.get(progress.jobId)?.text ?? '' });
         return next;
       });
-      if (progress.state === 'reading' && progress.entryId !== null) onStarted(progress.entryId);
+      if (progress.entryId === null) return;
+      if (progress.state === 'reading' && progress.reveal) handlers.current.onReveal(progress.entryId);
+      if (progress.state === 'done' || progress.state === 'failed') handlers.current.onFinished(progress.entryId);
     });
     const offDelta = api.on('ocr:delta', ({ jobId, delta }) => {
       setJobs((current) => {
@@ -36,7 +45,7 @@ export function useJobs(onStarted: (entryId: number) => void) {
       offProgress();
       offDelta();
     };
-  }, [onStarted]);
+  }, []);
 
   return { jobs };
 }

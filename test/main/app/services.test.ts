@@ -1,4 +1,6 @@
+import { copyFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AppServices } from '../../../main/app/services.ts';
 import type { HistoryStore } from '../../../main/history/store.ts';
@@ -96,15 +98,24 @@ describe('AppServices', () => {
     expect(app.history.list().items).toHaveLength(3);
   });
 
-  it('reports an unreadable file where it happened, without an entry', async () => {
+  it('keeps an unreadable file in the history as a failed entry with its name and reason, retried from disk', async () => {
     await qwen();
-    app.chooseFiles = [fixture('smart-resize/cases.json')];
+    const dir = tempDir();
+    const bad = join(dir, 'cases.png');
+    copyFileSync(fixture('smart-resize/cases.json'), bad);
+    app.chooseFiles = [bad];
     const [ticket] = await app.services.openFiles();
     await app.services.idle();
-    const last = app.events.filter((e) => e.event === 'ocr:progress').at(-1)!.payload as { state: string; error: { code: string; message: string } };
+    const last = app.events.filter((e) => e.event === 'ocr:progress').at(-1)!.payload as { state: string; entryId: number; error: { code: string; message: string } };
     expect(states(ticket!.jobId)).toEqual(['queued', 'preparing', 'failed']);
-    expect(last.error).toMatchObject({ code: 'image-not-an-image', message: expect.stringContaining('cases.json') });
-    expect(app.history.list().items).toHaveLength(0);
+    expect(last.error).toMatchObject({ code: 'image-not-an-image', message: expect.stringContaining('cases.png') });
+    const [entry] = app.history.list({ filter: { status: ['failed'] } }).items;
+    expect(entry).toMatchObject({ id: last.entryId, fileName: 'cases.png', status: 'failed', hasImage: false, error: { code: 'image-not-an-image', retryable: true } });
+    // Fixed on disk, then Retry: read again from the file, as a new entry in place of the failed one.
+    copyFileSync(fixture('text/en-zh.png'), bad);
+    app.services.retry(entry!.id);
+    await app.services.idle();
+    expect(app.history.list().items.map((e) => [e.fileName, e.status])).toEqual([['cases.png', 'done']]);
   });
 
   it('drops the image after reading when images are not to be kept', async () => {
@@ -152,6 +163,9 @@ describe('AppServices', () => {
       dialogs: { openImages: async () => [fixture('text/en-zh.png')], saveExport: async () => null },
       clipboard: { writeText: (text) => void app.clipboard.push(text) },
       notifyDone: () => {},
+      startCapture: () => {},
+      openDataFolder: () => {},
+      takeHotkeys: () => [],
       emit: (event, payload) => app.events.push({ event, payload }),
     });
     await services.openFiles();
