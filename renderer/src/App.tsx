@@ -21,6 +21,17 @@ import { languageFor, setLanguage } from './i18n/index.ts';
 import { applyTheme } from './theme.ts';
 
 const UNDO_MS = 6000;
+/** Unseen results are remembered across a reload, like drafts. */
+const FRESH = 'readout.fresh';
+const loadFresh = (): Set<number> => {
+  try {
+    const saved: unknown = JSON.parse(sessionStorage.getItem(FRESH) ?? '[]');
+    return new Set(Array.isArray(saved) ? saved.filter((id): id is number => typeof id === 'number') : []);
+  } catch {
+    return new Set();
+  }
+};
+const storeFresh = (ids: ReadonlySet<number>): void => sessionStorage.setItem(FRESH, JSON.stringify([...ids]));
 const isShortcut = (event: KeyboardEvent | globalThis.KeyboardEvent, key: string): boolean =>
   (event.metaKey || event.ctrlKey) && !event.altKey && event.key.toLowerCase() === key;
 
@@ -36,10 +47,11 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
   const [toast, setToast] = useState<ToastState | null>(null);
   const [showFirstRun, setShowFirstRun] = useState(() => !firstRunDismissed());
   /** Entries that finished while the user was elsewhere: marked in the list and counted in the title until seen. */
-  const [fresh, setFresh] = useState<Set<number>>(new Set());
+  const [fresh, setFresh] = useState<Set<number>>(loadFresh);
   const [focusResult, setFocusResult] = useState(false);
   const search = useRef<HTMLInputElement>(null);
-  const beforeSettings = useRef<HTMLElement | null>(null);
+  /** What had the focus before Settings opened (its test id, as the element itself goes with the view). */
+  const beforeSettings = useRef<string | null>(null);
   const pendingDelete = useRef<{ ids: number[]; timer: ReturnType<typeof setTimeout>; undo: () => void } | null>(null);
 
   const filter = useMemo<HistoryFilterView>(() => ({ status: status ? [status] : undefined, engine: engine ? [engine] : undefined }), [status, engine]);
@@ -82,6 +94,7 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
     void api.app.takeView().then((next) => next && setView(next));
     return unsubscribe;
   }, []);
+  useEffect(() => storeFresh(fresh), [fresh]);
   // Seen once shown.
   useEffect(() => {
     if (visibleId !== null && fresh.has(visibleId)) setFresh((current) => new Set([...current].filter((id) => id !== visibleId)));
@@ -132,14 +145,18 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
   }, [commitDelete]);
 
   const openSettings = useCallback(() => {
-    beforeSettings.current = document.activeElement as HTMLElement | null;
+    beforeSettings.current = (document.activeElement as HTMLElement | null)?.dataset.testid ?? null;
     setView('settings');
+    // Focus into the page, not left on <body>.
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('.settings-title')?.focus());
   }, []);
   const leaveSettings = useCallback(() => {
     setView('history');
     // Back where the user was before Settings.
     const target = beforeSettings.current;
-    requestAnimationFrame(() => (target && document.contains(target) ? target : document.querySelector<HTMLElement>('[data-testid="history-list"]'))?.focus());
+    requestAnimationFrame(() =>
+      (document.querySelector<HTMLElement>(`[data-testid="${target ?? 'history-list'}"]`) ?? document.querySelector<HTMLElement>('[data-testid="history-list"]'))?.focus(),
+    );
   }, []);
   const capture = useCallback(() => void api.capture.start().catch(showError), [showError]);
 

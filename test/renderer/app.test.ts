@@ -1,16 +1,16 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import en from '../../renderer/src/i18n/en.json' with { type: 'json' };
 import zhCN from '../../renderer/src/i18n/zh-CN.json' with { type: 'json' };
-import { prepareImage } from '../../main/image/prepare.ts';
 import { createTestApp, type TestApp } from '../support/app-services.ts';
 import { dropFiles, openApp, pasteImage, type OpenPage } from '../support/app-page.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { DashScopeServer, DEFAULT_TEXT } from '../support/dashscope-server.ts';
 import { result } from '../support/entries.ts';
+import { seed } from '../support/seed.ts';
 import { fixture, repoRoot } from '../support/paths.ts';
 import { serveRenderer } from '../support/renderer-harness.ts';
 import { useTempDir } from '../support/temp.ts';
@@ -49,27 +49,6 @@ async function qwenApp(): Promise<TestApp> {
   app.settings.update({ baseUrl: server.baseURL, copyToClipboard: true, showNotification: true });
   await app.settings.setApiKey(KEY);
   return app;
-}
-
-async function seed(target: TestApp, texts: string[]): Promise<number[]> {
-  const image = await prepareImage(await readFile(fixture('text/en-zh.png')), { file: 'en-zh.png' });
-  return texts.map((text, i) => {
-    const id = target.history.createPending({
-      source: { kind: 'file', path: `/home/me/shot-${i}.png`, name: `shot-${i}.png` },
-      engine: 'qwen',
-      model: 'qwen-vl-ocr',
-      mode: 'text',
-      prompt: 'Read all the text in the image.',
-      image: { data: image.data, mime: image.mime, thumbnail: image.thumbnail },
-      width: image.width,
-      height: image.height,
-      sentWidth: image.sentWidth,
-      sentHeight: image.sentHeight,
-      imageTokens: image.imageTokens,
-    });
-    target.history.complete(id, result(text));
-    return id;
-  });
 }
 
 const SAMPLE = [

@@ -10,6 +10,7 @@ import { launchChromium } from '../support/chromium.ts';
 import { installBridge, serveRenderer } from '../support/renderer-harness.ts';
 import { repoRoot } from '../support/paths.ts';
 import { useTempDir } from '../support/temp.ts';
+import { seriousFindings } from '../support/axe.ts';
 
 const tempDir = useTempDir();
 let browser: Browser;
@@ -198,6 +199,14 @@ describe('capture overlay', () => {
     expect(app!.captured).toHaveLength(2);
     const [first, second] = await Promise.all(app!.captured.map((c) => sharp(c.png).raw().toBuffer()));
     expect(second!.equals(first!)).toBe(true);
+    await page.context().close();
+  });
+
+  it('passes axe-core with no serious or critical finding', async () => {
+    const { page, started } = await openOverlay(1);
+    expect(await seriousFindings(page)).toEqual([]);
+    app!.capture.cancel();
+    await started;
     await page.context().close();
   });
 });

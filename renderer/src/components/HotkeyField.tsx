@@ -35,14 +35,14 @@ export function HotkeyField({ id, label, value, onSave, error }: { id: string; l
       <button
         type="button"
         className={`hotkey${recording ? ' recording' : ''}`}
-        aria-labelledby={`${id}-label`}
+        aria-labelledby={`${id}-label ${id}-value`}
         aria-describedby={`${id}-hint`}
         data-testid={`hotkey-${id}`}
         onClick={() => (setRecording(!recording), setProblem(null))}
         onBlur={() => setRecording(false)}
         onKeyDown={onKeyDown}
       >
-        {recording ? t('settings.hotkeyRecording') : <kbd>{hotkeyLabel(value)}</kbd>}
+        <span id={`${id}-value`}>{recording ? t('settings.hotkeyRecording') : <kbd>{hotkeyLabel(value)}</kbd>}</span>
       </button>
       {problem && <small className="field-error" role="alert">{problem}</small>}
       {error}

@@ -149,7 +149,7 @@ export function ResultView({ entry, job, customEndpoint, onDelete, onMessage, on
           />
         )}
         {draft === null ? (
-          <pre className="text" data-testid="result-text" aria-busy={streaming} tabIndex={0} aria-label={t('result.textLabel')}>
+          <pre className="text" data-testid="result-text" aria-busy={streaming} tabIndex={0} role="textbox" aria-readonly="true" aria-multiline="true" aria-label={t('result.textLabel')}>
             {shown || (streaming ? <span className="reading">{t('result.reading')}</span> : '')}
           </pre>
         ) : (

@@ -40,7 +40,8 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 
 export function SettingsView({ settings, apiKey, onChange, onToast }: Props) {
   const { t, i18n } = useTranslation();
-  const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
+  /** Kept as a catalogue key, so it is always said in the language shown now (review L5). */
+  const [status, setStatus] = useState<{ key: string; message?: string; error: boolean } | null>(null);
   const [invalid, setInvalid] = useState<Record<string, Invalid>>({});
   const [keyDraft, setKeyDraft] = useState('');
   const [keyTest, setKeyTest] = useState<{ text: string; ok: boolean | null } | null>(null);
@@ -50,8 +51,6 @@ export function SettingsView({ settings, apiKey, onChange, onToast }: Props) {
   useEffect(() => {
     void api.history.storage().then(setStorage);
   }, []);
-  // A status from before a language switch would stay in the old language: statuses are for the moment.
-  useEffect(() => setStatus(null), [i18n.language]);
 
   /** Shows the change at once, then saves it; a refused change is put back and said beside its field. */
   const update = async (patch: Partial<Settings>, field?: string): Promise<boolean> => {
@@ -61,13 +60,13 @@ export function SettingsView({ settings, apiKey, onChange, onToast }: Props) {
       // A new endpoint decides whether the key may go there: the main process says (apiKey.withheldFrom).
       onChange(saved, 'baseUrl' in patch ? (await api.settings.get()).apiKey : apiKey);
       if (field) setInvalid(({ [field]: _gone, ...rest }) => rest);
-      setStatus({ text: t('settings.saved'), error: false });
+      setStatus({ key: 'settings.saved', error: false });
       return true;
     } catch (error) {
       onChange(settings, apiKey);
       const { code, message } = bridgeError(error);
       if (field) setInvalid((current) => ({ ...current, [field]: { key: `errorCode.${code}`, params: { message } } }));
-      else setStatus({ text: t('settings.invalidGeneric', { message }), error: true });
+      else setStatus({ key: 'settings.invalidGeneric', message, error: true });
       return false;
     }
   };
@@ -128,14 +127,14 @@ export function SettingsView({ settings, apiKey, onChange, onToast }: Props) {
       onToast(t('settings.history.cleared', { count: removed }));
       setStorage(await api.history.storage());
     } catch (error) {
-      setStatus({ text: t('settings.invalidGeneric', { message: bridgeError(error).message }), error: true });
+      setStatus({ key: 'settings.invalidGeneric', message: bridgeError(error).message, error: true });
     }
   };
 
   return (
     <div className="settings" data-testid="settings">
       <h2 className="settings-title" tabIndex={-1}>{t('settings.title')}</h2>
-      <p className={`settings-status${status?.error ? ' error-text' : ''}`} role="status" aria-live="polite">{status?.text ?? ''}</p>
+      <p className={`settings-status${status?.error ? ' error-text' : ''}`} role="status" aria-live="polite">{status ? t(status.key, { message: status.message ?? '' }) : ''}</p>
 
       <Section title={t('settings.engine.heading')}>
         <fieldset className="radios">

@@ -22,9 +22,11 @@ export function useJobs(events: { onReveal: (entryId: number) => void; onFinishe
   useEffect(() => {
     const offProgress = api.on('ocr:progress', (progress) => {
       setJobs((current) => {
-        // A job queued while nothing runs starts a new round: the progress line counts this round, not the day.
+        // A job of a new user action queued while nothing runs starts a new round: the progress line counts this
+        // round, not the day. Jobs of a batch still arriving (a drop is sent file by file) stay in its round.
         const idle = [...current.values()].every((job) => !isActive(job));
-        const next = progress.state === 'queued' && idle ? new Map<number, Job>() : new Map(current);
+        const sameBatch = [...current.values()].some((job) => job.batch.id === progress.batch.id);
+        const next = progress.state === 'queued' && idle && !sameBatch ? new Map<number, Job>() : new Map(current);
         next.set(progress.jobId, { ...progress, text: current.get(progress.jobId)?.text ?? '' });
         return next;
       });

@@ -1,0 +1,424 @@
+/**
+ * The window as a daily tool (../shared/reviews/ux-walkthrough.md): each behaviour against the real services, in
+ * headless Chromium, as the walk found it and as it must be now.
+ */
+import { readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import en from '../../renderer/src/i18n/en.json' with { type: 'json' };
+import zhCN from '../../renderer/src/i18n/zh-CN.json' with { type: 'json' };
+import { createTestApp, type TestApp } from '../support/app-services.ts';
+import { dropFiles, openApp, type OpenPage } from '../support/app-page.ts';
+import { launchChromium } from '../support/chromium.ts';
+import { DashScopeServer } from '../support/dashscope-server.ts';
+import { fixture, repoRoot } from '../support/paths.ts';
+import { serveRenderer } from '../support/renderer-harness.ts';
+import { seed } from '../support/seed.ts';
+import { useTempDir } from '../support/temp.ts';
+import { seriousFindings } from '../support/axe.ts';
+
+const KEY = 'sk-test-valid-key-0001';
+const screenshots = join(repoRoot, 'test-results/screenshots');
+const tempDir = useTempDir();
+const server = new DashScopeServer();
+let browser: Browser;
+let site: Awaited<ReturnType<typeof serveRenderer>>;
+let app: TestApp | undefined;
+let opened: OpenPage | undefined;
+
+beforeAll(async () => {
+  [browser, site] = await Promise.all([launchChromium(), serveRenderer(), server.start()]).then(([b, s]) => [b, s] as const);
+  await mkdir(screenshots, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  await server.stop();
+});
+afterEach(async () => {
+  if (opened) expect(opened.problems).toEqual([]);
+  await opened?.context.close();
+  await app?.close();
+  opened = undefined;
+  app = undefined;
+  server.script();
+});
+
+async function qwenApp(): Promise<TestApp> {
+  app = createTestApp(tempDir());
+  app.settings.update({ baseUrl: server.baseURL });
+  await app.settings.setApiKey(KEY);
+  return app;
+}
+
+const png = () => readFileSync(fixture('text/en-zh.png'));
+const shot = (page: Page, name: string) => page.screenshot({ path: join(screenshots, `${name}.png`) });
+const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key]));
+
+describe('capture first', () => {
+  it('offers Capture with its hotkey in the toolbar, the empty state and the first-run card, and starts the capture', async () => {
+    app = createTestApp(tempDir());
+    app.frames = [];
+    opened = await openApp(browser, app, site.url);
+    const { page } = opened;
+    expect(await page.getByTestId('capture').textContent()).toBe(`${en.toolbar.capture} Alt+Shift+O`);
+    expect(await page.getByTestId('empty').textContent()).toContain('Press Alt+Shift+O or Capture');
+    expect(await page.getByTestId('first-run').locator('h2').textContent()).toBe(fill(en.firstRun.title, { hotkey: 'Alt+Shift+O' }));
+    await shot(page, 'capture-first-en-light');
+    await page.getByTestId('capture').click();
+    await expect.poll(() => app!.captureStarts).toBe(1);
+    // Dismissed once, dismissed for good.
+    await page.getByTestId('first-run').getByRole('button', { name: en.firstRun.dismiss }).click();
+    await page.reload();
+    await page.getByTestId('history-list').waitFor();
+    expect(await page.getByTestId('first-run').count()).toBe(0);
+  });
+});
+
+describe('the user’s place', () => {
+  it('a batch never moves the selection or loses an open edit; new rows are marked and counted in the title', async () => {
+    await qwenApp();
+    const [id] = await seed(app!, ['teh text I am fixing']);
+    opened = await openApp(browser, app!, site.url);
+    const { page } = opened;
+    await page.getByTestId('history-row').first().click();
+    await page.getByRole('button', { name: en.result.edit }).click();
+    const editor = page.getByTestId('editor');
+    // The caret starts at the end: typing appends.
+    await page.keyboard.type(', fixed');
+    expect(await editor.inputValue()).toBe('teh text I am fixing, fixed');
+    server.script({ kind: 'ok', text: 'one', chunkDelayMs: 60 }, { kind: 'ok', text: 'two', chunkDelayMs: 60 });
+    await dropFiles(page, [{ name: 'a.png', type: 'image/png', bytes: png() }, { name: 'b.png', type: 'image/png', bytes: png() }]);
+    await expect.poll(() => app!.history.list().items.filter((e) => e.status === 'done').length, { timeout: 15_000 }).toBe(3);
+    await expect.poll(() => page.getByTestId('new-marker').count()).toBe(2);
+    expect(await page.getByTestId('result-title').textContent()).toBe('shot-0.png');
+    expect(await editor.inputValue()).toBe('teh text I am fixing, fixed');
+    expect(await page.title()).toBe('Readout (2 new)');
+    await shot(page, 'batch-keeps-place-en-light');
+    // The draft survives a reload.
+    await page.reload();
+    await page.getByTestId('history-list').waitFor();
+    await page.getByTestId('history-row').filter({ hasText: 'shot-0.png' }).click();
+    await expect.poll(() => page.getByTestId('editor').inputValue()).toBe('teh text I am fixing, fixed');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => app!.history.get(id!)?.editedText).toBe('teh text I am fixing, fixed');
+    // Seeing a new row clears its mark.
+    await page.getByTestId('history-row').filter({ hasText: 'a.png' }).click();
+    await expect.poll(() => page.getByTestId('new-marker').count()).toBe(1);
+  });
+
+  it('a capture opens its own result', async () => {
+    await qwenApp();
+    await seed(app!, ['older']);
+    const bitmap = { data: new Uint8Array(200 * 100 * 4).fill(200), width: 200, height: 100, order: 'bgra' as const };
+    app!.frames = [{ display: { id: 'd', bounds: { x: 0, y: 0, width: 200, height: 100 }, scaleFactor: 1 }, bitmap, preview: { mime: 'image/jpeg', data: new Uint8Array([1]) } }];
+    opened = await openApp(browser, app!, site.url);
+    const { page } = opened;
+    const started = app!.capture.start();
+    while (!app!.capture.active) await new Promise((resolve) => setTimeout(resolve, 5));
+    app!.capture.finish('d', { x: 10, y: 10, width: 80, height: 40 });
+    await started;
+    await expect.poll(() => page.getByTestId('result-title').textContent()).toBe(en.source.region);
+  });
+});
+
+describe('failures stay visible', () => {
+  it('three bad files in one drop: three failed entries with names and reasons, a summary until dismissed, found by Failed', async () => {
+    app = createTestApp(tempDir());
+    app.settings.update({ engine: 'local' });
+    opened = await openApp(browser, app, site.url);
+    const { page } = opened;
+    await dropFiles(page, [
+      { name: 'truncated.png', type: 'image/png', bytes: png().subarray(0, 200) },
+      { name: 'not-an-image.png', type: 'image/png', bytes: Buffer.from('just some text') },
+      { name: 'notes.txt', type: 'text/plain', bytes: Buffer.from('hello') },
+    ]);
+    await expect.poll(() => page.getByTestId('queue').textContent()).toContain(fill(en.queue.failedSummary, { failed: 3, total: 3 }));
+    await page.getByTestId('queue').getByRole('button', { name: en.queue.showFiles }).click();
+    const files = await page.getByTestId('queue-files').textContent();
+    for (const name of ['truncated.png', 'not-an-image.png', 'notes.txt']) expect(files).toContain(name);
+    await shot(page, 'failed-drop-en-light');
+    await page.getByTestId('filter-status').selectOption('failed');
+    await expect.poll(async () => (await page.locator('.row-name').allTextContents()).sort()).toEqual(['not-an-image.png', 'notes.txt', 'truncated.png']);
+    await page.getByTestId('history-row').filter({ hasText: 'not-an-image.png' }).click();
+    await expect.poll(() => page.getByTestId('error-box').textContent()).toContain(en.errorCode['image-not-an-image']);
+    // A dropped file has no copy on disk to read again: no Retry that cannot work.
+    expect(await page.getByTestId('error-box').getByRole('button', { name: en.error.retry }).count()).toBe(0);
+    await page.getByTestId('queue').getByRole('button', { name: en.queue.dismiss }).click();
+    await expect.poll(() => page.getByTestId('queue').count()).toBe(0);
+  });
+
+  it('a rejected key: one sentence, details folded, and Open Settings or Read it offline instead of Retry', async () => {
+    app = createTestApp(tempDir());
+    const [id] = await seed(app, ['x']);
+    app.history.fail(id!, { code: 'auth', message: 'The API key was rejected: check it in Settings (request id abc-123)', retryable: false });
+    opened = await openApp(browser, app, site.url, { locale: 'zh-CN', colorScheme: 'dark' });
+    const { page } = opened;
+    await page.getByTestId('history-row').first().click();
+    const box = page.getByTestId('error-box');
+    await expect.poll(() => box.locator('> p').textContent()).toBe(zhCN.errorCode.auth);
+    expect(await box.locator('details').getAttribute('open')).toBeNull();
+    expect(await box.getByRole('button').allTextContents()).toEqual([zhCN.error.openSettings, zhCN.error.useOffline]);
+    await shot(page, 'error-auth-zh-CN-dark');
+    await box.getByRole('button', { name: zhCN.error.openSettings }).click();
+    await page.getByTestId('settings').waitFor();
+  });
+});
+
+describe('batches behave like one action', () => {
+  it('a thirteen-file drop: one progress line with Cancel all, the files on demand, one clipboard write, one notification', async () => {
+    await qwenApp();
+    app!.settings.update({ copyToClipboard: true, showNotification: true });
+    server.script(...Array.from({ length: 13 }, (_, i) => ({ kind: 'ok' as const, text: `text ${i}`, chunkDelayMs: 40 })));
+    opened = await openApp(browser, app!, site.url);
+    const { page } = opened;
+    await dropFiles(page, Array.from({ length: 13 }, (_, i) => ({ name: `shot-${String(i).padStart(2, '0')}.png`, type: 'image/png', bytes: png() })));
+    await expect.poll(() => page.getByTestId('queue').textContent()).toMatch(/^Reading \d+ of 13 · \d+ done · 0 failed/);
+    expect(await page.getByTestId('queue').getByRole('button', { name: en.queue.cancelAll }).count()).toBe(1);
+    expect(await page.locator('.queue .chip').count()).toBe(0);
+    await page.getByTestId('queue').getByRole('button', { name: en.queue.showFiles }).click();
+    await expect.poll(() => page.getByTestId('queue-files').locator('li').count()).toBe(13);
+    await shot(page, 'batch-progress-en-light');
+    await app!.services.idle();
+    await expect.poll(() => app!.notifications).toEqual(['13 read, 0 failed']);
+    expect(app!.clipboard).toHaveLength(1);
+    expect(app!.clipboard[0]!.split('\n\n')).toHaveLength(13);
+  });
+
+  it('Cancel all stops the whole batch', async () => {
+    await qwenApp();
+    server.script(...Array.from({ length: 5 }, () => ({ kind: 'ok' as const, text: 'a long slow answer', chunkDelayMs: 200, chunkSize: 1 })));
+    opened = await openApp(browser, app!, site.url);
+    const { page } = opened;
+    await dropFiles(page, Array.from({ length: 5 }, (_, i) => ({ name: `s${i}.png`, type: 'image/png', bytes: png() })));
+    await page.getByTestId('queue').getByRole('button', { name: en.queue.cancelAll }).click();
+    await app!.services.idle();
+    expect(app!.history.list().items.every((e) => e.status === 'cancelled')).toBe(true);
+  });
+});
+
+describe('rows say what they are', () => {
+  it('name or source, size and time on each row and in the result header', async () => {
+    app = createTestApp(tempDir());
+    await seed(app, ['from a file']);
+    opened = await openApp(browser, app, site.url);
+    const { page } = opened;
+    const row = page.getByTestId('history-row').first();
+    await expect.poll(() => row.locator('.row-title').textContent()).toMatch(/^shot-0\.png\d+×\d+\d{1,2}:\d{2}( [AP]M)?$/);
+    await row.click();
+    expect(await page.getByTestId('result-title').textContent()).toBe('shot-0.png');
+  });
+});
+
+describe('settings that guide', () => {
+  it('says a bad value under its field, in red and plain words, and keeps the field as it was saved', async () => {
+    app = createTestApp(tempDir());
+    opened = await openApp(browser, app, site.url);
+    const { page } = opened;
+    await page.getByTestId('open-settings').click();
+    await page.getByTestId('advanced').locator('summary').click();
+    const field = page.getByTestId('field-minPixels');
+    await field.fill('10');
+    await field.blur();
+    const error = page.getByTestId('minPixels-error');
+    await expect.poll(() => error.textContent()).toBe(fill(en.settings.invalid.min, { min: 784 }));
+    expect(await error.evaluate((el) => getComputedStyle(el).color)).toBe('rgb(185, 28, 28)');
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    expect(app.settings.get().minPixels).toBe(3136);
+    await shot(page, 'settings-invalid-en-light');
+    await field.fill('4000');
+    await field.blur();
+    await expect.poll(() => app!.settings.get().minPixels).toBe(4000);
+    expect(await page.getByTestId('minPixels-error').count()).toBe(0);
+  });
+
+  it('records a hotkey from the keys pressed, refuses AltGr and one another app holds, on the spot', async () => {
+    app = createTestApp(tempDir());
+    app.takenHotkeys = ['Alt+Shift+T'];
+    opened = await openApp(browser, app, site.url);
+    const { page } = opened;
+    await page.getByTestId('open-settings').click();
+    const recorder = page.getByTestId('hotkey-hotkey');
+    await recorder.click();
+    expect(await recorder.textContent()).toBe(en.settings.hotkeyRecording);
+    await page.keyboard.press('Control+Alt+X');
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toBe(en.settings.hotkeyProblem.altgr);
+    await page.keyboard.press('Alt+Shift+T');
+    await expect.poll(() => page.getByTestId('hotkey-error').textContent()).toBe(en.errorCode['hotkey-taken']);
+    expect(app.settings.get().hotkey).toBe('Alt+Shift+O');
+    await recorder.click();
+    await page.keyboard.press('Alt+Shift+K');
+    await expect.poll(() => app!.settings.get().hotkey).toBe('Alt+Shift+K');
+    expect(await recorder.textContent()).toBe('Alt+Shift+K');
+    await shot(page, 'settings-hotkey-en-light');
+  });
+
+  it('folds the advanced options, marks the Qwen-only modes, and shows a key test in colour (tested on save)', async () => {
+    app = createTestApp(tempDir());
+    app.settings.update({ baseUrl: server.baseURL });
+    opened = await openApp(browser, app, site.url, { colorScheme: 'dark' });
+    const { page } = opened;
+    await page.getByTestId('open-settings').click();
+    expect(await page.getByTestId('advanced').getAttribute('open')).toBeNull();
+    expect(await page.getByRole('option', { name: fill(en.mode.qwenOnly, { mode: en.mode.table }) }).count()).toBe(1);
+    await page.locator('#api-key').fill('sk-wrong-key-000000');
+    await page.getByRole('button', { name: en.settings.engine.saveKey }).click();
+    await expect.poll(() => page.getByTestId('key-test').getAttribute('class')).toBe('key-test failed');
+    await page.locator('#api-key').fill(KEY);
+    await page.getByRole('button', { name: en.settings.engine.saveKey }).click();
+    await expect.poll(() => page.getByTestId('key-test').getAttribute('class')).toBe('key-test ok');
+    await shot(page, 'settings-key-ok-en-dark');
+  });
+});
+
+describe('managing the history from the window', () => {
+  it('Shift+click and Shift+arrows choose several; bulk delete undoes with Ctrl+Z; bulk export writes them all', async () => {
+    app = createTestApp(tempDir());
+    const ids = await seed(app, ['one', 'two', 'three', 'four']);
+    app.savePath = join(tempDir(), 'chosen.md');
+    opened = await openApp(browser, app, site.url);
+    const { page } = opened;
+    const rows = page.getByTestId('history-row');
+    await rows.nth(0).click();
+    await rows.nth(2).click({ modifiers: ['Shift'] });
+    await expect.poll(() => page.getByTestId('selection-bar').textContent()).toContain(fill(en.selection.count, { count: 3 }));
+    await page.getByTestId('history-list').focus();
+    await page.keyboard.press('Shift+ArrowDown');
+    await expect.poll(() => page.getByTestId('selection-bar').textContent()).toContain(fill(en.selection.count, { count: 4 }));
+    await page.getByTestId('selection-bar').getByRole('button', { name: en.selection.export }).click();
+    await expect.poll(() => (readFileSync(app!.savePath!, { encoding: 'utf8', flag: 'a+' }).match(/^## /gm) ?? []).length).toBe(4);
+    await shot(page, 'multi-select-en-light');
+    await page.getByTestId('selection-bar').getByRole('button', { name: en.selection.delete }).click();
+    await expect.poll(() => rows.count()).toBe(0);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => rows.count()).toBe(4);
+    expect(ids.every((id) => app!.history.get(id) !== null)).toBe(true);
+  });
+
+  it('Clear history asks first and keeps pinned entries unless asked; Open data folder asks the main process', async () => {
+    app = createTestApp(tempDir());
+    const [pinned] = await seed(app, ['keep me', 'drop me', 'drop me too']);
+    app.history.setPinned(pinned!, true);
+    opened = await openApp(browser, app, site.url);
+    const { page } = opened;
+    await page.getByTestId('open-settings').click();
+    await page.getByRole('button', { name: en.settings.history.openFolder }).click();
+    await expect.poll(() => app!.dataFolderOpened).toBe(1);
+    await page.getByTestId('clear-history').click();
+    await expect.poll(() => page.getByTestId('clear-confirm').textContent()).toContain(fill(en.settings.history.clearConfirm, { count: 3 }));
+    await page.getByTestId('clear-confirm').getByRole('button', { name: en.settings.history.clearNow }).click();
+    await expect.poll(() => app!.history.list().items.map((e) => e.id)).toEqual([pinned]);
+  });
+});
+
+describe('keyboard complete', () => {
+  it('Ctrl+, opens Settings and Esc leaves it with focus back; Enter after arrows reaches the result; Esc returns to the list; Esc cancels an edit', async () => {
+    app = createTestApp(tempDir());
+    await seed(app, ['first', 'second', 'third']);
+    opened = await openApp(browser, app, site.url);
+    const { page } = opened;
+    await page.getByTestId('search').focus();
+    await page.keyboard.press('Control+,');
+    await page.getByTestId('settings').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('history-list').waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('search');
+    // The first ↓ from search selects the first row.
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.getByTestId('result-title').textContent()).toBe('shot-2.png');
+    // Enter straight after a move is never swallowed, however long the entry takes to load.
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe(en.result.copy);
+    expect(await page.getByTestId('result-title').textContent()).toBe('shot-1.png');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('history-list');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: en.result.edit }).click();
+    await page.keyboard.type(' typed');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('editor').count()).toBe(0);
+    expect(await page.getByTestId('result-text').textContent()).toBe('second');
+  });
+});
+
+describe('accessible', () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`history, result and settings pass axe-core with no serious or critical finding (${scheme})`, async () => {
+      app = createTestApp(tempDir());
+      const [, , id] = await seed(app, ['Quarterly report', '会议记录', 'Invoice 2026-0042']);
+      app.history.fail(id!, { code: 'auth', message: 'The API key was rejected (request id r1)', retryable: false });
+      opened = await openApp(browser, app, site.url, { colorScheme: scheme });
+      const { page } = opened;
+      await page.getByTestId('search').fill('report');
+      await expect.poll(() => page.locator('.row mark').count()).toBe(1);
+      expect(await seriousFindings(page), 'history').toEqual([]);
+      await page.getByTestId('search').fill('');
+      await page.getByTestId('history-row').filter({ hasText: 'shot-2.png' }).click();
+      await page.getByTestId('error-box').waitFor();
+      expect(await seriousFindings(page), 'result').toEqual([]);
+      await page.getByTestId('open-settings').click();
+      await page.getByTestId('advanced').locator('summary').click();
+      expect(await seriousFindings(page), 'settings').toEqual([]);
+      expect(await page.locator('h1').count()).toBe(1);
+    });
+  }
+
+  it('every row reads as name, source, time and status', async () => {
+    app = createTestApp(tempDir());
+    await seed(app, ['text']);
+    opened = await openApp(browser, app, site.url);
+    const row = opened.page.getByTestId('history-row').first();
+    const label = await row.textContent();
+    expect(label).toMatch(/^shot-0\.png.*File/);
+  });
+});
+
+describe('the window fits its size', () => {
+  it('stacks the image above the text below 900 px, and gives the image the room on wide windows', async () => {
+    app = createTestApp(tempDir());
+    await seed(app, ['a result']);
+    opened = await openApp(browser, app, site.url);
+    const { page } = opened;
+    await page.getByTestId('history-row').first().click();
+    await page.locator('.result-image img').waitFor();
+    const columns = () => page.getByTestId('result').evaluate((el) => getComputedStyle(el).gridTemplateColumns.split(' ').length);
+    await page.setViewportSize({ width: 820, height: 640 });
+    await expect.poll(columns).toBe(1);
+    await shot(page, 'narrow-820-en-light');
+    await page.setViewportSize({ width: 1600, height: 1000 });
+    await expect.poll(columns).toBe(2);
+    const [image, text] = await page.getByTestId('result').evaluate((el) => getComputedStyle(el).gridTemplateColumns.split(' ').map((v) => parseFloat(v)));
+    expect(image!).toBeGreaterThan(text!);
+    await shot(page, 'wide-1600-en-light');
+  });
+});
+
+describe('the small things', () => {
+  it('no cost for a custom endpoint; the model is filled in when re-running with Qwen', async () => {
+    app = createTestApp(tempDir());
+    await seed(app, ['priced']);
+    app.settings.update({ baseUrl: 'http://127.0.0.1:9/v1' });
+    opened = await openApp(browser, app, site.url);
+    const { page } = opened;
+    await page.getByTestId('history-row').first().click();
+    expect(await page.locator('.meta').textContent()).not.toMatch(/¥|CN¥|cost/);
+    await page.getByTestId('rerun-engine').selectOption('local');
+    expect(await page.getByTestId('rerun-mode').isDisabled()).toBe(true);
+    await page.getByTestId('rerun-engine').selectOption('qwen');
+    expect(await page.getByTestId('rerun-model').inputValue()).toBe('qwen-vl-ocr');
+  });
+
+  it('the settings status is never left in the language it was written in', async () => {
+    app = createTestApp(tempDir());
+    opened = await openApp(browser, app, site.url);
+    const { page } = opened;
+    await page.getByTestId('open-settings').click();
+    await page.getByTestId('theme').selectOption('dark');
+    await expect.poll(() => page.locator('.settings-status').textContent()).toBe(en.settings.saved);
+    await page.getByTestId('language').selectOption('zh-CN');
+    await expect.poll(() => page.locator('.settings-status').textContent()).toBe(zhCN.settings.saved);
+  });
+});
