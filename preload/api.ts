@@ -50,6 +50,7 @@ export const EVENTS = {
   ocrDelta: 'ocr:delta',
   historyChanged: 'history:changed',
   appNavigate: 'app:navigate',
+  ocrCopied: 'ocr:copied',
   captureShow: 'capture:show',
   captureSelection: 'capture:selection',
 } as const;
@@ -237,6 +238,8 @@ export interface EventPayloads {
   'history:changed': { ids: number[] | null };
   /** The tray asked for a view. */
   'app:navigate': { view: 'history' | 'settings' };
+  /** A user action's text went to the clipboard by itself (the copy setting): how many images' text. */
+  'ocr:copied': { count: number };
   /** An overlay has a new frozen frame to show. */
   'capture:show': { session: number };
   /** The rectangle being dragged, in desktop DIPs, so every overlay can draw its part of it. */

@@ -366,7 +366,7 @@ export class AppServices {
     const texts = outcome.texts.filter((t): t is string => t !== null);
     if (texts.length === 0) return;
     const joined = outcome.size === 1 ? texts[0]! : settings.batchClipboard === 'joined' ? texts.filter(Boolean).join('\n\n') : '';
-    if (settings.copyToClipboard && joined) await this.#copied(joined);
+    if (settings.copyToClipboard && joined && (await this.#copied(joined))) this.#ports.emit('ocr:copied', { count: texts.length });
     if (settings.showNotification) this.#ports.notifyDone({ text: texts[0]!, count: texts.length, failed: outcome.failed });
   }
 

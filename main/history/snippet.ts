@@ -22,12 +22,15 @@ function matchRanges(text: string, terms: string[]): Array<[number, number]> {
   return merged;
 }
 
+/** Characters of context before the first match: few, so that the match shows even in a one-line list row. */
+const LEAD = 12;
+
 /** A window of `text` around the first match, about `width` characters, with every match in it marked. */
 export function makeSnippet(text: string, terms: string[], width = 120): SnippetPart[] {
   const flat = text.replace(/\s+/g, ' ').trim();
   const ranges = matchRanges(flat, terms);
   const first = ranges[0]?.[0] ?? 0;
-  const start = Math.max(0, Math.min(first - Math.floor(width / 4), flat.length - width));
+  const start = Math.max(0, Math.min(first - LEAD, flat.length - width));
   const end = Math.min(flat.length, start + width);
   const parts: SnippetPart[] = [];
   let cursor = start;

@@ -95,6 +95,12 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
     return unsubscribe;
   }, []);
   useEffect(() => storeFresh(fresh), [fresh]);
+  // Auto-copy says so in the window too (review L7).
+  useEffect(() => api.on('ocr:copied', ({ count }) => setToast({ text: t('toast.copied', { count }) })), [t]);
+  // A search shows its first result at once, rather than an empty pane beside the matches (review L1).
+  useEffect(() => {
+    if (debouncedQuery.trim() && visibleId === null && rows[0]) selection.select(rows[0].entry.id);
+  }, [debouncedQuery, rows, visibleId, selection]);
   // Seen once shown.
   useEffect(() => {
     if (visibleId !== null && fresh.has(visibleId)) setFresh((current) => new Set([...current].filter((id) => id !== visibleId)));

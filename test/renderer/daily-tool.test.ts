@@ -206,7 +206,8 @@ describe('rows say what they are', () => {
     opened = await openApp(browser, app, site.url);
     const { page } = opened;
     const row = page.getByTestId('history-row').first();
-    await expect.poll(() => row.locator('.row-title').textContent()).toMatch(/^shot-0\.png\d+×\d+\d{1,2}:\d{2}( [AP]M)?$/);
+    await expect.poll(() => row.locator('.row-title').textContent()).toMatch(/^shot-0\.pngFile\d{1,2}:\d{2}( [AP]M)?$/);
+    expect(await row.locator('.row-meta').textContent()).toMatch(/^\d+×\d+Qwen$/);
     await row.click();
     expect(await page.getByTestId('result-title').textContent()).toBe('shot-0.png');
   });
@@ -366,13 +367,12 @@ describe('accessible', () => {
     });
   }
 
-  it('every row reads as name, source, time and status', async () => {
+  it('every row reads as name, source, time, status, then its text', async () => {
     app = createTestApp(tempDir());
     await seed(app, ['text']);
     opened = await openApp(browser, app, site.url);
     const row = opened.page.getByTestId('history-row').first();
-    const label = await row.textContent();
-    expect(label).toMatch(/^shot-0\.png.*File/);
+    expect(await row.textContent()).toMatch(/^shot-0\.pngFile\d{1,2}:\d{2}( [AP]M)?text\d+×\d+Qwen$/);
   });
 });
 

@@ -33,7 +33,14 @@ export const HistoryRow = memo(function HistoryRow({ row, current, chosen, fresh
     ? snippet.map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))
     : entry.status === 'pending'
       ? streamed || <span className="muted">{t('list.reading')}</span>
-      : entry.preview || <span className={entry.error ? 'error-text' : 'muted'}>{entry.error ? entry.error.message : t('list.noText')}</span>;
+      : entry.preview || (
+          <span className={entry.error ? 'error-text' : 'muted'}>
+            {/* The reason in the reader's language where its code is known; the main process's own words otherwise. */}
+            {entry.error ? t(`errorCode.${entry.error.code}`, { defaultValue: entry.error.message }) : t('list.noText')}
+          </span>
+        );
+  const time = formatTime(entry.createdAt, i18n.language);
+  // In reading order, which is what a screen reader says: name, source, time, status; then the text; then the rest.
   return (
     <div
       role="option"
@@ -51,14 +58,14 @@ export const HistoryRow = memo(function HistoryRow({ row, current, chosen, fresh
         <div className="row-title">
           {fresh && <span className="new-dot" role="img" aria-label={t('list.new')} data-testid="new-marker" />}
           <span className="row-name">{name(entry)}</span>
-          {size && <span className="muted">{size}</span>}
-          <span className="muted row-time">{formatTime(entry.createdAt, i18n.language)}</span>
+          <span className="muted">{t(`source.${entry.sourceKind}`)}</span>
+          <span className="muted row-time">{time}</span>
+          {entry.status !== 'done' && <span className={`badge ${entry.status}`}>{t(`statusName.${entry.status}`)}</span>}
         </div>
         <div className="row-text">{text}</div>
         <div className="row-meta">
-          <span>{t(`source.${entry.sourceKind}`)}</span>
+          {size && <span>{size}</span>}
           <span>{t(`engineName.${entry.engine}`)}</span>
-          {entry.status !== 'done' && <span className={`badge ${entry.status}`}>{t(`statusName.${entry.status}`)}</span>}
           {entry.pinned && <span className="badge pinned">{t('list.pinned')}</span>}
         </div>
       </div>
