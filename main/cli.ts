@@ -1,8 +1,10 @@
-/** The `readout` command: the app's services with no window. */
+/**
+ * The `readout` command: the app's services with no window. What a command needs is loaded when it runs: --help, a
+ * usage error or --version never load sharp, the OpenAI SDK, SQLite or onnxruntime (the command starts in tens of
+ * milliseconds, not half a second).
+ */
 import { readFileSync } from 'node:fs';
 import { parseCli, UsageError } from './cli/args.ts';
-import { runHistory } from './cli/history.ts';
-import { runRecognize } from './cli/run.ts';
 import { USAGE } from './cli/usage.ts';
 
 function version(): string {
@@ -30,7 +32,15 @@ export async function main(argv: string[]): Promise<number> {
   const quietly = (code: number): number => (readerGone ? 0 : code);
   try {
     // A file really named "history" can still be read as ./history.
-    if (argv[0] === 'history') return quietly(await runHistory(argv.slice(1), io, process.env));
+    if (argv[0] === 'history') {
+      const rest = argv.slice(1);
+      if (rest.length === 0 || rest.some((arg) => arg === '--help' || arg === '-h')) {
+        io.stdout((await import('./cli/history-usage.ts')).HISTORY_USAGE);
+        return 0;
+      }
+      const { runHistory } = await import('./cli/history.ts');
+      return quietly(await runHistory(argv.slice(1), io, process.env));
+    }
     const command = parseCli(argv, process.env);
     if (command.kind === 'help') {
       io.stdout(USAGE);
@@ -40,6 +50,7 @@ export async function main(argv: string[]): Promise<number> {
       io.stdout(`${version()}\n`);
       return 0;
     }
+    const { runRecognize } = await import('./cli/run.ts');
     return quietly(await runRecognize(command.options, io));
   } catch (error) {
     if (error instanceof UsageError) {

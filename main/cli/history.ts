@@ -13,7 +13,6 @@ import { openHistory } from './open-history.ts';
 import { historyError } from '../history/database.ts';
 import { defaultDataDir, historyFile } from '../paths.ts';
 import type { CliIo } from './run.ts';
-import { engineFor } from './run.ts';
 
 const id = z.coerce.number({ error: 'an entry ID is a number' }).int('an entry ID is a whole number').positive('an entry ID is a positive number');
 const listSchema = z.object({
@@ -150,7 +149,7 @@ const retry: Command = async (argv, io, env) => {
   const { values, positionals } = parseFlags(argv, { ...ENGINE_FLAGS, json: { type: 'boolean' } });
   if (positionals.length !== 1) throw new UsageError('retry takes one entry ID');
   const entryId = validate(id, positionals[0]);
-  const engine = engineFor(engineOptions(values, env));
+  const engine = (await import('./run.ts')).engineFor(engineOptions(values, env));
   return withStore(values['data-dir'], async (store) => {
     const entry = store.get(entryId);
     if (!entry) throw new ReadoutError('history-not-found', `There is no history entry ${entryId}.`);

@@ -95,7 +95,7 @@ describe('the user’s place', () => {
     await expect.poll(() => page.getByTestId('new-marker').count()).toBe(2);
     expect(await page.getByTestId('result-title').textContent()).toBe('shot-0.png');
     expect(await editor.inputValue()).toBe('teh text I am fixing, fixed');
-    expect(await page.title()).toBe('Readout (2 new)');
+    await expect.poll(() => page.title()).toBe('Readout (2 new)');
     await shot(page, 'batch-keeps-place-en-light');
     // The draft survives a reload.
     await page.reload();
@@ -232,7 +232,8 @@ describe('settings that guide', () => {
     await field.fill('4000');
     await field.blur();
     await expect.poll(() => app!.settings.get().minPixels).toBe(4000);
-    expect(await page.getByTestId('minPixels-error').count()).toBe(0);
+    // The page hears of the save a moment after the main process has made it.
+    await expect.poll(() => page.getByTestId('minPixels-error').count()).toBe(0);
   });
 
   it('records a hotkey from the keys pressed, refuses AltGr and one another app holds, on the spot', async () => {
@@ -252,7 +253,7 @@ describe('settings that guide', () => {
     await recorder.click();
     await page.keyboard.press('Alt+Shift+K');
     await expect.poll(() => app!.settings.get().hotkey).toBe('Alt+Shift+K');
-    expect(await recorder.textContent()).toBe('Alt+Shift+K');
+    await expect.poll(() => recorder.textContent()).toBe('Alt+Shift+K');
     await shot(page, 'settings-hotkey-en-light');
   });
 

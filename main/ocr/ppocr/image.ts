@@ -1,0 +1,59 @@
+/** Pixels as the models take them: bilinear resampling straight into a normalised, planar (CHW) Float32 tensor. */
+export interface Rgb {
+  data: Uint8Array;
+  width: number;
+  height: number;
+}
+
+/** A region of an image, in its pixels. */
+export interface Region {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * Resamples `region` of `image` to `width` x `height` and writes it into `out` at channel planes of
+ * `planeWidth` x `height` (wider planes are left as they are: padding), as (value / 255 - mean) / std, in BGR order
+ * (the PaddleOCR models were trained on OpenCV's BGR; mean and std are given per BGR channel, as its configs do).
+ */
+export function resampleInto(
+  image: Rgb,
+  region: Region,
+  width: number,
+  height: number,
+  out: Float32Array,
+  offset: number,
+  planeWidth: number,
+  norm: { mean: readonly [number, number, number]; std: readonly [number, number, number] },
+): void {
+  const plane = planeWidth * height;
+  const sx = region.width / width;
+  const sy = region.height / height;
+  const { data, width: iw, height: ih } = image;
+  for (let y = 0; y < height; y++) {
+    const fy = Math.min(ih - 1, Math.max(0, region.y + (y + 0.5) * sy - 0.5));
+    const y0 = Math.floor(fy);
+    const y1 = Math.min(ih - 1, y0 + 1);
+    const wy = fy - y0;
+    for (let x = 0; x < width; x++) {
+      const fx = Math.min(iw - 1, Math.max(0, region.x + (x + 0.5) * sx - 0.5));
+      const x0 = Math.floor(fx);
+      const x1 = Math.min(iw - 1, x0 + 1);
+      const wx = fx - x0;
+      const a = (y0 * iw + x0) * 3;
+      const b = (y0 * iw + x1) * 3;
+      const c = (y1 * iw + x0) * 3;
+      const d = (y1 * iw + x1) * 3;
+      const at = offset + y * planeWidth + x;
+      for (let ch = 0; ch < 3; ch++) {
+        const top = data[a + ch]! + (data[b + ch]! - data[a + ch]!) * wx;
+        const bottom = data[c + ch]! + (data[d + ch]! - data[c + ch]!) * wx;
+        // RGB in, BGR out: channel 0 of the tensor is blue, normalised with the first mean and std.
+        const bgr = 2 - ch;
+        out[at + bgr * plane] = ((top + (bottom - top) * wy) / 255 - norm.mean[bgr]!) / norm.std[bgr]!;
+      }
+    }
+  }
+}
