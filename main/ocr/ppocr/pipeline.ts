@@ -12,7 +12,7 @@ import { alphabetFrom, ctcDecode } from './ctc.ts';
 import { DB_DEFAULTS, dbBoxes, detectionSize, type Box } from './detect.ts';
 import { resampleInto, type Rgb } from './image.ts';
 
-type Ort = typeof import('onnxruntime-node');
+type Ort = Pick<typeof import('onnxruntime-node'), 'InferenceSession' | 'Tensor'>;
 
 export interface OcrLine {
   text: string;
@@ -29,9 +29,14 @@ export interface PpOcrOptions {
   batchSize: number;
   /** Lines below this mean confidence are dropped as noise. */
   minConfidence: number;
+  /**
+   * Margin added around each line before it is read, as a share of its height on each side: a crop cut tight to
+   * the glyphs makes the model drop the spaces between words ("Readoutreadstext").
+   */
+  linePadding: number;
 }
 
-export const PP_OCR_DEFAULTS: PpOcrOptions = { detectionLimit: 1600, batchSize: 8, minConfidence: 0.5 };
+export const PP_OCR_DEFAULTS: PpOcrOptions = { detectionLimit: 1600, batchSize: 8, minConfidence: 0.5, linePadding: 0.2 };
 
 const DET_NORM = { mean: [0.485, 0.456, 0.406], std: [0.229, 0.224, 0.225] } as const;
 const REC_NORM = { mean: [0.5, 0.5, 0.5], std: [0.5, 0.5, 0.5] } as const;
@@ -75,13 +80,15 @@ export class PpOcr {
     const [, , mapHeight, mapWidth] = output.dims as number[];
     const sx = image.width / mapWidth!;
     const sy = image.height / mapHeight!;
-    return dbBoxes(output.data as Float32Array, mapWidth!, mapHeight!, DB_DEFAULTS).map((box) => ({
-      x: box.x * sx,
-      y: box.y * sy,
-      width: box.width * sx,
-      height: box.height * sy,
-      score: box.score,
-    }));
+    const pad = this.#options.linePadding;
+    return dbBoxes(output.data as Float32Array, mapWidth!, mapHeight!, DB_DEFAULTS).map((box) => {
+      const margin = box.height * sy * pad;
+      const x = Math.max(0, box.x * sx - margin / 2);
+      const y = Math.max(0, box.y * sy - margin);
+      const right = Math.min(image.width, (box.x + box.width) * sx + margin / 2);
+      const bottom = Math.min(image.height, (box.y + box.height) * sy + margin);
+      return { x, y, width: right - x, height: bottom - y, score: box.score };
+    });
   }
 
   async #recognize(image: Rgb, boxes: Box[]): Promise<OcrLine[]> {

@@ -1,0 +1,91 @@
+/**
+ * Reading order for lines found on a screen: a recursive XY cut. Wide empty bands split the lines first across the
+ * page (windows stacked, sections), then down it (columns, windows side by side), and what is left is read row by
+ * row, left to right. "Wide" is twice the usual line height: paragraph gaps and table cell gaps are narrower, so a
+ * table stays row by row ("Item Qty Price") while two windows side by side are read one after the other instead of
+ * their lines interleaved.
+ */
+export interface Placed {
+  text: string;
+  /** Corners in image pixels (any order). */
+  box: number[][];
+}
+
+interface Extent<T> {
+  line: T;
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+function extent<T extends Placed>(line: T): Extent<T> {
+  const xs = line.box.map((p) => p[0] ?? 0);
+  const ys = line.box.map((p) => p[1] ?? 0);
+  return { line, left: Math.min(...xs), top: Math.min(...ys), right: Math.max(...xs), bottom: Math.max(...ys) };
+}
+
+/** Splits at every empty band at least `gap` wide along one axis; one group when there is none. */
+function cut<T>(items: Array<Extent<T>>, axis: 'x' | 'y', gap: number): Array<Array<Extent<T>>> {
+  const [start, end] = axis === 'x' ? (['left', 'right'] as const) : (['top', 'bottom'] as const);
+  const sorted = [...items].sort((a, b) => a[start] - b[start]);
+  const groups: Array<Array<Extent<T>>> = [];
+  let reach = -Infinity;
+  for (const item of sorted) {
+    if (groups.length === 0 || item[start] - reach >= gap) groups.push([item]);
+    else groups.at(-1)!.push(item);
+    reach = Math.max(reach, item[end]);
+  }
+  return groups;
+}
+
+/** Rows: a line joins the row whose first line it overlaps by more than half the smaller height. */
+function rows<T>(items: Array<Extent<T>>): Array<Array<Extent<T>>> {
+  const result: Array<Array<Extent<T>>> = [];
+  for (const item of [...items].sort((a, b) => a.top - b.top)) {
+    const anchor = result.at(-1)?.[0];
+    if (anchor && sameRow(item, anchor)) result.at(-1)!.push(item);
+    else result.push([item]);
+  }
+  return result.map((row) => row.sort((a, b) => a.left - b.left));
+}
+
+/** Gaps this many times the ordinary wide gap (ten line heights) part panes even where their lines share rows. */
+const PANE_GAP = 5;
+
+const sameRow = <T>(a: Extent<T>, b: Extent<T>): boolean => Math.abs(a.top - b.top) < Math.min(a.bottom - a.top, b.bottom - b.top) / 2;
+
+/**
+ * Groups side by side whose lines mostly share rows are one table or form ("Name:      Ada"), read across; columns
+ * and windows next to each other have lines of their own pitch, or are set far apart (PANE_GAP).
+ */
+function alignedAcross<T>(groups: Array<Array<Extent<T>>>): boolean {
+  let aligned = 0;
+  let total = 0;
+  groups.forEach((group, g) => {
+    const others = groups.filter((_, o) => o !== g).flat();
+    for (const item of group) {
+      total++;
+      if (others.some((other) => sameRow(item, other))) aligned++;
+    }
+  });
+  return aligned * 2 > total;
+}
+
+function order<T>(items: Array<Extent<T>>, gap: number): T[][] {
+  if (items.length <= 1) return items.length === 1 ? [[items[0]!.line]] : [];
+  const bands = cut(items, 'y', gap);
+  if (bands.length > 1) return bands.flatMap((band) => order(band, gap));
+  const columns = cut(items, 'x', gap);
+  if (columns.length > 1 && (!alignedAcross(columns) || cut(items, 'x', gap * PANE_GAP).length > 1)) return columns.flatMap((column) => order(column, gap));
+  return rows(items).map((row) => row.map((e) => e.line));
+}
+
+/** Lines grouped into rows, rows in reading order. Blank lines are dropped. */
+export function readingOrder<T extends Placed>(lines: readonly T[]): T[][] {
+  const items = lines.filter((l) => l.text.trim() !== '').map(extent);
+  if (items.length === 0) return [];
+  const heights = items.map((e) => e.bottom - e.top).sort((a, b) => a - b);
+  const lineHeight = Math.max(1, heights[Math.floor(heights.length / 2)]!);
+  return order(items, 2 * lineHeight);
+}
