@@ -290,6 +290,8 @@ async function start(): Promise<void> {
       },
     },
   });
+  // The offline engine loads in its worker while the app starts, when it is the one in use (issue 12).
+  services.prepareOffline();
 
   const relaunch = (): void => {
     app.relaunch();

@@ -93,6 +93,8 @@ export interface SettingsView {
   checkForUpdates: boolean;
   /** After a batch of several images: all their texts on the clipboard, joined, or nothing. */
   batchClipboard: 'joined' | 'none';
+  /** Free the offline engine's memory after a long idle; the next image loads it again. */
+  offlineIdleRelease: boolean;
 }
 
 /** Only whether a key exists and how it is kept: the key itself never leaves the main process. */

@@ -54,6 +54,12 @@ export interface AppPorts {
   emit<E extends EventName>(event: E, payload: EventPayloads[E]): void;
 }
 
+/** How long the offline engine sits unused before it is let go, when the user chose that (offlineIdleRelease). */
+export const OFFLINE_IDLE_MS = 10 * 60_000;
+
+/** The settings that decide whether the offline engine is in use, or how long it is kept. */
+const OFFLINE_SETTINGS: ReadonlyArray<keyof Settings> = ['engine', 'baseUrl', 'region', 'offlineIdleRelease'];
+
 /** Stops a page from pushing arbitrary amounts through the bridge (the page checks the same limit first). */
 export { MAX_DROPPED_BYTES };
 
@@ -129,7 +135,9 @@ export class AppServices {
         );
       }
     }
-    return this.#settings.update(patch);
+    const saved = this.#settings.update(patch);
+    if (OFFLINE_SETTINGS.some((key) => key in patch)) this.prepareOffline();
+    return saved;
   }
 
   setApiKey(key: string): Promise<ApiKeyStatus> {
@@ -137,7 +145,19 @@ export class AppServices {
   }
 
   clearApiKey(): ApiKeyStatus {
-    return this.#settings.clearApiKey();
+    const status = this.#settings.clearApiKey();
+    this.prepareOffline();
+    return status;
+  }
+
+  /**
+   * The offline engine as the settings want it: loaded in the background when it is the engine in use (so the first
+   * capture is as fast as the rest), and let go after a long idle when the user chose that. The app calls this at
+   * start; settings that change which engine is in use call it again.
+   */
+  prepareOffline(settings: Settings = this.#settings.get()): void {
+    this.#local.releaseWhenIdle(settings.offlineIdleRelease ? OFFLINE_IDLE_MS : null);
+    if (this.engine(settings) === this.#local) void this.#local.warmUp();
   }
 
   trustEndpoint(url: string): ApiKeyStatus {

@@ -38,7 +38,7 @@ function threadHost(script: URL, events: HostEvents): EngineHost {
   worker.on('exit', events.exited);
   worker.unref();
   return {
-    send: (request) => worker.postMessage(request, [request.image.buffer as ArrayBuffer]),
+    send: (request) => worker.postMessage(request, 'image' in request ? [request.image.buffer as ArrayBuffer] : []),
     hold: (busy) => (busy ? worker.ref() : worker.unref()),
     stop: async () => void (await worker.terminate()),
   };

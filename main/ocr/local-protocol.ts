@@ -1,8 +1,6 @@
 /** Messages between the offline engine and its worker thread. */
-export interface LocalRequest {
-  id: number;
-  image: Uint8Array;
-}
+/** An image to read, or `warm`: load the models and run each once, so the first real image is as fast as the rest. */
+export type LocalRequest = { id: number; image: Uint8Array } | { id: number; warm: true };
 
 export interface LocalLine {
   text: string;

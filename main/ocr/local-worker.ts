@@ -34,9 +34,13 @@ if (!parentPort && send) process.on('disconnect', () => process.exit(0));
 port?.on('message', async (request: LocalRequest) => {
   let response: LocalResponse;
   try {
-    const { data, info } = await sharp(request.image).removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
-    const lines = await (await ocr()).read({ data, width: info.width, height: info.height });
-    response = { id: request.id, ok: true, lines };
+    if ('warm' in request) {
+      await (await ocr()).warmUp();
+      response = { id: request.id, ok: true, lines: [] };
+    } else {
+      const { data, info } = await sharp(request.image).removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
+      response = { id: request.id, ok: true, lines: await (await ocr()).read({ data, width: info.width, height: info.height }) };
+    }
   } catch (error) {
     response = { id: request.id, ok: false, message: error instanceof Error ? error.message : String(error) };
   }

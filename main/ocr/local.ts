@@ -69,10 +69,53 @@ export class LocalEngine implements OcrEngine {
 
   async recognize(image: EngineImage, _options: RecognizeOptions, onDelta: DeltaListener, signal?: AbortSignal): Promise<RecognizeResult> {
     const started = performance.now();
+    const response = await this.#request((id) => ({ id, image: new Uint8Array(image.data) }), signal);
+    if (!response.ok) {
+      throw new OcrError('engine-failed', `The offline engine could not read the image: ${response.message}`);
+    }
+    const text = linesToText(response.lines);
+    if (text) onDelta(text);
+    return { text, usage: null, model: LOCAL_MODEL, engine: 'local', durationMs: Math.round(performance.now() - started), requestId: null, cost: 0 };
+  }
+
+  /**
+   * Loads the models and runs each once, in the background, so the first capture is as fast as the rest (the app
+   * calls it at start when the offline engine is the one in use). A failure here is left for a real read to report.
+   */
+  async warmUp(): Promise<void> {
+    await this.#request((id) => ({ id, warm: true })).catch(() => undefined);
+  }
+
+  /**
+   * After `ms` without a request, the worker and its models (about half a gigabyte) are let go; the next image loads
+   * them again. null keeps them for as long as the app runs.
+   */
+  releaseWhenIdle(ms: number | null): void {
+    this.#idleMs = ms;
+    this.#armIdleRelease();
+  }
+
+  /** Whether the worker and its models are in memory. */
+  get loaded(): boolean {
+    return this.#host !== undefined;
+  }
+
+  #idleMs: number | null = null;
+  #idleTimer: ReturnType<typeof setTimeout> | undefined;
+
+  #armIdleRelease(): void {
+    clearTimeout(this.#idleTimer);
+    if (this.#idleMs === null || this.#pending.size > 0 || !this.#host) return;
+    this.#idleTimer = setTimeout(() => void this.close(), this.#idleMs);
+    this.#idleTimer.unref?.();
+  }
+
+  async #request(make: (id: number) => LocalRequest, signal?: AbortSignal): Promise<LocalResponse> {
     if (signal?.aborted) throw new OcrError('cancelled', 'Cancelled.');
+    clearTimeout(this.#idleTimer);
     const host = this.#ensureHost();
     const id = this.#nextId++;
-    const response = await new Promise<LocalResponse>((resolve, reject) => {
+    return new Promise<LocalResponse>((resolve, reject) => {
       const onAbort = (): void => {
         this.#pending.delete(id);
         reject(new OcrError('cancelled', 'Cancelled.'));
@@ -82,21 +125,16 @@ export class LocalEngine implements OcrEngine {
         signal?.removeEventListener('abort', onAbort);
         resolve(r);
       });
-      const request: LocalRequest = { id, image: new Uint8Array(image.data) };
       host.hold(true);
-      host.send(request);
+      host.send(make(id));
     }).finally(() => {
       if (this.#pending.size === 0) this.#host?.hold(false);
+      this.#armIdleRelease();
     });
-    if (!response.ok) {
-      throw new OcrError('engine-failed', `The offline engine could not read the image: ${response.message}`);
-    }
-    const text = linesToText(response.lines);
-    if (text) onDelta(text);
-    return { text, usage: null, model: LOCAL_MODEL, engine: 'local', durationMs: Math.round(performance.now() - started), requestId: null, cost: 0 };
   }
 
   async close(): Promise<void> {
+    clearTimeout(this.#idleTimer);
     const host = this.#host;
     this.#host = undefined;
     await host?.stop();

@@ -47,6 +47,8 @@ export function settingsSchema(platform: NodeJS.Platform) {
     checkForUpdates: z.boolean().default(true),
     /** After a batch of several images: all their texts on the clipboard (joined, in order), or nothing. */
     batchClipboard: z.enum(['joined', 'none']).default('joined'),
+    /** Let the offline engine's memory go after OFFLINE_IDLE_MS unused; it loads again (about a second) when needed. */
+    offlineIdleRelease: z.boolean().default(false),
   });
 }
 

@@ -66,6 +66,13 @@ export class PpOcr {
     return new PpOcr(ort, detector, recognizer, alphabetFrom(models.dictionary), { ...PP_OCR_DEFAULTS, ...options });
   }
 
+  /** onnxruntime allocates and picks kernels on a session's first run: done here, ahead of the first capture. */
+  async warmUp(): Promise<void> {
+    const blank: Rgb = { data: new Uint8Array(64 * 64 * 3).fill(255), width: 64, height: 64 };
+    await this.#detect(blank);
+    await this.#recognize(blank, [{ x: 0, y: 0, width: 64, height: 16, score: 1 }]);
+  }
+
   async read(image: Rgb): Promise<OcrLine[]> {
     const boxes = await this.#detect(image);
     return this.#recognize(image, boxes);

@@ -113,7 +113,7 @@ export function SettingsView({ settings, apiKey, onChange, onToast }: Props) {
       {hint && <small className="hint">{hint}</small>}
     </label>
   );
-  const checkbox = (key: 'copyToClipboard' | 'showNotification' | 'closeToTray' | 'launchAtLogin' | 'keepImages' | 'checkForUpdates', label: string) => (
+  const checkbox = (key: 'copyToClipboard' | 'showNotification' | 'closeToTray' | 'launchAtLogin' | 'keepImages' | 'checkForUpdates' | 'offlineIdleRelease', label: string) => (
     <label className="check">
       <input type="checkbox" checked={settings[key]} onChange={(event) => void update({ [key]: event.target.checked })} />
       <span>{label}</span>
@@ -148,6 +148,7 @@ export function SettingsView({ settings, apiKey, onChange, onToast }: Props) {
         </fieldset>
         {settings.engine === 'qwen' && !apiKey.set && !settings.baseUrl && <p className="hint">{t('settings.engine.qwenWithoutKey')}</p>}
         {settings.engine === 'local' && <p className="hint">{t('settings.engine.localLanguages')}</p>}
+        {checkbox('offlineIdleRelease', t('settings.engine.idleRelease'))}
 
         <div className="field">
           <label htmlFor="api-key">{t('settings.engine.key')}</label>

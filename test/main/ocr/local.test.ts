@@ -35,6 +35,25 @@ describe('LocalEngine (PP-OCRv4 through onnxruntime, in a worker)', () => {
     expect(result).toMatchObject({ engine: 'local', model: 'PP-OCRv4', usage: null, cost: 0 });
   });
 
+  it('loads ahead of the first image when warmed, and lets its memory go after the idle time chosen', async () => {
+    const idle = new LocalEngine();
+    try {
+      await idle.warmUp();
+      expect(idle.loaded).toBe(true);
+      idle.releaseWhenIdle(200);
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      expect(idle.loaded).toBe(false);
+      const bounds = idle.pixelBounds();
+      const prepared = await prepareImage(await readFile(fixture('text/en-zh.png')), { file: 'x.png', bounds });
+      expect((await idle.recognize(prepared, { prompt: '', bounds }, () => undefined)).text).toBe('Readout reads text 2026\n离线识别中文和英文');
+      idle.releaseWhenIdle(null);
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(idle.loaded).toBe(true);
+    } finally {
+      await idle.close();
+    }
+  });
+
   it('returns empty text for an image with none', async () => {
     const blank = await sharp({ create: { width: 200, height: 100, channels: 3, background: '#fff' } }).png().toBuffer();
     const { result, deltas } = await read(blank);
