@@ -2,7 +2,7 @@
  * Text detection's post-processing (DB, "Differentiable Binarization", as PaddleOCR's DBPostProcess does it):
  * the probability map thresholded, each connected region scored by its mean probability, and its box grown back
  * ("unclipped") by area x ratio / perimeter, since the model predicts shrunk text kernels. Boxes are axis-aligned:
- * screen text is horizontal, and a box standing upright is turned before recognition.
+ * screen text is horizontal, and a box standing upright is turned before recognition (pipeline.ts, isUpright).
  */
 export interface DetectOptions {
   /** Pixels above this probability are text. */

@@ -17,6 +17,8 @@ export interface Region {
  * Resamples `region` of `image` to `width` x `height` and writes it into `out` at channel planes of
  * `planeWidth` x `height` (wider planes are left as they are: padding), as (value / 255 - mean) / std, in BGR order
  * (the PaddleOCR models were trained on OpenCV's BGR; mean and std are given per BGR channel, as its configs do).
+ * `turned` reads the region a quarter turn anticlockwise (numpy's rot90, as PaddleOCR turns a crop that stands
+ * upright): a line running top to bottom comes out running left to right, `width` along the region's height.
  */
 export function resampleInto(
   image: Rgb,
@@ -27,18 +29,20 @@ export function resampleInto(
   offset: number,
   planeWidth: number,
   norm: { mean: readonly [number, number, number]; std: readonly [number, number, number] },
+  turned = false,
 ): void {
   const plane = planeWidth * height;
-  const sx = region.width / width;
-  const sy = region.height / height;
+  const sx = region.width / (turned ? height : width);
+  const sy = region.height / (turned ? width : height);
   const { data, width: iw, height: ih } = image;
   for (let y = 0; y < height; y++) {
-    const fy = Math.min(ih - 1, Math.max(0, region.y + (y + 0.5) * sy - 0.5));
-    const y0 = Math.floor(fy);
-    const y1 = Math.min(ih - 1, y0 + 1);
-    const wy = fy - y0;
     for (let x = 0; x < width; x++) {
-      const fx = Math.min(iw - 1, Math.max(0, region.x + (x + 0.5) * sx - 0.5));
+      // Output (x, y) reads source column x and row y, or, turned, row x and column (width - 1 - y) of the region.
+      const fy = Math.min(ih - 1, Math.max(0, region.y + ((turned ? x : y) + 0.5) * sy - 0.5));
+      const y0 = Math.floor(fy);
+      const y1 = Math.min(ih - 1, y0 + 1);
+      const wy = fy - y0;
+      const fx = Math.min(iw - 1, Math.max(0, turned ? region.x + region.width - (y + 0.5) * sx - 0.5 : region.x + (x + 0.5) * sx - 0.5));
       const x0 = Math.floor(fx);
       const x1 = Math.min(iw - 1, x0 + 1);
       const wx = fx - x0;

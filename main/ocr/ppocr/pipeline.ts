@@ -42,6 +42,20 @@ const DET_NORM = { mean: [0.485, 0.456, 0.406], std: [0.229, 0.224, 0.225] } as 
 const REC_NORM = { mean: [0.5, 0.5, 0.5], std: [0.5, 0.5, 0.5] } as const;
 const REC_HEIGHT = 48;
 
+/**
+ * A line standing upright (a vertical label, a book spine, a column of CJK) is read turned a quarter: PaddleOCR
+ * turns a crop at least 1.5 times as tall as wide. Here it must also be taller than two and a half ordinary glyphs,
+ * so a lone narrow character ("1", "l" in a table cell) is not turned on its side.
+ */
+function isUpright(box: Box, glyph: number): boolean {
+  return box.height >= 1.5 * box.width && box.height >= 2.5 * glyph;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
 export class PpOcr {
   readonly #ort: Ort;
   readonly #detector: Session;
@@ -89,26 +103,35 @@ export class PpOcr {
     const sy = image.height / mapHeight!;
     const pad = this.#options.linePadding;
     return dbBoxes(output.data as Float32Array, mapWidth!, mapHeight!, DB_DEFAULTS).map((box) => {
-      const margin = box.height * sy * pad;
-      const x = Math.max(0, box.x * sx - margin / 2);
-      const y = Math.max(0, box.y * sy - margin);
-      const right = Math.min(image.width, (box.x + box.width) * sx + margin / 2);
-      const bottom = Math.min(image.height, (box.y + box.height) * sy + margin);
+      // The margin goes across the line (by its thickness), half as much along it, whichever way the line runs.
+      const across = Math.min(box.width * sx, box.height * sy) * pad;
+      const [mx, my] = box.width * sx >= box.height * sy ? [across / 2, across] : [across, across / 2];
+      const x = Math.max(0, box.x * sx - mx);
+      const y = Math.max(0, box.y * sy - my);
+      const right = Math.min(image.width, (box.x + box.width) * sx + mx);
+      const bottom = Math.min(image.height, (box.y + box.height) * sy + my);
       return { x, y, width: right - x, height: bottom - y, score: box.score };
     });
   }
 
   async #recognize(image: Rgb, boxes: Box[]): Promise<OcrLine[]> {
-    // Lines of like width read together: little padding, and batches the model runs as one.
-    const order = boxes.map((box, index) => ({ box, index, ratio: box.width / box.height })).sort((a, b) => a.ratio - b.ratio);
+    // Lines of like width read together: little padding, and batches the model runs as one. A line standing upright
+    // is read turned (isUpright).
+    const glyph = median(boxes.map((box) => Math.min(box.width, box.height)));
+    const order = boxes
+      .map((box, index) => {
+        const turned = isUpright(box, glyph);
+        return { box, index, turned, ratio: turned ? box.height / box.width : box.width / box.height };
+      })
+      .sort((a, b) => a.ratio - b.ratio);
     const lines: Array<OcrLine | null> = new Array(boxes.length).fill(null);
     for (let start = 0; start < order.length; start += this.#options.batchSize) {
       const batch = order.slice(start, start + this.#options.batchSize);
       const width = Math.max(REC_HEIGHT, Math.ceil(REC_HEIGHT * batch.at(-1)!.ratio));
       const input = new Float32Array(batch.length * 3 * REC_HEIGHT * width);
-      batch.forEach(({ box, ratio }, i) => {
+      batch.forEach(({ box, ratio, turned }, i) => {
         const lineWidth = Math.min(width, Math.max(1, Math.ceil(REC_HEIGHT * ratio)));
-        resampleInto(image, box, lineWidth, REC_HEIGHT, input, i * 3 * REC_HEIGHT * width, width, REC_NORM);
+        resampleInto(image, box, lineWidth, REC_HEIGHT, input, i * 3 * REC_HEIGHT * width, width, REC_NORM, turned);
       });
       const feeds = { [this.#recognizer.inputNames[0]!]: new this.#ort.Tensor('float32', input, [batch.length, 3, REC_HEIGHT, width]) };
       const output = (await this.#recognizer.run(feeds))[this.#recognizer.outputNames[0]!] as TensorType;

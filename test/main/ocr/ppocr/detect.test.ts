@@ -1,0 +1,59 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DB_DEFAULTS, dbBoxes, detectionSize } from '../../../../main/ocr/ppocr/detect.ts';
+
+function map(width: number, height: number, rects: Array<{ x: number; y: number; w: number; h: number }>, p = 0.9): Float32Array {
+  const out = new Float32Array(width * height);
+  for (const r of rects) for (let y = r.y; y < r.y + r.h; y++) for (let x = r.x; x < r.x + r.w; x++) out[y * width + x] = p;
+  return out;
+}
+
+describe('dbBoxes', () => {
+  it('finds one box per kernel, grown by area x ratio / perimeter', () => {
+    const boxes = dbBoxes(map(100, 40, [{ x: 10, y: 10, w: 40, h: 6 }, { x: 60, y: 30, w: 20, h: 4 }]), 100, 40);
+    expect(boxes).toHaveLength(2);
+    const grow = (40 * 6 * DB_DEFAULTS.unclipRatio) / (2 * 46);
+    expect(boxes[0]).toMatchObject({ x: expect.closeTo(10 - grow, 5), y: expect.closeTo(10 - grow, 5), width: expect.closeTo(40 + 2 * grow, 5), score: expect.closeTo(0.9, 5) });
+  });
+
+  it('drops weak regions, specks and one-pixel slivers', () => {
+    expect(dbBoxes(map(50, 20, [{ x: 5, y: 5, w: 20, h: 5 }], 0.5), 50, 20)).toEqual([]);
+    expect(dbBoxes(map(50, 20, [{ x: 5, y: 5, w: 2, h: 2 }]), 50, 20)).toEqual([]);
+    expect(dbBoxes(map(50, 20, [{ x: 5, y: 5, w: 30, h: 1 }]), 50, 20)).toEqual([]);
+  });
+
+  it('keeps every box inside the map, each covering its kernel', () => {
+    const rect = fc.record({ x: fc.integer({ min: 0, max: 60 }), y: fc.integer({ min: 0, max: 30 }), w: fc.integer({ min: 2, max: 40 }), h: fc.integer({ min: 2, max: 10 }) });
+    fc.assert(
+      fc.property(fc.array(rect, { maxLength: 6 }), (rects) => {
+        const clamped = rects.map((r) => ({ ...r, w: Math.min(r.w, 100 - r.x), h: Math.min(r.h, 40 - r.y) })).filter((r) => r.w >= 2 && r.h >= 2);
+        const boxes = dbBoxes(map(100, 40, clamped), 100, 40);
+        for (const box of boxes) {
+          expect(box.x).toBeGreaterThanOrEqual(0);
+          expect(box.y).toBeGreaterThanOrEqual(0);
+          expect(box.x + box.width).toBeLessThanOrEqual(100 + 1e-9);
+          expect(box.y + box.height).toBeLessThanOrEqual(40 + 1e-9);
+        }
+        // A kernel big enough to keep (minArea) lies inside a box, whole, whatever it merged with.
+        for (const r of clamped.filter((r) => r.w * r.h >= DB_DEFAULTS.minArea)) {
+          expect(boxes.some((b) => r.x >= b.x && r.x + r.w <= b.x + b.width && r.y >= b.y && r.y + r.h <= b.y + b.height)).toBe(true);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('detectionSize', () => {
+  it('bounds the long side and rounds both to multiples of 32', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 8000 }), fc.integer({ min: 1, max: 8000 }), (width, height) => {
+        const size = detectionSize(width, height, 1600);
+        expect(size.width % 32).toBe(0);
+        expect(size.height % 32).toBe(0);
+        expect(Math.max(size.width, size.height)).toBeLessThanOrEqual(1600 + 16);
+        expect(size.scale).toBeLessThanOrEqual(1);
+      }),
+    );
+  });
+});

