@@ -20,7 +20,7 @@ export async function oursReader(): Promise<Reader> {
   });
   return async (png) => {
     const { data, info } = await sharp(png).removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
-    return ocr.read({ data, width: info.width, height: info.height });
+    return (await ocr.read({ data, width: info.width, height: info.height })).lines;
   };
 }
 

@@ -130,6 +130,8 @@ export interface EntryView {
   usage: { inputTokens: number | null; outputTokens: number | null; imageTokens: number | null };
   cost: number | null;
   durationMs: number | null;
+  /** How sure the engine was of the text, 0 to 1 (the offline engine); null where it did not say. */
+  confidence: number | null;
   width: number | null;
   height: number | null;
   pinned: boolean;

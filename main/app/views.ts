@@ -20,6 +20,7 @@ export function toEntryView(entry: Entry): EntryView {
     usage: entry.usage,
     cost: entry.cost,
     durationMs: entry.durationMs,
+    confidence: entry.confidence,
     width: entry.width,
     height: entry.height,
     pinned: entry.pinned,

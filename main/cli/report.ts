@@ -22,6 +22,8 @@ export interface FileReport {
   durationMs: number;
   entryId: number | null;
   error: { code: string; message: string } | null;
+  /** How sure the engine was of the text, 0 to 1 (the offline engine says); null where it did not. */
+  confidence: number | null;
 }
 
 /**
@@ -65,5 +67,6 @@ export function toReport(
     durationMs: context.durationMs,
     entryId: outcome.entryId,
     error: outcome.ok ? null : describeError(file, outcome.error),
+    confidence: result?.confidence ?? null,
   };
 }

@@ -24,7 +24,8 @@ Options:
 
 --json fields: file, ok, text, engine, model, sourceFormat, width, height, sentWidth, sentHeight, sentBytes,
   imageTokens (area / factor^2 + 2, the estimate), usage (as the server reported it, or null), cost, requestId,
-  durationMs, entryId (the history entry, or null), and on failure error: {code, message}.
+  durationMs, entryId (the history entry, or null), confidence (0 to 1, the offline engine's; else null), and on
+  failure error: {code, message}.
 
 Exit status: 0 when every file succeeded, 1 when any failed (the others are still read), 2 for a usage error.
 Errors go to stderr and name the file. The API key is read from DASHSCOPE_API_KEY only and is never printed.

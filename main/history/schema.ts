@@ -113,6 +113,8 @@ export const MIGRATIONS: readonly string[] = [
            COALESCE(file_name, '') || char(57344, 57344)
     FROM entries;
   `,
+  // 5: how sure the engine was of the text (the offline engine says; null for the others).
+  `ALTER TABLE entries ADD COLUMN confidence REAL;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

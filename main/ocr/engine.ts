@@ -32,6 +32,8 @@ export interface RecognizeResult {
   requestId: string | null;
   /** In the price table's currency; 0 for the offline engine, null when the model has no price. */
   cost: number | null;
+  /** How sure the engine is of the text, 0 to 1, where it says (the offline engine); null where it does not. */
+  confidence?: number | null;
 }
 
 export type DeltaListener = (delta: string) => void;

@@ -10,4 +10,5 @@ export interface LocalLine {
   box: number[][];
 }
 
-export type LocalResponse = { id: number; ok: true; lines: LocalLine[] } | { id: number; ok: false; message: string };
+/** `confidence`: how sure the engine is of the whole image, 0 to 1 (ppocr/pipeline.ts, readingConfidence). */
+export type LocalResponse = { id: number; ok: true; lines: LocalLine[]; confidence: number } | { id: number; ok: false; message: string };

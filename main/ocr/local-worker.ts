@@ -36,10 +36,10 @@ port?.on('message', async (request: LocalRequest) => {
   try {
     if ('warm' in request) {
       await (await ocr()).warmUp();
-      response = { id: request.id, ok: true, lines: [] };
+      response = { id: request.id, ok: true, lines: [], confidence: 1 };
     } else {
       const { data, info } = await sharp(request.image).removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
-      response = { id: request.id, ok: true, lines: await (await ocr()).read({ data, width: info.width, height: info.height }) };
+      response = { id: request.id, ok: true, ...(await (await ocr()).read({ data, width: info.width, height: info.height })) };
     }
   } catch (error) {
     response = { id: request.id, ok: false, message: error instanceof Error ? error.message : String(error) };

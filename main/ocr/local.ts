@@ -75,7 +75,7 @@ export class LocalEngine implements OcrEngine {
     }
     const text = linesToText(response.lines);
     if (text) onDelta(text);
-    return { text, usage: null, model: LOCAL_MODEL, engine: 'local', durationMs: Math.round(performance.now() - started), requestId: null, cost: 0 };
+    return { text, usage: null, model: LOCAL_MODEL, engine: 'local', durationMs: Math.round(performance.now() - started), requestId: null, cost: 0, confidence: response.confidence };
   }
 
   /**

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import en from '../../renderer/src/i18n/en.json' with { type: 'json' };
 import zhCN from '../../renderer/src/i18n/zh-CN.json' with { type: 'json' };
@@ -421,5 +422,35 @@ describe('the small things', () => {
     await expect.poll(() => page.locator('.settings-status').textContent()).toBe(en.settings.saved);
     await page.getByTestId('language').selectOption('zh-CN');
     await expect.poll(() => page.locator('.settings-status').textContent()).toBe(zhCN.settings.saved);
+  });
+});
+
+describe('the offline engine unsure of what it read', () => {
+  const japanese = () =>
+    sharp(Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="900" height="80"><rect width="100%" height="100%" fill="#fff"/><text x="20" y="50" font-size="28" font-family="sans-serif">これはテストです。ひらがなとカタカナを読みます。</text></svg>`)).png().toBuffer();
+
+  for (const [locale, scheme, words] of [['en-US', 'light', en], ['zh-CN', 'dark', zhCN]] as const) {
+    it(`says so and points to Qwen-VL-OCR, for a Japanese screenshot read offline (${locale}, ${scheme})`, async () => {
+      app = createTestApp(tempDir());
+      opened = await openApp(browser, app, site.url, { locale, colorScheme: scheme });
+      const { page } = opened;
+      await dropFiles(page, [{ name: 'japanese.png', type: 'image/png', bytes: await japanese() }]);
+      await page.getByTestId('history-row').filter({ hasText: 'japanese.png' }).click();
+      await page.getByTestId('low-confidence').waitFor();
+      expect(await page.getByTestId('low-confidence').locator('span').textContent()).toBe(words.result.lowConfidence);
+      await shot(page, `low-confidence-${locale}-${scheme}`);
+      await page.getByTestId('low-confidence').getByRole('button').click();
+      await page.getByTestId('settings').waitFor();
+    });
+  }
+
+  it('stays quiet for English and Chinese it read well', async () => {
+    app = createTestApp(tempDir());
+    opened = await openApp(browser, app, site.url);
+    const { page } = opened;
+    await dropFiles(page, [{ name: 'en-zh.png', type: 'image/png', bytes: png() }]);
+    await page.getByTestId('history-row').filter({ hasText: 'en-zh.png' }).click();
+    await expect.poll(() => page.getByTestId('result-text').textContent()).toBe('Readout reads text 2026\n离线识别中文和英文');
+    expect(await page.getByTestId('low-confidence').count()).toBe(0);
   });
 });

@@ -22,6 +22,38 @@ export interface OcrLine {
   box: number[][];
 }
 
+/** What was read, and how sure of it the engine is (readingConfidence). */
+export interface Reading {
+  lines: OcrLine[];
+  confidence: number;
+}
+
+/**
+ * How sure the engine is of a whole image, 0 to 1: the characters' mean confidence, scaled down where the lines it
+ * found yielded few characters. Text in a script the model does not know is found but comes back nearly empty, and
+ * sure of the little it read (a Japanese sentence: two 。 at 0.99), so the yield matters as much as the confidence.
+ * A line is expected to hold at least half as many characters as it is long in heights (Latin letters are about
+ * half a height wide, CJK about one).
+ */
+export function readingConfidence(lines: ReadonlyArray<{ text: string; mean: number; box: number[][] }>): number {
+  let characters = 0;
+  let sure = 0;
+  let expected = 0;
+  for (const line of lines) {
+    const xs = line.box.map((p) => p[0] ?? 0);
+    const ys = line.box.map((p) => p[1] ?? 0);
+    const width = Math.max(...xs) - Math.min(...xs);
+    const height = Math.max(...ys) - Math.min(...ys);
+    const count = [...line.text.replace(/\s/g, '')].length;
+    characters += count;
+    sure += count * line.mean;
+    expected += Math.max(1, Math.max(width, height) / Math.max(1, Math.min(width, height))) / 2;
+  }
+  if (lines.length === 0) return 1;
+  if (characters === 0) return 0;
+  return (sure / characters) * Math.min(1, characters / expected);
+}
+
 export interface PpOcrOptions {
   /** The detector sees the image with its long side at most this (screen text stays legible at it). */
   detectionLimit: number;
@@ -87,9 +119,10 @@ export class PpOcr {
     await this.#recognize(blank, [{ x: 0, y: 0, width: 64, height: 16, score: 1 }]);
   }
 
-  async read(image: Rgb): Promise<OcrLine[]> {
-    const boxes = await this.#detect(image);
-    return this.#recognize(image, boxes);
+  /** The lines in the image (those read with too little confidence left out), and how sure of it all the engine is. */
+  async read(image: Rgb): Promise<Reading> {
+    const all = await this.#recognize(image, await this.#detect(image));
+    return { lines: all.filter((line) => line.text !== '' && line.mean >= this.#options.minConfidence), confidence: readingConfidence(all) };
   }
 
   async #detect(image: Rgb): Promise<Box[]> {
@@ -144,6 +177,6 @@ export class PpOcr {
         lines[index] = { text: text.trim(), mean: confidence, box: [[box.x, box.y], [x1, box.y], [x1, y1], [box.x, y1]] };
       });
     }
-    return lines.filter((line): line is OcrLine => line !== null && line.text !== '' && line.mean >= this.#options.minConfidence);
+    return lines.filter((line): line is OcrLine => line !== null);
   }
 }

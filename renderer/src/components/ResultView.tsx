@@ -29,6 +29,15 @@ interface Props {
   onLeave: () => void;
 }
 
+/**
+ * Below this, the offline engine's reading is probably wrong (a script it does not know, a blurred photo): the window
+ * says so and points to Qwen-VL-OCR (ppocr/pipeline.ts, readingConfidence; a Japanese sentence scores about 0.2,
+ * clean Chinese or English above 0.95).
+ */
+const LOW_CONFIDENCE = 0.85;
+
+const unsure = (entry: EntryView): boolean => entry.status === 'done' && entry.engine === 'local' && entry.confidence !== null && entry.confidence < LOW_CONFIDENCE;
+
 export function ResultView({ entry, job, customEndpoint, onDelete, onMessage, onOpenSettings, onLeave }: Props) {
   const { t, i18n } = useTranslation();
   const name = useEntryName();
@@ -154,6 +163,12 @@ export function ResultView({ entry, job, customEndpoint, onDelete, onMessage, on
           </pre>
         ) : (
           <textarea ref={editor} className="text" aria-label={t('result.editLabel')} value={draft} onChange={(event) => setDraft(event.target.value)} data-testid="editor" />
+        )}
+        {!streaming && unsure(entry) && (
+          <div className="notice" role="note" data-testid="low-confidence">
+            <span>{t('result.lowConfidence')}</span>
+            <button type="button" onClick={onOpenSettings}>{t('error.openSettings')}</button>
+          </div>
         )}
         {entry.hasImage && !streaming && (
           <div className="rerun">

