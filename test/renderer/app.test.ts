@@ -1,54 +1,27 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import en from '../../renderer/src/i18n/en.json' with { type: 'json' };
 import zhCN from '../../renderer/src/i18n/zh-CN.json' with { type: 'json' };
 import { createTestApp, type TestApp } from '../support/app-services.ts';
-import { dropFiles, openApp, pasteImage, type OpenPage } from '../support/app-page.ts';
-import { launchChromium } from '../support/chromium.ts';
-import { DashScopeServer, DEFAULT_TEXT } from '../support/dashscope-server.ts';
+import { dropFiles, openApp, pasteImage } from '../support/app-page.ts';
+import { DEFAULT_TEXT } from '../support/dashscope-server.ts';
 import { result } from '../support/entries.ts';
 import { seed } from '../support/seed.ts';
-import { fixture, repoRoot } from '../support/paths.ts';
-import { serveRenderer } from '../support/renderer-harness.ts';
-import { useTempDir } from '../support/temp.ts';
+import { fixture } from '../support/paths.ts';
+import { useWindowSuite } from '../support/window-suite.ts';
 
 const KEY = 'sk-test-valid-key-0001';
-const screenshots = join(repoRoot, 'test-results/screenshots');
-const tempDir = useTempDir();
-const server = new DashScopeServer();
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveRenderer>>;
-let app: TestApp | undefined;
-let opened: OpenPage | undefined;
+const suite = useWindowSuite();
+const { server, tempDir, screenshots } = suite;
 
-beforeAll(async () => {
-  [browser, site] = await Promise.all([launchChromium(), serveRenderer(), server.start()]).then(([b, s]) => [b, s] as const);
-  await mkdir(screenshots, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  await server.stop();
-});
-afterEach(async () => {
-  if (opened) expect(opened.problems).toEqual([]);
-  await opened?.context.close();
-  await app?.close();
-  opened = undefined;
-  app = undefined;
-  server.script();
-});
-
-/** A test app whose Qwen engine talks to the local protocol server. */
+/** A test suite.app whose Qwen engine talks to the local protocol server. */
 async function qwenApp(): Promise<TestApp> {
-  app = createTestApp(tempDir());
+  suite.app = createTestApp(tempDir());
   // The endpoint first: a key typed in while it is set is meant for it (a key set before would be withheld from it).
-  app.settings.update({ baseUrl: server.baseURL, copyToClipboard: true, showNotification: true });
-  await app.settings.setApiKey(KEY);
-  return app;
+  suite.app.settings.update({ baseUrl: server.baseURL, copyToClipboard: true, showNotification: true });
+  await suite.app.settings.setApiKey(KEY);
+  return suite.app;
 }
 
 const SAMPLE = [
@@ -62,10 +35,10 @@ describe('the main window', () => {
   for (const [locale, strings] of [['en-US', en], ['zh-CN', zhCN]] as const) {
     for (const scheme of ['light', 'dark'] as const) {
       it(`shows history, a result and settings in ${locale}, ${scheme}`, async () => {
-        app = createTestApp(tempDir());
-        const ids = await seed(app, SAMPLE);
-        opened = await openApp(browser, app, site.url, { locale, colorScheme: scheme });
-        const { page } = opened;
+        suite.app = createTestApp(tempDir());
+        const ids = await seed(suite.app, SAMPLE);
+        suite.opened = await openApp(suite.browser, suite.app, suite.url, { locale, colorScheme: scheme });
+        const { page } = suite.opened;
         await expect.poll(() => page.getByTestId('history-row').count()).toBe(4);
         expect(await page.getByTestId('first-run').textContent()).toContain(strings.firstRun.title.replace('{{hotkey}}', 'Alt+Shift+O'));
         await page.getByTestId('history-row').nth(1).click();
@@ -82,10 +55,10 @@ describe('the main window', () => {
   }
 
   it('searches as you type, with highlighted matches, in Chinese and English', async () => {
-    app = createTestApp(tempDir());
-    await seed(app, SAMPLE);
-    opened = await openApp(browser, app, site.url);
-    const { page } = opened;
+    suite.app = createTestApp(tempDir());
+    await seed(suite.app, SAMPLE);
+    suite.opened = await openApp(suite.browser, suite.app, suite.url);
+    const { page } = suite.opened;
     await page.getByTestId('search').fill('会议');
     await expect.poll(() => page.getByTestId('history-row').count()).toBe(1);
     expect(await page.locator('.row mark').allTextContents()).toEqual(['会议']);
@@ -99,9 +72,9 @@ describe('the main window', () => {
     await qwenApp();
     // Slow enough (about 1.6 s in all) that the partial text and the queue can be seen even on a loaded machine.
     server.script({ kind: 'ok', text: 'streamed slowly, piece by piece', chunkDelayMs: 150, chunkSize: 3 });
-    app!.chooseFiles = [fixture('text/en-zh.png'), fixture('formats/bmp-24.bmp')];
-    opened = await openApp(browser, app!, site.url);
-    const { page } = opened;
+    suite.app!.chooseFiles = [fixture('text/en-zh.png'), fixture('formats/bmp-24.bmp')];
+    suite.opened = await openApp(suite.browser, suite.app!, suite.url);
+    const { page } = suite.opened;
     await page.getByTestId('open').click();
     // Part of the answer shows in its row before the whole of it has arrived (the user's selection is not moved).
     const reading = page.getByTestId('history-row').filter({ hasText: 'streamed' }).first();
@@ -110,26 +83,26 @@ describe('the main window', () => {
     expect(partial!.length).toBeLessThan('streamed slowly, piece by piece'.length);
     expect(await page.getByTestId('queue').textContent({ timeout: 2000 })).toMatch(/Reading \d of 2/);
     expect(await page.getByTestId('result').count()).toBe(0);
-    await app!.services.idle();
+    await suite.app!.services.idle();
     await expect.poll(() => page.getByTestId('history-row').count()).toBe(2);
-    const entries = app!.history.list().items;
+    const entries = suite.app!.history.list().items;
     expect(entries.map((e) => e.status)).toEqual(['done', 'done']);
     expect(entries.map((e) => e.fileName).sort()).toEqual(['bmp-24.bmp', 'en-zh.png']);
     // One Open, one clipboard write (both texts, in the order given) and one notification.
     const textOf = (name: string) => entries.find((e) => e.fileName === name)!.text;
-    expect(app!.clipboard).toEqual([`${textOf('en-zh.png')}\n\n${textOf('bmp-24.bmp')}`]);
-    expect(app!.notifications).toEqual(['2 read, 0 failed']);
+    expect(suite.app!.clipboard).toEqual([`${textOf('en-zh.png')}\n\n${textOf('bmp-24.bmp')}`]);
+    expect(suite.app!.notifications).toEqual(['2 read, 0 failed']);
   });
 
   it('reads a dropped image and a pasted one', async () => {
     await qwenApp();
-    opened = await openApp(browser, app!, site.url);
-    const { page } = opened;
+    suite.opened = await openApp(suite.browser, suite.app!, suite.url);
+    const { page } = suite.opened;
     const png = readFileSync(fixture('text/en-zh.png'));
     await dropFiles(page, [{ name: 'dropped.png', type: 'image/png', bytes: png }]);
-    await expect.poll(() => app!.history.list().items.map((e) => [e.source.kind, e.status])).toEqual([['drop', 'done']]);
+    await expect.poll(() => suite.app!.history.list().items.map((e) => [e.source.kind, e.status])).toEqual([['drop', 'done']]);
     await pasteImage(page, png);
-    await expect.poll(() => app!.history.list().items.map((e) => [e.source.kind, e.status])).toEqual([
+    await expect.poll(() => suite.app!.history.list().items.map((e) => [e.source.kind, e.status])).toEqual([
       ['clipboard', 'done'],
       ['drop', 'done'],
     ]);
@@ -139,15 +112,15 @@ describe('the main window', () => {
   it('cancels a recognition mid-stream and keeps what had arrived', async () => {
     await qwenApp();
     server.script({ kind: 'ok', text: 'a long answer that takes its time to arrive', chunkDelayMs: 150, chunkSize: 2 });
-    app!.chooseFiles = [fixture('text/en-zh.png')];
-    opened = await openApp(browser, app!, site.url);
-    const { page } = opened;
+    suite.app!.chooseFiles = [fixture('text/en-zh.png')];
+    suite.opened = await openApp(suite.browser, suite.app!, suite.url);
+    const { page } = suite.opened;
     await page.getByTestId('open').click();
     await page.getByTestId('history-row').first().click();
     await expect.poll(async () => (await page.getByTestId('result-text').textContent())?.length ?? 0, { timeout: 5000 }).toBeGreaterThan(2);
     await page.getByTestId('result').getByRole('button', { name: en.result.cancel, exact: true }).click();
-    await app!.services.idle();
-    const [entry] = app!.history.list().items;
+    await suite.app!.services.idle();
+    const [entry] = suite.app!.history.list().items;
     expect(entry!.status).toBe('cancelled');
     expect(entry!.text.length).toBeGreaterThan(0);
     expect('a long answer that takes its time to arrive'.startsWith(entry!.text)).toBe(true);
@@ -156,11 +129,11 @@ describe('the main window', () => {
   it('shows an error where it happened, offers Retry only where retrying can help, and retries it', async () => {
     await qwenApp();
     server.script({ kind: 'error', status: 400, code: 'InvalidParameter', message: 'The image is wrong somehow' }, { kind: 'cut', text: 'half an ans' });
-    app!.chooseFiles = [fixture('text/en-zh.png')];
-    opened = await openApp(browser, app!, site.url);
-    const { page } = opened;
+    suite.app!.chooseFiles = [fixture('text/en-zh.png')];
+    suite.opened = await openApp(suite.browser, suite.app!, suite.url);
+    const { page } = suite.opened;
     await page.getByTestId('open').click();
-    await app!.services.idle();
+    await suite.app!.services.idle();
     await page.getByTestId('history-row').first().click();
     const box = page.getByTestId('error-box');
     await expect.poll(() => box.textContent()).toContain(en.errorCode['invalid-request']);
@@ -168,39 +141,39 @@ describe('the main window', () => {
     expect(await box.locator('details').textContent()).toContain('The image is wrong somehow');
     expect(await box.getByRole('button', { name: en.error.retry }).count()).toBe(0);
     await page.getByTestId('open').click();
-    await app!.services.idle();
+    await suite.app!.services.idle();
     await expect.poll(() => page.getByTestId('history-row').count()).toBe(2);
     await page.getByTestId('history-row').first().click();
     await expect.poll(() => page.getByTestId('error-box').textContent()).toContain(en.errorCode.interrupted);
     await page.getByTestId('error-box').getByRole('button', { name: en.error.retry }).click();
     await expect.poll(() => page.getByTestId('result-text').textContent()).toBe(DEFAULT_TEXT);
-    expect(app!.history.list().items[0]).toMatchObject({ status: 'done', attempts: 2 });
+    expect(suite.app!.history.list().items[0]).toMatchObject({ status: 'done', attempts: 2 });
   });
 
   it('runs an entry again with another mode and model, as a new entry', async () => {
     await qwenApp();
-    const [id] = await seed(app!, ['first reading']);
-    opened = await openApp(browser, app!, site.url);
-    const { page } = opened;
+    const [id] = await seed(suite.app!, ['first reading']);
+    suite.opened = await openApp(suite.browser, suite.app!, suite.url);
+    const { page } = suite.opened;
     await page.getByTestId('history-row').first().click();
     const result = page.getByTestId('result');
     await result.getByTestId('rerun-mode').selectOption('table');
     await result.getByTestId('rerun-model').fill('qwen-vl-ocr-2025-08-28');
     await result.getByRole('button', { name: en.result.rerun }).click();
-    await expect.poll(() => app!.history.list().items.length).toBe(2);
-    await app!.services.idle();
-    const [newest] = app!.history.list().items;
+    await expect.poll(() => suite.app!.history.list().items.length).toBe(2);
+    await suite.app!.services.idle();
+    const [newest] = suite.app!.history.list().items;
     expect(newest).toMatchObject({ mode: 'table', model: 'qwen-vl-ocr-2025-08-28', status: 'done', text: DEFAULT_TEXT });
-    expect(app!.history.get(id!)?.text).toBe('first reading');
+    expect(suite.app!.history.get(id!)?.text).toBe('first reading');
     expect(server.requests.at(-1)?.body.model).toBe('qwen-vl-ocr-2025-08-28');
   });
 
   it('says what went wrong in the reader’s language, with the details underneath', async () => {
-    app = createTestApp(tempDir());
-    const [id] = await seed(app, ['x']);
-    app.history.fail(id!, { code: 'auth', message: 'The API key was rejected: check it in Settings (request id abc-123)', retryable: false });
-    opened = await openApp(browser, app, site.url, { locale: 'zh-CN' });
-    const { page } = opened;
+    suite.app = createTestApp(tempDir());
+    const [id] = await seed(suite.app, ['x']);
+    suite.app.history.fail(id!, { code: 'auth', message: 'The API key was rejected: check it in Settings (request id abc-123)', retryable: false });
+    suite.opened = await openApp(suite.browser, suite.app, suite.url, { locale: 'zh-CN' });
+    const { page } = suite.opened;
     await page.getByTestId('history-row').first().click();
     const alert = page.getByRole('alert').first();
     await expect.poll(() => alert.textContent()).toContain(zhCN.errorCode.auth);
@@ -208,33 +181,33 @@ describe('the main window', () => {
   });
 
   it('edits, restores, pins, copies and exports an entry', async () => {
-    app = createTestApp(tempDir());
-    const [id] = await seed(app, ['teh original'].reverse());
-    app.savePath = join(tempDir(), 'export.md');
-    opened = await openApp(browser, app, site.url);
-    const { page } = opened;
+    suite.app = createTestApp(tempDir());
+    const [id] = await seed(suite.app, ['teh original'].reverse());
+    suite.app.savePath = join(tempDir(), 'export.md');
+    suite.opened = await openApp(suite.browser, suite.app, suite.url);
+    const { page } = suite.opened;
     await page.getByTestId('history-row').first().click();
     await page.getByRole('button', { name: en.result.edit }).click();
     await page.getByTestId('editor').fill('the original, fixed');
     await page.getByRole('button', { name: en.result.save }).click();
     await expect.poll(() => page.getByTestId('result-text').textContent()).toBe('the original, fixed');
-    expect(app.history.get(id!)).toMatchObject({ text: 'teh original', editedText: 'the original, fixed' });
+    expect(suite.app.history.get(id!)).toMatchObject({ text: 'teh original', editedText: 'the original, fixed' });
     await page.getByRole('button', { name: en.result.pin }).click();
-    await expect.poll(() => app!.history.get(id!)?.pinned).toBe(true);
+    await expect.poll(() => suite.app!.history.get(id!)?.pinned).toBe(true);
     await page.getByRole('button', { name: en.result.copy }).click();
-    await expect.poll(() => app!.clipboard).toEqual(['the original, fixed']);
+    await expect.poll(() => suite.app!.clipboard).toEqual(['the original, fixed']);
     await page.getByRole('button', { name: en.result.export }).click();
     // The file appears before its last byte is written: wait for the content, not the name.
-    await expect.poll(() => (existsSync(app!.savePath!) ? readFileSync(app!.savePath!, 'utf8') : '')).toContain('the original, fixed');
+    await expect.poll(() => (existsSync(suite.app!.savePath!) ? readFileSync(suite.app!.savePath!, 'utf8') : '')).toContain('the original, fixed');
     await page.getByRole('button', { name: en.result.revert }).click();
     await expect.poll(() => page.getByTestId('result-text').textContent()).toBe('teh original');
   });
 
   it('deletes with the keyboard, undoes, and deletes for good once the undo window passes', { timeout: 20_000 }, async () => {
-    app = createTestApp(tempDir());
-    const ids = await seed(app, ['first entry', 'second entry', 'third entry']);
-    opened = await openApp(browser, app, site.url);
-    const { page } = opened;
+    suite.app = createTestApp(tempDir());
+    const ids = await seed(suite.app, ['first entry', 'second entry', 'third entry']);
+    suite.opened = await openApp(suite.browser, suite.app, suite.url);
+    const { page } = suite.opened;
     await page.getByTestId('history-row').first().click();
     await page.getByTestId('history-list').focus();
     await page.keyboard.press('ArrowDown');
@@ -243,22 +216,22 @@ describe('the main window', () => {
     await expect.poll(() => page.getByTestId('history-row').count()).toBe(2);
     await page.getByTestId('toast').getByRole('button', { name: en.toast.undo }).click();
     await expect.poll(() => page.getByTestId('history-row').count()).toBe(3);
-    expect(app.history.get(ids[1]!)).not.toBeNull();
+    expect(suite.app.history.get(ids[1]!)).not.toBeNull();
     await page.getByTestId('history-list').focus();
     await page.keyboard.press('Delete');
-    await expect.poll(() => app!.history.get(ids[1]!), { timeout: 10_000 }).toBeNull();
-    expect(app.history.list().items).toHaveLength(2);
+    await expect.poll(() => suite.app!.history.get(ids[1]!), { timeout: 10_000 }).toBeNull();
+    expect(suite.app.history.list().items).toHaveLength(2);
   });
 
   it('copies the selected entry with Ctrl+C and focuses search with Ctrl+F', async () => {
-    app = createTestApp(tempDir());
-    await seed(app, ['copy me']);
-    opened = await openApp(browser, app, site.url);
-    const { page } = opened;
+    suite.app = createTestApp(tempDir());
+    await seed(suite.app, ['copy me']);
+    suite.opened = await openApp(suite.browser, suite.app, suite.url);
+    const { page } = suite.opened;
     await page.getByTestId('history-row').first().click();
     await page.getByTestId('history-list').focus();
     await page.keyboard.press('Control+c');
-    await expect.poll(() => app!.clipboard).toEqual(['copy me']);
+    await expect.poll(() => suite.app!.clipboard).toEqual(['copy me']);
     await page.keyboard.press('Control+f');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('search');
   });
@@ -266,19 +239,19 @@ describe('the main window', () => {
 
 describe('settings', () => {
   it('round-trips through the main process, and never shows the key', async () => {
-    app = createTestApp(tempDir());
-    opened = await openApp(browser, app, site.url);
-    const { page } = opened;
+    suite.app = createTestApp(tempDir());
+    suite.opened = await openApp(suite.browser, suite.app, suite.url);
+    const { page } = suite.opened;
     await page.getByTestId('open-settings').click();
     await page.locator('#api-key').fill('sk-my-secret-key-7777');
     await page.getByRole('button', { name: en.settings.engine.saveKey }).click();
     await expect.poll(() => page.getByTestId('key-status').textContent()).toBe('A key ending in 7777 is saved.');
-    expect(app.settings.apiKey()).toBe('sk-my-secret-key-7777');
+    expect(suite.app.settings.apiKey()).toBe('sk-my-secret-key-7777');
     expect(await page.content()).not.toContain('sk-my-secret');
     await page.getByTestId('theme').selectOption('dark');
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     await page.getByLabel(en.settings.behaviour.copy).uncheck();
-    await expect.poll(() => app!.settings.get().copyToClipboard).toBe(false);
+    await expect.poll(() => suite.app!.settings.get().copyToClipboard).toBe(false);
     await page.reload();
     await page.getByTestId('open-settings').click();
     expect(await page.getByTestId('theme').inputValue()).toBe('dark');
@@ -287,37 +260,37 @@ describe('settings', () => {
 
   it('tests the key against the service and reports the outcome in words', async () => {
     await qwenApp();
-    opened = await openApp(browser, app!, site.url);
-    const { page } = opened;
+    suite.opened = await openApp(suite.browser, suite.app!, suite.url);
+    const { page } = suite.opened;
     await page.getByTestId('open-settings').click();
     await page.getByRole('button', { name: en.settings.engine.testKey }).click();
     await expect.poll(() => page.getByTestId('key-test').textContent()).toMatch(/^The key works \(qwen-vl-ocr, \d+ ms\)\.$/);
-    await app!.settings.setApiKey('sk-wrong-key-000000');
+    await suite.app!.settings.setApiKey('sk-wrong-key-000000');
     await page.getByRole('button', { name: en.settings.engine.testKey }).click();
     await expect.poll(() => page.getByTestId('key-test').textContent()).toContain('The API key was rejected');
   });
 
   it('asks before the key goes to a new endpoint, and sends it only once allowed', async () => {
-    app = createTestApp(tempDir());
-    await app.settings.setApiKey(KEY);
-    opened = await openApp(browser, app, site.url);
-    const { page } = opened;
+    suite.app = createTestApp(tempDir());
+    await suite.app.settings.setApiKey(KEY);
+    suite.opened = await openApp(suite.browser, suite.app, suite.url);
+    const { page } = suite.opened;
     await page.getByTestId('open-settings').click();
     await page.getByTestId('advanced').locator('summary').click();
     const endpoint = page.getByPlaceholder('http://localhost:8000/v1');
     await endpoint.fill(server.baseURL);
     await endpoint.blur();
     await expect.poll(() => page.getByTestId('key-withheld').textContent()).toContain(server.baseURL);
-    expect(app.settings.keyFor(server.baseURL)).toBeUndefined();
+    expect(suite.app.settings.keyFor(server.baseURL)).toBeUndefined();
     await page.getByRole('button', { name: en.settings.engine.sendKeyThere }).click();
     await expect.poll(() => page.getByTestId('key-withheld').count()).toBe(0);
-    expect(app.settings.keyFor(server.baseURL)).toBe(KEY);
+    expect(suite.app.settings.keyFor(server.baseURL)).toBe(KEY);
   });
 
   it('switches the language at once', async () => {
-    app = createTestApp(tempDir());
-    opened = await openApp(browser, app, site.url);
-    const { page } = opened;
+    suite.app = createTestApp(tempDir());
+    suite.opened = await openApp(suite.browser, suite.app, suite.url);
+    const { page } = suite.opened;
     await page.getByTestId('open-settings').click();
     await page.getByTestId('language').selectOption('zh-CN');
     await expect.poll(() => page.textContent('.settings-title')).toBe(zhCN.settings.title);

@@ -3,55 +3,28 @@
  * headless Chromium, as the walk found it and as it must be now.
  */
 import { readFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import sharp from 'sharp';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import en from '../../renderer/src/i18n/en.json' with { type: 'json' };
 import zhCN from '../../renderer/src/i18n/zh-CN.json' with { type: 'json' };
 import { createTestApp, type TestApp } from '../support/app-services.ts';
-import { dropFiles, openApp, type OpenPage } from '../support/app-page.ts';
-import { launchChromium } from '../support/chromium.ts';
-import { DashScopeServer } from '../support/dashscope-server.ts';
-import { fixture, repoRoot } from '../support/paths.ts';
-import { serveRenderer } from '../support/renderer-harness.ts';
+import { dropFiles, openApp } from '../support/app-page.ts';
+import { fixture } from '../support/paths.ts';
 import { seed } from '../support/seed.ts';
-import { useTempDir } from '../support/temp.ts';
+import { useWindowSuite } from '../support/window-suite.ts';
 import { seriousFindings } from '../support/axe.ts';
 
 const KEY = 'sk-test-valid-key-0001';
-const screenshots = join(repoRoot, 'test-results/screenshots');
-const tempDir = useTempDir();
-const server = new DashScopeServer();
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveRenderer>>;
-let app: TestApp | undefined;
-let opened: OpenPage | undefined;
-
-beforeAll(async () => {
-  [browser, site] = await Promise.all([launchChromium(), serveRenderer(), server.start()]).then(([b, s]) => [b, s] as const);
-  await mkdir(screenshots, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  await server.stop();
-});
-afterEach(async () => {
-  if (opened) expect(opened.problems).toEqual([]);
-  await opened?.context.close();
-  await app?.close();
-  opened = undefined;
-  app = undefined;
-  server.script();
-});
+const suite = useWindowSuite();
+const { server, tempDir, screenshots } = suite;
 
 async function qwenApp(): Promise<TestApp> {
-  app = createTestApp(tempDir());
-  app.settings.update({ baseUrl: server.baseURL });
-  await app.settings.setApiKey(KEY);
-  return app;
+  suite.app = createTestApp(tempDir());
+  suite.app.settings.update({ baseUrl: server.baseURL });
+  await suite.app.settings.setApiKey(KEY);
+  return suite.app;
 }
 
 const png = () => readFileSync(fixture('text/en-zh.png'));
@@ -60,16 +33,16 @@ const fill = (template: string, values: Record<string, string | number>) => temp
 
 describe('capture first', () => {
   it('offers Capture with its hotkey in the toolbar, the empty state and the first-run card, and starts the capture', async () => {
-    app = createTestApp(tempDir());
-    app.frames = [];
-    opened = await openApp(browser, app, site.url);
-    const { page } = opened;
+    suite.app = createTestApp(tempDir());
+    suite.app.frames = [];
+    suite.opened = await openApp(suite.browser, suite.app, suite.url);
+    const { page } = suite.opened;
     expect(await page.getByTestId('capture').textContent()).toBe(`${en.toolbar.capture} Alt+Shift+O`);
     expect(await page.getByTestId('empty').textContent()).toContain('Press Alt+Shift+O or Capture');
     expect(await page.getByTestId('first-run').locator('h2').textContent()).toBe(fill(en.firstRun.title, { hotkey: 'Alt+Shift+O' }));
     await shot(page, 'capture-first-en-light');
     await page.getByTestId('capture').click();
-    await expect.poll(() => app!.captureStarts).toBe(1);
+    await expect.poll(() => suite.app!.captureStarts).toBe(1);
     // Dismissed once, dismissed for good.
     await page.getByTestId('first-run').getByRole('button', { name: en.firstRun.dismiss }).click();
     await page.reload();
@@ -81,9 +54,9 @@ describe('capture first', () => {
 describe('the user’s place', () => {
   it('a batch never moves the selection or loses an open edit; new rows are marked and counted in the title', async () => {
     await qwenApp();
-    const [id] = await seed(app!, ['teh text I am fixing']);
-    opened = await openApp(browser, app!, site.url);
-    const { page } = opened;
+    const [id] = await seed(suite.app!, ['teh text I am fixing']);
+    suite.opened = await openApp(suite.browser, suite.app!, suite.url);
+    const { page } = suite.opened;
     await page.getByTestId('history-row').first().click();
     await page.getByRole('button', { name: en.result.edit }).click();
     const editor = page.getByTestId('editor');
@@ -92,7 +65,7 @@ describe('the user’s place', () => {
     expect(await editor.inputValue()).toBe('teh text I am fixing, fixed');
     server.script({ kind: 'ok', text: 'one', chunkDelayMs: 60 }, { kind: 'ok', text: 'two', chunkDelayMs: 60 });
     await dropFiles(page, [{ name: 'a.png', type: 'image/png', bytes: png() }, { name: 'b.png', type: 'image/png', bytes: png() }]);
-    await expect.poll(() => app!.history.list().items.filter((e) => e.status === 'done').length, { timeout: 15_000 }).toBe(3);
+    await expect.poll(() => suite.app!.history.list().items.filter((e) => e.status === 'done').length, { timeout: 15_000 }).toBe(3);
     await expect.poll(() => page.getByTestId('new-marker').count()).toBe(2);
     expect(await page.getByTestId('result-title').textContent()).toBe('shot-0.png');
     expect(await editor.inputValue()).toBe('teh text I am fixing, fixed');
@@ -104,7 +77,7 @@ describe('the user’s place', () => {
     await page.getByTestId('history-row').filter({ hasText: 'shot-0.png' }).click();
     await expect.poll(() => page.getByTestId('editor').inputValue()).toBe('teh text I am fixing, fixed');
     await page.keyboard.press('Control+Enter');
-    await expect.poll(() => app!.history.get(id!)?.editedText).toBe('teh text I am fixing, fixed');
+    await expect.poll(() => suite.app!.history.get(id!)?.editedText).toBe('teh text I am fixing, fixed');
     // Seeing a new row clears its mark.
     await page.getByTestId('history-row').filter({ hasText: 'a.png' }).click();
     await expect.poll(() => page.getByTestId('new-marker').count()).toBe(1);
@@ -112,14 +85,14 @@ describe('the user’s place', () => {
 
   it('a capture opens its own result', async () => {
     await qwenApp();
-    await seed(app!, ['older']);
+    await seed(suite.app!, ['older']);
     const bitmap = { data: new Uint8Array(200 * 100 * 4).fill(200), width: 200, height: 100, order: 'bgra' as const };
-    app!.frames = [{ display: { id: 'd', bounds: { x: 0, y: 0, width: 200, height: 100 }, scaleFactor: 1 }, bitmap, preview: { mime: 'image/jpeg', data: new Uint8Array([1]) } }];
-    opened = await openApp(browser, app!, site.url);
-    const { page } = opened;
-    const started = app!.capture.start();
-    while (!app!.capture.active) await new Promise((resolve) => setTimeout(resolve, 5));
-    app!.capture.finish('d', { x: 10, y: 10, width: 80, height: 40 });
+    suite.app!.frames = [{ display: { id: 'd', bounds: { x: 0, y: 0, width: 200, height: 100 }, scaleFactor: 1 }, bitmap, preview: { mime: 'image/jpeg', data: new Uint8Array([1]) } }];
+    suite.opened = await openApp(suite.browser, suite.app!, suite.url);
+    const { page } = suite.opened;
+    const started = suite.app!.capture.start();
+    while (!suite.app!.capture.active) await new Promise((resolve) => setTimeout(resolve, 5));
+    suite.app!.capture.finish('d', { x: 10, y: 10, width: 80, height: 40 });
     await started;
     await expect.poll(() => page.getByTestId('result-title').textContent()).toBe(en.source.region);
   });
@@ -127,10 +100,10 @@ describe('the user’s place', () => {
 
 describe('failures stay visible', () => {
   it('three bad files in one drop: three failed entries with names and reasons, a summary until dismissed, found by Failed', async () => {
-    app = createTestApp(tempDir());
-    app.settings.update({ engine: 'local' });
-    opened = await openApp(browser, app, site.url);
-    const { page } = opened;
+    suite.app = createTestApp(tempDir());
+    suite.app.settings.update({ engine: 'local' });
+    suite.opened = await openApp(suite.browser, suite.app, suite.url);
+    const { page } = suite.opened;
     await dropFiles(page, [
       { name: 'truncated.png', type: 'image/png', bytes: png().subarray(0, 200) },
       { name: 'not-an-image.png', type: 'image/png', bytes: Buffer.from('just some text') },
@@ -152,11 +125,11 @@ describe('failures stay visible', () => {
   });
 
   it('a rejected key: one sentence, details folded, and Open Settings or Read it offline instead of Retry', async () => {
-    app = createTestApp(tempDir());
-    const [id] = await seed(app, ['x']);
-    app.history.fail(id!, { code: 'auth', message: 'The API key was rejected: check it in Settings (request id abc-123)', retryable: false });
-    opened = await openApp(browser, app, site.url, { locale: 'zh-CN', colorScheme: 'dark' });
-    const { page } = opened;
+    suite.app = createTestApp(tempDir());
+    const [id] = await seed(suite.app, ['x']);
+    suite.app.history.fail(id!, { code: 'auth', message: 'The API key was rejected: check it in Settings (request id abc-123)', retryable: false });
+    suite.opened = await openApp(suite.browser, suite.app, suite.url, { locale: 'zh-CN', colorScheme: 'dark' });
+    const { page } = suite.opened;
     await page.getByTestId('history-row').first().click();
     const box = page.getByTestId('error-box');
     await expect.poll(() => box.locator('> p').textContent()).toBe(zhCN.errorCode.auth);
@@ -171,10 +144,10 @@ describe('failures stay visible', () => {
 describe('batches behave like one action', () => {
   it('a thirteen-file drop: one progress line with Cancel all, the files on demand, one clipboard write, one notification', async () => {
     await qwenApp();
-    app!.settings.update({ copyToClipboard: true, showNotification: true });
+    suite.app!.settings.update({ copyToClipboard: true, showNotification: true });
     server.script(...Array.from({ length: 13 }, (_, i) => ({ kind: 'ok' as const, text: `text ${i}`, chunkDelayMs: 40 })));
-    opened = await openApp(browser, app!, site.url);
-    const { page } = opened;
+    suite.opened = await openApp(suite.browser, suite.app!, suite.url);
+    const { page } = suite.opened;
     await dropFiles(page, Array.from({ length: 13 }, (_, i) => ({ name: `shot-${String(i).padStart(2, '0')}.png`, type: 'image/png', bytes: png() })));
     await expect.poll(() => page.getByTestId('queue').textContent()).toMatch(/^Reading \d+ of 13 · \d+ done · 0 failed/);
     expect(await page.getByTestId('queue').getByRole('button', { name: en.queue.cancelAll }).count()).toBe(1);
@@ -182,30 +155,31 @@ describe('batches behave like one action', () => {
     await page.getByTestId('queue').getByRole('button', { name: en.queue.showFiles }).click();
     await expect.poll(() => page.getByTestId('queue-files').locator('li').count()).toBe(13);
     await shot(page, 'batch-progress-en-light');
-    await app!.services.idle();
-    await expect.poll(() => app!.notifications).toEqual(['13 read, 0 failed']);
-    expect(app!.clipboard).toHaveLength(1);
-    expect(app!.clipboard[0]!.split('\n\n')).toHaveLength(13);
+    await suite.app!.services.idle();
+    await expect.poll(() => suite.app!.notifications).toEqual(['13 read, 0 failed']);
+    expect(suite.app!.clipboard).toHaveLength(1);
+    expect(suite.app!.clipboard[0]!.split('\n\n')).toHaveLength(13);
   });
 
   it('Cancel all stops the whole batch', async () => {
     await qwenApp();
-    server.script(...Array.from({ length: 5 }, () => ({ kind: 'ok' as const, text: 'a long slow answer', chunkDelayMs: 200, chunkSize: 1 })));
-    opened = await openApp(browser, app!, site.url);
-    const { page } = opened;
+    // Answers of 15 s: none can finish before Cancel all, however loaded the machine.
+    server.script(...Array.from({ length: 5 }, () => ({ kind: 'ok' as const, text: 'a long slow answer '.repeat(4), chunkDelayMs: 200, chunkSize: 1 })));
+    suite.opened = await openApp(suite.browser, suite.app!, suite.url);
+    const { page } = suite.opened;
     await dropFiles(page, Array.from({ length: 5 }, (_, i) => ({ name: `s${i}.png`, type: 'image/png', bytes: png() })));
     await page.getByTestId('queue').getByRole('button', { name: en.queue.cancelAll }).click();
-    await app!.services.idle();
-    expect(app!.history.list().items.every((e) => e.status === 'cancelled')).toBe(true);
+    await suite.app!.services.idle();
+    expect(suite.app!.history.list().items.every((e) => e.status === 'cancelled')).toBe(true);
   });
 });
 
 describe('rows say what they are', () => {
   it('name or source, size and time on each row and in the result header', async () => {
-    app = createTestApp(tempDir());
-    await seed(app, ['from a file']);
-    opened = await openApp(browser, app, site.url);
-    const { page } = opened;
+    suite.app = createTestApp(tempDir());
+    await seed(suite.app, ['from a file']);
+    suite.opened = await openApp(suite.browser, suite.app, suite.url);
+    const { page } = suite.opened;
     const row = page.getByTestId('history-row').first();
     await expect.poll(() => row.locator('.row-title').textContent()).toMatch(/^shot-0\.pngFile\d{1,2}:\d{2}( [AP]M)?$/);
     expect(await row.locator('.row-meta').textContent()).toMatch(/^\d+×\d+Qwen$/);
@@ -216,9 +190,9 @@ describe('rows say what they are', () => {
 
 describe('settings that guide', () => {
   it('says a bad value under its field, in red and plain words, and keeps the field as it was saved', async () => {
-    app = createTestApp(tempDir());
-    opened = await openApp(browser, app, site.url);
-    const { page } = opened;
+    suite.app = createTestApp(tempDir());
+    suite.opened = await openApp(suite.browser, suite.app, suite.url);
+    const { page } = suite.opened;
     await page.getByTestId('open-settings').click();
     await page.getByTestId('advanced').locator('summary').click();
     const field = page.getByTestId('field-minPixels');
@@ -228,20 +202,20 @@ describe('settings that guide', () => {
     await expect.poll(() => error.textContent()).toBe(fill(en.settings.invalid.min, { min: 784 }));
     expect(await error.evaluate((el) => getComputedStyle(el).color)).toBe('rgb(185, 28, 28)');
     expect(await field.getAttribute('aria-invalid')).toBe('true');
-    expect(app.settings.get().minPixels).toBe(3136);
+    expect(suite.app.settings.get().minPixels).toBe(3136);
     await shot(page, 'settings-invalid-en-light');
     await field.fill('4000');
     await field.blur();
-    await expect.poll(() => app!.settings.get().minPixels).toBe(4000);
+    await expect.poll(() => suite.app!.settings.get().minPixels).toBe(4000);
     // The page hears of the save a moment after the main process has made it.
     await expect.poll(() => page.getByTestId('minPixels-error').count()).toBe(0);
   });
 
   it('records a hotkey from the keys pressed, refuses AltGr and one another app holds, on the spot', async () => {
-    app = createTestApp(tempDir());
-    app.takenHotkeys = ['Alt+Shift+T'];
-    opened = await openApp(browser, app, site.url);
-    const { page } = opened;
+    suite.app = createTestApp(tempDir());
+    suite.app.takenHotkeys = ['Alt+Shift+T'];
+    suite.opened = await openApp(suite.browser, suite.app, suite.url);
+    const { page } = suite.opened;
     await page.getByTestId('open-settings').click();
     const recorder = page.getByTestId('hotkey-hotkey');
     await recorder.click();
@@ -250,19 +224,19 @@ describe('settings that guide', () => {
     await expect.poll(() => page.getByRole('alert').first().textContent()).toBe(en.settings.hotkeyProblem.altgr);
     await page.keyboard.press('Alt+Shift+T');
     await expect.poll(() => page.getByTestId('hotkey-error').textContent()).toBe(en.errorCode['hotkey-taken']);
-    expect(app.settings.get().hotkey).toBe('Alt+Shift+O');
+    expect(suite.app.settings.get().hotkey).toBe('Alt+Shift+O');
     await recorder.click();
     await page.keyboard.press('Alt+Shift+K');
-    await expect.poll(() => app!.settings.get().hotkey).toBe('Alt+Shift+K');
+    await expect.poll(() => suite.app!.settings.get().hotkey).toBe('Alt+Shift+K');
     await expect.poll(() => recorder.textContent()).toBe('Alt+Shift+K');
     await shot(page, 'settings-hotkey-en-light');
   });
 
   it('folds the advanced options, marks the Qwen-only modes, and shows a key test in colour (tested on save)', async () => {
-    app = createTestApp(tempDir());
-    app.settings.update({ baseUrl: server.baseURL });
-    opened = await openApp(browser, app, site.url, { colorScheme: 'dark' });
-    const { page } = opened;
+    suite.app = createTestApp(tempDir());
+    suite.app.settings.update({ baseUrl: server.baseURL });
+    suite.opened = await openApp(suite.browser, suite.app, suite.url, { colorScheme: 'dark' });
+    const { page } = suite.opened;
     await page.getByTestId('open-settings').click();
     expect(await page.getByTestId('advanced').getAttribute('open')).toBeNull();
     expect(await page.getByRole('option', { name: fill(en.mode.qwenOnly, { mode: en.mode.table }) }).count()).toBe(1);
@@ -278,11 +252,11 @@ describe('settings that guide', () => {
 
 describe('managing the history from the window', () => {
   it('Shift+click and Shift+arrows choose several; bulk delete undoes with Ctrl+Z; bulk export writes them all', async () => {
-    app = createTestApp(tempDir());
-    const ids = await seed(app, ['one', 'two', 'three', 'four']);
-    app.savePath = join(tempDir(), 'chosen.md');
-    opened = await openApp(browser, app, site.url);
-    const { page } = opened;
+    suite.app = createTestApp(tempDir());
+    const ids = await seed(suite.app, ['one', 'two', 'three', 'four']);
+    suite.app.savePath = join(tempDir(), 'chosen.md');
+    suite.opened = await openApp(suite.browser, suite.app, suite.url);
+    const { page } = suite.opened;
     const rows = page.getByTestId('history-row');
     await rows.nth(0).click();
     await rows.nth(2).click({ modifiers: ['Shift'] });
@@ -291,37 +265,37 @@ describe('managing the history from the window', () => {
     await page.keyboard.press('Shift+ArrowDown');
     await expect.poll(() => page.getByTestId('selection-bar').textContent()).toContain(fill(en.selection.count, { count: 4 }));
     await page.getByTestId('selection-bar').getByRole('button', { name: en.selection.export }).click();
-    await expect.poll(() => (readFileSync(app!.savePath!, { encoding: 'utf8', flag: 'a+' }).match(/^## /gm) ?? []).length).toBe(4);
+    await expect.poll(() => (readFileSync(suite.app!.savePath!, { encoding: 'utf8', flag: 'a+' }).match(/^## /gm) ?? []).length).toBe(4);
     await shot(page, 'multi-select-en-light');
     await page.getByTestId('selection-bar').getByRole('button', { name: en.selection.delete }).click();
     await expect.poll(() => rows.count()).toBe(0);
     await page.keyboard.press('Control+z');
     await expect.poll(() => rows.count()).toBe(4);
-    expect(ids.every((id) => app!.history.get(id) !== null)).toBe(true);
+    expect(ids.every((id) => suite.app!.history.get(id) !== null)).toBe(true);
   });
 
   it('Clear history asks first and keeps pinned entries unless asked; Open data folder asks the main process', async () => {
-    app = createTestApp(tempDir());
-    const [pinned] = await seed(app, ['keep me', 'drop me', 'drop me too']);
-    app.history.setPinned(pinned!, true);
-    opened = await openApp(browser, app, site.url);
-    const { page } = opened;
+    suite.app = createTestApp(tempDir());
+    const [pinned] = await seed(suite.app, ['keep me', 'drop me', 'drop me too']);
+    suite.app.history.setPinned(pinned!, true);
+    suite.opened = await openApp(suite.browser, suite.app, suite.url);
+    const { page } = suite.opened;
     await page.getByTestId('open-settings').click();
     await page.getByRole('button', { name: en.settings.history.openFolder }).click();
-    await expect.poll(() => app!.dataFolderOpened).toBe(1);
+    await expect.poll(() => suite.app!.dataFolderOpened).toBe(1);
     await page.getByTestId('clear-history').click();
     await expect.poll(() => page.getByTestId('clear-confirm').textContent()).toContain(fill(en.settings.history.clearConfirm, { count: 3 }));
     await page.getByTestId('clear-confirm').getByRole('button', { name: en.settings.history.clearNow }).click();
-    await expect.poll(() => app!.history.list().items.map((e) => e.id)).toEqual([pinned]);
+    await expect.poll(() => suite.app!.history.list().items.map((e) => e.id)).toEqual([pinned]);
   });
 });
 
 describe('keyboard complete', () => {
   it('Ctrl+, opens Settings and Esc leaves it with focus back; Enter after arrows reaches the result; Esc returns to the list; Esc cancels an edit', async () => {
-    app = createTestApp(tempDir());
-    await seed(app, ['first', 'second', 'third']);
-    opened = await openApp(browser, app, site.url);
-    const { page } = opened;
+    suite.app = createTestApp(tempDir());
+    await seed(suite.app, ['first', 'second', 'third']);
+    suite.opened = await openApp(suite.browser, suite.app, suite.url);
+    const { page } = suite.opened;
     await page.getByTestId('search').focus();
     await page.keyboard.press('Control+,');
     await page.getByTestId('settings').waitFor();
@@ -350,11 +324,11 @@ describe('keyboard complete', () => {
 describe('accessible', () => {
   for (const scheme of ['light', 'dark'] as const) {
     it(`history, result and settings pass axe-core with no serious or critical finding (${scheme})`, async () => {
-      app = createTestApp(tempDir());
-      const [, , id] = await seed(app, ['Quarterly report', '会议记录', 'Invoice 2026-0042']);
-      app.history.fail(id!, { code: 'auth', message: 'The API key was rejected (request id r1)', retryable: false });
-      opened = await openApp(browser, app, site.url, { colorScheme: scheme });
-      const { page } = opened;
+      suite.app = createTestApp(tempDir());
+      const [, , id] = await seed(suite.app, ['Quarterly report', '会议记录', 'Invoice 2026-0042']);
+      suite.app.history.fail(id!, { code: 'auth', message: 'The API key was rejected (request id r1)', retryable: false });
+      suite.opened = await openApp(suite.browser, suite.app, suite.url, { colorScheme: scheme });
+      const { page } = suite.opened;
       await page.getByTestId('search').fill('report');
       await expect.poll(() => page.locator('.row mark').count()).toBe(1);
       expect(await seriousFindings(page), 'history').toEqual([]);
@@ -370,20 +344,20 @@ describe('accessible', () => {
   }
 
   it('every row reads as name, source, time, status, then its text', async () => {
-    app = createTestApp(tempDir());
-    await seed(app, ['text']);
-    opened = await openApp(browser, app, site.url);
-    const row = opened.page.getByTestId('history-row').first();
+    suite.app = createTestApp(tempDir());
+    await seed(suite.app, ['text']);
+    suite.opened = await openApp(suite.browser, suite.app, suite.url);
+    const row = suite.opened.page.getByTestId('history-row').first();
     expect(await row.textContent()).toMatch(/^shot-0\.pngFile\d{1,2}:\d{2}( [AP]M)?text\d+×\d+Qwen$/);
   });
 });
 
 describe('the window fits its size', () => {
   it('stacks the image above the text below 900 px, and gives the image the room on wide windows', async () => {
-    app = createTestApp(tempDir());
-    await seed(app, ['a result']);
-    opened = await openApp(browser, app, site.url);
-    const { page } = opened;
+    suite.app = createTestApp(tempDir());
+    await seed(suite.app, ['a result']);
+    suite.opened = await openApp(suite.browser, suite.app, suite.url);
+    const { page } = suite.opened;
     await page.getByTestId('history-row').first().click();
     await page.locator('.result-image img').waitFor();
     const columns = () => page.getByTestId('result').evaluate((el) => getComputedStyle(el).gridTemplateColumns.split(' ').length);
@@ -400,11 +374,11 @@ describe('the window fits its size', () => {
 
 describe('the small things', () => {
   it('no cost for a custom endpoint; the model is filled in when re-running with Qwen', async () => {
-    app = createTestApp(tempDir());
-    await seed(app, ['priced']);
-    app.settings.update({ baseUrl: 'http://127.0.0.1:9/v1' });
-    opened = await openApp(browser, app, site.url);
-    const { page } = opened;
+    suite.app = createTestApp(tempDir());
+    await seed(suite.app, ['priced']);
+    suite.app.settings.update({ baseUrl: 'http://127.0.0.1:9/v1' });
+    suite.opened = await openApp(suite.browser, suite.app, suite.url);
+    const { page } = suite.opened;
     await page.getByTestId('history-row').first().click();
     expect(await page.locator('.meta').textContent()).not.toMatch(/¥|CN¥|cost/);
     await page.getByTestId('rerun-engine').selectOption('local');
@@ -414,9 +388,9 @@ describe('the small things', () => {
   });
 
   it('the settings status is never left in the language it was written in', async () => {
-    app = createTestApp(tempDir());
-    opened = await openApp(browser, app, site.url);
-    const { page } = opened;
+    suite.app = createTestApp(tempDir());
+    suite.opened = await openApp(suite.browser, suite.app, suite.url);
+    const { page } = suite.opened;
     await page.getByTestId('open-settings').click();
     await page.getByTestId('theme').selectOption('dark');
     await expect.poll(() => page.locator('.settings-status').textContent()).toBe(en.settings.saved);
@@ -431,9 +405,9 @@ describe('the offline engine unsure of what it read', () => {
 
   for (const [locale, scheme, words] of [['en-US', 'light', en], ['zh-CN', 'dark', zhCN]] as const) {
     it(`says so and points to Qwen-VL-OCR, for a Japanese screenshot read offline (${locale}, ${scheme})`, async () => {
-      app = createTestApp(tempDir());
-      opened = await openApp(browser, app, site.url, { locale, colorScheme: scheme });
-      const { page } = opened;
+      suite.app = createTestApp(tempDir());
+      suite.opened = await openApp(suite.browser, suite.app, suite.url, { locale, colorScheme: scheme });
+      const { page } = suite.opened;
       await dropFiles(page, [{ name: 'japanese.png', type: 'image/png', bytes: await japanese() }]);
       await page.getByTestId('history-row').filter({ hasText: 'japanese.png' }).click();
       await page.getByTestId('low-confidence').waitFor();
@@ -445,12 +419,13 @@ describe('the offline engine unsure of what it read', () => {
   }
 
   it('stays quiet for English and Chinese it read well', async () => {
-    app = createTestApp(tempDir());
-    opened = await openApp(browser, app, site.url);
-    const { page } = opened;
+    suite.app = createTestApp(tempDir());
+    suite.opened = await openApp(suite.browser, suite.app, suite.url);
+    const { page } = suite.opened;
     await dropFiles(page, [{ name: 'en-zh.png', type: 'image/png', bytes: png() }]);
     await page.getByTestId('history-row').filter({ hasText: 'en-zh.png' }).click();
-    await expect.poll(() => page.getByTestId('result-text').textContent()).toBe('Readout reads text 2026\n离线识别中文和英文');
+    // The offline engine's first read loads its models: seconds on a loaded machine.
+    await expect.poll(() => page.getByTestId('result-text').textContent(), { timeout: 30_000 }).toBe('Readout reads text 2026\n离线识别中文和英文');
     expect(await page.getByTestId('low-confidence').count()).toBe(0);
   });
 });
