@@ -4,7 +4,6 @@
  * milliseconds, not half a second).
  */
 import { readFileSync } from 'node:fs';
-import { parseCli, UsageError } from './cli/args.ts';
 import { USAGE } from './cli/usage.ts';
 
 function version(): string {
@@ -30,6 +29,12 @@ export async function main(argv: string[]): Promise<number> {
     signal: controller.signal,
   };
   const quietly = (code: number): number => (readerGone ? 0 : code);
+  // `readout --help` alone is answered before the argument schemas (zod, a few dozen modules) load.
+  if (argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h')) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  const { parseCli, UsageError } = await import('./cli/args.ts');
   try {
     // A file really named "history" can still be read as ./history.
     if (argv[0] === 'history') {
