@@ -168,6 +168,8 @@ describe('batches behave like one action', () => {
     suite.opened = await openApp(suite.browser, suite.app!, suite.url);
     const { page } = suite.opened;
     await dropFiles(page, Array.from({ length: 5 }, (_, i) => ({ name: `s${i}.png`, type: 'image/png', bytes: png() })));
+    // All five in the queue first: a drop reaches the services file by file.
+    await expect.poll(() => page.getByTestId('queue').textContent(), { timeout: 10_000 }).toMatch(/of 5/);
     await page.getByTestId('queue').getByRole('button', { name: en.queue.cancelAll }).click();
     await suite.app!.services.idle();
     expect(suite.app!.history.list().items.every((e) => e.status === 'cancelled')).toBe(true);

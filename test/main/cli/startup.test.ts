@@ -12,7 +12,7 @@ import { useTempDir } from '../../support/temp.ts';
 
 const tempDir = useTempDir();
 
-async function loadedBy(args: string[]): Promise<{ code: number; modules: string[] }> {
+async function loadedBy(args: string[]): Promise<{ code: number | null; modules: string[] }> {
   const dir = tempDir();
   const hook = join(dir, 'record-loads.mjs');
   const record = join(dir, 'loaded.txt');
