@@ -9,6 +9,7 @@ import type { Source } from './history/types.ts';
 import { prepareImage, type PreparedImage } from './image/prepare.ts';
 import type { DeltaListener, OcrEngine, RecognizeResult } from './ocr/engine.ts';
 import { OcrError } from './ocr/errors.ts';
+import { toOriginalPixels } from './ocr/words.ts';
 
 /** What the history offers the pipeline; HistoryStore is one. */
 export interface JobRecorder {
@@ -81,7 +82,8 @@ export async function recognizeImage(bytes: Uint8Array, file: string, options: R
         });
       });
     }
-    const result = await engine.recognize(prepared, { prompt: options.prompt, bounds }, options.onDelta ?? (() => {}), options.signal);
+    const read = await engine.recognize(prepared, { prompt: options.prompt, bounds }, options.onDelta ?? (() => {}), options.signal);
+    const result = read.words ? { ...read, words: toOriginalPixels(read.words, { width: image.sentWidth, height: image.sentHeight }, image) } : read;
     if (recorder && entryId !== null) record(() => recorder.complete(entryId!, result));
     return { ok: true, prepared, result, entryId, historyError };
   } catch (error) {

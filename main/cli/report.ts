@@ -1,6 +1,7 @@
 /** The per-file record of `readout --json`: a contract, so every field is always present (null when unknown). */
 import { errorCode, errorMessage } from '../errors.ts';
 import type { Usage } from '../ocr/engine.ts';
+import type { Word } from '../ocr/words.ts';
 import type { Outcome } from '../recognize.ts';
 
 export interface FileReport {
@@ -24,6 +25,8 @@ export interface FileReport {
   error: { code: string; message: string } | null;
   /** How sure the engine was of the text, 0 to 1 (the offline engine says); null where it did not. */
   confidence: number | null;
+  /** The text with its places on the original image, in reading order (the offline engine's lines); else null. */
+  words: Word[] | null;
 }
 
 /**
@@ -68,5 +71,6 @@ export function toReport(
     entryId: outcome.entryId,
     error: outcome.ok ? null : describeError(file, outcome.error),
     confidence: result?.confidence ?? null,
+    words: result?.words ?? null,
   };
 }

@@ -24,8 +24,9 @@ Options:
 
 --json fields: file, ok, text, engine, model, sourceFormat, width, height, sentWidth, sentHeight, sentBytes,
   imageTokens (area / factor^2 + 2, the estimate), usage (as the server reported it, or null), cost, requestId,
-  durationMs, entryId (the history entry, or null), confidence (0 to 1, the offline engine's; else null), and on
-  failure error: {code, message}.
+  durationMs, entryId (the history entry, or null), confidence (0 to 1, the offline engine's; else null), words
+  ([{text, box: four [x, y] corners in the original image's pixels, confidence}] in reading order: the offline
+  engine's lines; else null), and on failure error: {code, message}.
 
 Exit status: 0 when every file succeeded, 1 when any failed (the others are still read), 2 for a usage error.
 Errors go to stderr and name the file. The API key is read from DASHSCOPE_API_KEY only and is never printed.

@@ -40,6 +40,8 @@ function exportable(entry: Entry, options: ExportOptions) {
     usage: entry.usage,
     cost: entry.cost,
     durationMs: entry.durationMs,
+    confidence: entry.confidence,
+    words: entry.words,
     error: entry.error,
     pinned: entry.pinned,
     tags: entry.tags,

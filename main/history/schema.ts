@@ -115,6 +115,8 @@ export const MIGRATIONS: readonly string[] = [
   `,
   // 5: how sure the engine was of the text (the offline engine says; null for the others).
   `ALTER TABLE entries ADD COLUMN confidence REAL;`,
+  // 6: the text with its places on the original image, as JSON (ocr/words.ts); null where the engine gave none.
+  `ALTER TABLE entries ADD COLUMN words TEXT;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

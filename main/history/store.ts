@@ -140,11 +140,12 @@ export class HistoryStore {
   complete(id: number, result: RecognizeResult): void {
     this.#run(
       `UPDATE entries SET status = 'done', text = ?, engine = ?, model = ?, input_tokens = ?, output_tokens = ?,
-         image_tokens = COALESCE(?, image_tokens), cost = ?, duration_ms = ?, request_id = ?, confidence = ?, error_code = NULL,
+         image_tokens = COALESCE(?, image_tokens), cost = ?, duration_ms = ?, request_id = ?, confidence = ?, words = ?, error_code = NULL,
          error_message = NULL, retryable = 0, owner_pid = NULL, updated_at = ?
        WHERE id = ?`,
       result.text, result.engine, result.model, result.usage?.prompt_tokens ?? null, result.usage?.completion_tokens ?? null,
-      result.usage?.prompt_tokens_details?.image_tokens ?? null, result.cost, result.durationMs, result.requestId, result.confidence ?? null, this.#now(), id,
+      result.usage?.prompt_tokens_details?.image_tokens ?? null, result.cost, result.durationMs, result.requestId, result.confidence ?? null,
+      result.words ? JSON.stringify(result.words) : null, this.#now(), id,
     );
   }
 

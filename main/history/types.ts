@@ -1,4 +1,5 @@
 import type { EngineName } from '../ocr/engine.ts';
+import type { Word } from '../ocr/words.ts';
 
 export type EntryStatus = 'pending' | 'done' | 'failed' | 'cancelled';
 export const STATUSES: readonly EntryStatus[] = ['pending', 'done', 'failed', 'cancelled'];
@@ -40,6 +41,8 @@ export interface Entry {
   durationMs: number | null;
   /** How sure the engine was of the text, 0 to 1 (the offline engine); null where it did not say. */
   confidence: number | null;
+  /** The text with its places on the original image (ocr/words.ts); null where the engine gave none. */
+  words: Word[] | null;
   requestId: string | null;
   width: number | null;
   height: number | null;

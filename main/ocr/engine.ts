@@ -1,4 +1,5 @@
 import type { PixelBounds } from '../image/smart-resize.ts';
+import type { Word } from './words.ts';
 
 export type EngineName = 'qwen' | 'local';
 
@@ -34,6 +35,8 @@ export interface RecognizeResult {
   cost: number | null;
   /** How sure the engine is of the text, 0 to 1, where it says (the offline engine); null where it does not. */
   confidence?: number | null;
+  /** The text with its places, in reading order (words.ts), where the engine finds them; null where it does not. */
+  words?: Word[] | null;
 }
 
 export type DeltaListener = (delta: string) => void;

@@ -73,9 +73,12 @@ export class LocalEngine implements OcrEngine {
     if (!response.ok) {
       throw new OcrError('engine-failed', `The offline engine could not read the image: ${response.message}`);
     }
-    const text = linesToText(response.lines);
+    const rows = readingOrder(response.lines);
+    const text = rows.map((row) => row.map((l) => l.text).join(' ')).join('\n');
     if (text) onDelta(text);
-    return { text, usage: null, model: LOCAL_MODEL, engine: 'local', durationMs: Math.round(performance.now() - started), requestId: null, cost: 0, confidence: response.confidence };
+    // The offline engine finds lines: each is a "word" of the result, in reading order, in the sent image's pixels.
+    const words = rows.flat().map((line) => ({ text: line.text, box: line.box, confidence: line.mean }));
+    return { text, usage: null, model: LOCAL_MODEL, engine: 'local', durationMs: Math.round(performance.now() - started), requestId: null, cost: 0, confidence: response.confidence, words };
   }
 
   /**

@@ -75,9 +75,10 @@ describe('the user’s place', () => {
     await page.reload();
     await page.getByTestId('history-list').waitFor();
     await page.getByTestId('history-row').filter({ hasText: 'shot-0.png' }).click();
-    await expect.poll(() => page.getByTestId('editor').inputValue()).toBe('teh text I am fixing, fixed');
+    await expect.poll(() => page.getByTestId('editor').inputValue(), { timeout: 10_000 }).toBe('teh text I am fixing, fixed');
+    await page.getByTestId('editor').focus();
     await page.keyboard.press('Control+Enter');
-    await expect.poll(() => suite.app!.history.get(id!)?.editedText).toBe('teh text I am fixing, fixed');
+    await expect.poll(() => suite.app!.history.get(id!)?.editedText, { timeout: 10_000 }).toBe('teh text I am fixing, fixed');
     // Seeing a new row clears its mark.
     await page.getByTestId('history-row').filter({ hasText: 'a.png' }).click();
     await expect.poll(() => page.getByTestId('new-marker').count()).toBe(1);

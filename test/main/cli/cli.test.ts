@@ -30,9 +30,9 @@ describe('readout <file>', () => {
     expect(lines).toHaveLength(1);
     const report = JSON.parse(lines[0]!);
     expect(Object.keys(report).sort()).toEqual(
-      ['file', 'ok', 'text', 'engine', 'model', 'sourceFormat', 'width', 'height', 'sentWidth', 'sentHeight', 'sentBytes', 'imageTokens', 'usage', 'cost', 'requestId', 'durationMs', 'entryId', 'error', 'confidence'].sort(),
+      ['file', 'ok', 'text', 'engine', 'model', 'sourceFormat', 'width', 'height', 'sentWidth', 'sentHeight', 'sentBytes', 'imageTokens', 'usage', 'cost', 'requestId', 'durationMs', 'entryId', 'error', 'confidence', 'words'].sort(),
     );
-    expect(report).toMatchObject({ file: text, ok: true, text: DEFAULT_TEXT, engine: 'qwen', model: 'qwen-vl-ocr-2025-08-28', width: 640, height: 160, error: null, confidence: null });
+    expect(report).toMatchObject({ file: text, ok: true, text: DEFAULT_TEXT, engine: 'qwen', model: 'qwen-vl-ocr-2025-08-28', width: 640, height: 160, error: null, confidence: null, words: null });
     expect(report.sentWidth % 28).toBe(0);
     expect(report.imageTokens).toBe((report.sentWidth * report.sentHeight) / 784 + 2);
     expect(report.usage.prompt_tokens_details.image_tokens).toBe(report.imageTokens);
@@ -84,6 +84,8 @@ describe('readout <file>', () => {
     const report = JSON.parse(run.stdout);
     expect(report).toMatchObject({ engine: 'local', ok: true, text: 'Readout reads text 2026\n离线识别中文和英文', imageTokens: null, usage: null });
     expect(report.confidence).toBeGreaterThan(0.9);
+    expect(report.words.map((w: { text: string }) => w.text)).toEqual(['Readout reads text 2026', '离线识别中文和英文']);
+    expect(report.words[0].box).toHaveLength(4);
     expect(server.requests).toHaveLength(0);
   });
 });

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { exportEntries, type ExportFormat } from '../../../main/history/export.ts';
 import { HistoryStore } from '../../../main/history/store.ts';
@@ -25,6 +26,19 @@ const run = (format: ExportFormat, withImages = false): string => {
 };
 
 describe('exportEntries', () => {
+  it('keeps the text\'s places and the engine\'s confidence in JSON, and reads back no words where the column holds junk', () => {
+    const words = [{ text: 'Readout', box: [[1, 2], [30, 2], [30, 12], [1, 12]], confidence: 0.99 }];
+    const id = store.createPending(newEntry());
+    store.complete(id, result('Readout', { engine: 'local', confidence: 0.97, words }));
+    const exported = (JSON.parse(run('json')) as Array<Record<string, unknown>>).find((e) => e.id === id)!;
+    expect(exported).toMatchObject({ confidence: 0.97, words });
+    expect(store.get(1)!.words).toBeNull();
+    const db = new DatabaseSync(join(tempDir(), 'history.sqlite'));
+    db.prepare('UPDATE entries SET words = ? WHERE id = ?').run('[{"text":1}]', id);
+    db.close();
+    expect(store.get(id)!.words).toBeNull();
+  });
+
   it('writes valid JSON with every entry, newest first', () => {
     const parsed = JSON.parse(run('json', true)) as Array<Record<string, unknown>>;
     expect(parsed.map((e) => e.id)).toEqual([2, 1]);
