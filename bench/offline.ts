@@ -20,18 +20,14 @@ const run = promisify(execFile);
 const readoutBin = new URL('../bin/readout.js', import.meta.url).pathname;
 const readOne = new URL('./offline-read.ts', import.meta.url).pathname;
 
-/** Wall time of a command; a failing exit counts too (a usage error is what is timed). */
-async function timed(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ ms: number; stdout: string }> {
-  const started = performance.now();
+/** Runs a command to its end, its stdout kept; a failing exit counts too (a usage error is what is timed). */
+async function exec(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<string> {
   const { stdout } = await run(command, args, { env, maxBuffer: 1 << 24 }).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }));
-  return { ms: performance.now() - started, stdout };
+  return stdout;
 }
 
-async function medianOf(runs: number, task: () => Promise<number>): Promise<number> {
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) samples.push(await task());
-  return summarize(samples).median;
-}
+/** Median wall time of a command (stats.ts: one run first, not counted, so the disk cache is the same for all). */
+const startMedian = async (runs: number, args: string[], env?: NodeJS.ProcessEnv): Promise<number> => (await measure(runs, () => exec(process.execPath, args, env))).median;
 
 const f3 = (n: number): string => n.toFixed(3);
 
@@ -66,15 +62,15 @@ export async function benchOffline(): Promise<string> {
     const smallFile = join(dir, 'small.png');
     writeFileSync(fourKFile, fourK.png);
     writeFileSync(smallFile, screens.find((s) => s.name === 'settings-light@1x')!.png);
-    const rss = async (which: string): Promise<number> => (JSON.parse((await timed(process.execPath, [readOne, which, fourKFile])).stdout) as { maxRssMb: number }).maxRssMb;
+    const rss = async (which: string): Promise<number> => (JSON.parse(await exec(process.execPath, [readOne, which, fourKFile])) as { maxRssMb: number }).maxRssMb;
     const [rssOurs, rssBase] = [await rss('ours'), await rss('baseline')];
 
     const env = { ...process.env, DASHSCOPE_API_KEY: '' };
-    const coldOurs = await medianOf(3, async () => (await timed(process.execPath, [readoutBin, '--engine', 'local', '--no-history', smallFile], env)).ms);
-    const coldBase = await medianOf(3, async () => (await timed(process.execPath, [readOne, 'baseline', smallFile])).ms);
-    const nodeStart = await medianOf(5, async () => (await timed(process.execPath, ['-e', '0'])).ms);
-    const help = await medianOf(5, async () => (await timed(process.execPath, [readoutBin, '--help'])).ms);
-    const usage = await medianOf(5, async () => (await timed(process.execPath, [readoutBin, '--bogus'])).ms);
+    const coldOurs = await startMedian(3, [readoutBin, '--engine', 'local', '--no-history', smallFile], env);
+    const coldBase = await startMedian(3, [readOne, 'baseline', smallFile]);
+    const nodeStart = await startMedian(5, ['-e', '0']);
+    const help = await startMedian(5, [readoutBin, '--help']);
+    const usage = await startMedian(5, [readoutBin, '--bogus']);
 
     const fourKRow = warm.rows.at(-1)!;
     return [

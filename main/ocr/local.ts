@@ -20,9 +20,14 @@ function workerUrl(): URL {
   return unpackedUrl(new URL(import.meta.url.endsWith('.ts') ? './local-worker.ts' : './local-worker.js', import.meta.url));
 }
 
-/** The text in reading order (reading-order.ts): a row's lines joined by a space, rows by a line break. */
+/** Rows as text: a row's lines joined by a space, rows by a line break. */
+function rowsToText(rows: LocalLine[][]): string {
+  return rows.map((row) => row.map((l) => l.text).join(' ')).join('\n');
+}
+
+/** The text in reading order (reading-order.ts). */
 export function linesToText(lines: LocalLine[]): string {
-  return readingOrder(lines).map((row) => row.map((l) => l.text).join(' ')).join('\n');
+  return rowsToText(readingOrder(lines));
 }
 
 export class LocalEngine implements OcrEngine {
@@ -74,7 +79,7 @@ export class LocalEngine implements OcrEngine {
       throw new OcrError('engine-failed', `The offline engine could not read the image: ${response.message}`);
     }
     const rows = readingOrder(response.lines);
-    const text = rows.map((row) => row.map((l) => l.text).join(' ')).join('\n');
+    const text = rowsToText(rows);
     if (text) onDelta(text);
     // The offline engine finds lines: each is a "word" of the result, in reading order, in the sent image's pixels.
     const words = rows.flat().map((line) => ({ text: line.text, box: line.box, confidence: line.mean }));

@@ -3,6 +3,8 @@
  * advanced recognition, issue 13), as four corners clockwise from top-left. Engines give them in the pixels of the
  * image they were sent; toOriginalPixels maps them to the upright original the user sees.
  */
+import { z } from 'zod';
+
 export interface Word {
   text: string;
   box: number[][];
@@ -24,17 +26,14 @@ export function toOriginalPixels(words: readonly Word[], sent: { width: number; 
   }));
 }
 
+const WORDS = z.array(z.object({ text: z.string(), box: z.array(z.tuple([z.number(), z.number()])).length(4), confidence: z.number().nullable() }));
+
 /** Words as the history keeps them (JSON), read back defensively: anything not of this shape is no words at all. */
 export function parseWords(json: string | null): Word[] | null {
   if (json === null) return null;
   try {
-    const value: unknown = JSON.parse(json);
-    const isPoint = (p: unknown): boolean => Array.isArray(p) && p.length === 2 && p.every((n) => typeof n === 'number' && Number.isFinite(n));
-    const isWord = (w: unknown): w is Word => {
-      const word = w as Partial<Word> | null;
-      return typeof word?.text === 'string' && Array.isArray(word.box) && word.box.length === 4 && word.box.every(isPoint) && (word.confidence === null || typeof word.confidence === 'number');
-    };
-    return Array.isArray(value) && value.every(isWord) ? value : null;
+    const parsed = WORDS.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }

@@ -35,7 +35,8 @@ export interface Reading {
  * A line is expected to hold at least half as many characters as it is long in heights (Latin letters are about
  * half a height wide, CJK about one).
  */
-export function readingConfidence(lines: ReadonlyArray<{ text: string; mean: number; box: number[][] }>): number {
+export function readingConfidence(lines: readonly OcrLine[]): number {
+  if (lines.length === 0) return 1;
   let characters = 0;
   let sure = 0;
   let expected = 0;
@@ -49,7 +50,6 @@ export function readingConfidence(lines: ReadonlyArray<{ text: string; mean: num
     sure += count * line.mean;
     expected += Math.max(1, Math.max(width, height) / Math.max(1, Math.min(width, height))) / 2;
   }
-  if (lines.length === 0) return 1;
   if (characters === 0) return 0;
   return (sure / characters) * Math.min(1, characters / expected);
 }
