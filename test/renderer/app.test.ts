@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import en from '../../renderer/src/i18n/en.json' with { type: 'json' };
 import zhCN from '../../renderer/src/i18n/zh-CN.json' with { type: 'json' };
 import { createTestApp, type TestApp } from '../support/app-services.ts';
-import { dropFiles, openApp, pasteImage } from '../support/app-page.ts';
+import { dropFiles, pasteImage } from '../support/app-page.ts';
 import { DEFAULT_TEXT } from '../support/dashscope-server.ts';
 import { result } from '../support/entries.ts';
 import { seed } from '../support/seed.ts';
@@ -37,8 +37,7 @@ describe('the main window', () => {
       it(`shows history, a result and settings in ${locale}, ${scheme}`, async () => {
         suite.app = createTestApp(tempDir());
         const ids = await seed(suite.app, SAMPLE);
-        suite.opened = await openApp(suite.browser, suite.app, suite.url, { locale, colorScheme: scheme });
-        const { page } = suite.opened;
+        const page = await suite.open({ locale, colorScheme: scheme });
         await expect.poll(() => page.getByTestId('history-row').count()).toBe(4);
         expect(await page.getByTestId('first-run').textContent()).toContain(strings.firstRun.title.replace('{{hotkey}}', 'Alt+Shift+O'));
         await page.getByTestId('history-row').nth(1).click();
@@ -57,8 +56,7 @@ describe('the main window', () => {
   it('searches as you type, with highlighted matches, in Chinese and English', async () => {
     suite.app = createTestApp(tempDir());
     await seed(suite.app, SAMPLE);
-    suite.opened = await openApp(suite.browser, suite.app, suite.url);
-    const { page } = suite.opened;
+    const page = await suite.open();
     await page.getByTestId('search').fill('会议');
     await expect.poll(() => page.getByTestId('history-row').count()).toBe(1);
     expect(await page.locator('.row mark').allTextContents()).toEqual(['会议']);
@@ -73,8 +71,7 @@ describe('the main window', () => {
     // Slow enough (about 1.6 s in all) that the partial text and the queue can be seen even on a loaded machine.
     server.script({ kind: 'ok', text: 'streamed slowly, piece by piece', chunkDelayMs: 150, chunkSize: 3 });
     suite.app!.chooseFiles = [fixture('text/en-zh.png'), fixture('formats/bmp-24.bmp')];
-    suite.opened = await openApp(suite.browser, suite.app!, suite.url);
-    const { page } = suite.opened;
+    const page = await suite.open();
     await page.getByTestId('open').click();
     // Part of the answer shows in its row before the whole of it has arrived (the user's selection is not moved).
     const reading = page.getByTestId('history-row').filter({ hasText: 'streamed' }).first();
@@ -96,8 +93,7 @@ describe('the main window', () => {
 
   it('reads a dropped image and a pasted one', async () => {
     await qwenApp();
-    suite.opened = await openApp(suite.browser, suite.app!, suite.url);
-    const { page } = suite.opened;
+    const page = await suite.open();
     const png = readFileSync(fixture('text/en-zh.png'));
     await dropFiles(page, [{ name: 'dropped.png', type: 'image/png', bytes: png }]);
     await expect.poll(() => suite.app!.history.list().items.map((e) => [e.source.kind, e.status])).toEqual([['drop', 'done']]);
@@ -113,8 +109,7 @@ describe('the main window', () => {
     await qwenApp();
     server.script({ kind: 'ok', text: 'a long answer that takes its time to arrive', chunkDelayMs: 150, chunkSize: 2 });
     suite.app!.chooseFiles = [fixture('text/en-zh.png')];
-    suite.opened = await openApp(suite.browser, suite.app!, suite.url);
-    const { page } = suite.opened;
+    const page = await suite.open();
     await page.getByTestId('open').click();
     await page.getByTestId('history-row').first().click();
     await expect.poll(async () => (await page.getByTestId('result-text').textContent())?.length ?? 0, { timeout: 5000 }).toBeGreaterThan(2);
@@ -130,8 +125,7 @@ describe('the main window', () => {
     await qwenApp();
     server.script({ kind: 'error', status: 400, code: 'InvalidParameter', message: 'The image is wrong somehow' }, { kind: 'cut', text: 'half an ans' });
     suite.app!.chooseFiles = [fixture('text/en-zh.png')];
-    suite.opened = await openApp(suite.browser, suite.app!, suite.url);
-    const { page } = suite.opened;
+    const page = await suite.open();
     await page.getByTestId('open').click();
     await suite.app!.services.idle();
     await page.getByTestId('history-row').first().click();
@@ -153,8 +147,7 @@ describe('the main window', () => {
   it('runs an entry again with another mode and model, as a new entry', async () => {
     await qwenApp();
     const [id] = await seed(suite.app!, ['first reading']);
-    suite.opened = await openApp(suite.browser, suite.app!, suite.url);
-    const { page } = suite.opened;
+    const page = await suite.open();
     await page.getByTestId('history-row').first().click();
     const result = page.getByTestId('result');
     await result.getByTestId('rerun-mode').selectOption('table');
@@ -172,8 +165,7 @@ describe('the main window', () => {
     suite.app = createTestApp(tempDir());
     const [id] = await seed(suite.app, ['x']);
     suite.app.history.fail(id!, { code: 'auth', message: 'The API key was rejected: check it in Settings (request id abc-123)', retryable: false });
-    suite.opened = await openApp(suite.browser, suite.app, suite.url, { locale: 'zh-CN' });
-    const { page } = suite.opened;
+    const page = await suite.open({ locale: 'zh-CN' });
     await page.getByTestId('history-row').first().click();
     const alert = page.getByRole('alert').first();
     await expect.poll(() => alert.textContent()).toContain(zhCN.errorCode.auth);
@@ -184,8 +176,7 @@ describe('the main window', () => {
     suite.app = createTestApp(tempDir());
     const [id] = await seed(suite.app, ['teh original'].reverse());
     suite.app.savePath = join(tempDir(), 'export.md');
-    suite.opened = await openApp(suite.browser, suite.app, suite.url);
-    const { page } = suite.opened;
+    const page = await suite.open();
     await page.getByTestId('history-row').first().click();
     await page.getByRole('button', { name: en.result.edit }).click();
     await page.getByTestId('editor').fill('the original, fixed');
@@ -206,8 +197,7 @@ describe('the main window', () => {
   it('deletes with the keyboard, undoes, and deletes for good once the undo window passes', { timeout: 20_000 }, async () => {
     suite.app = createTestApp(tempDir());
     const ids = await seed(suite.app, ['first entry', 'second entry', 'third entry']);
-    suite.opened = await openApp(suite.browser, suite.app, suite.url);
-    const { page } = suite.opened;
+    const page = await suite.open();
     await page.getByTestId('history-row').first().click();
     await page.getByTestId('history-list').focus();
     await page.keyboard.press('ArrowDown');
@@ -226,8 +216,7 @@ describe('the main window', () => {
   it('copies the selected entry with Ctrl+C and focuses search with Ctrl+F', async () => {
     suite.app = createTestApp(tempDir());
     await seed(suite.app, ['copy me']);
-    suite.opened = await openApp(suite.browser, suite.app, suite.url);
-    const { page } = suite.opened;
+    const page = await suite.open();
     await page.getByTestId('history-row').first().click();
     await page.getByTestId('history-list').focus();
     await page.keyboard.press('Control+c');
@@ -240,8 +229,7 @@ describe('the main window', () => {
 describe('settings', () => {
   it('round-trips through the main process, and never shows the key', async () => {
     suite.app = createTestApp(tempDir());
-    suite.opened = await openApp(suite.browser, suite.app, suite.url);
-    const { page } = suite.opened;
+    const page = await suite.open();
     await page.getByTestId('open-settings').click();
     await page.locator('#api-key').fill('sk-my-secret-key-7777');
     await page.getByRole('button', { name: en.settings.engine.saveKey }).click();
@@ -260,8 +248,7 @@ describe('settings', () => {
 
   it('tests the key against the service and reports the outcome in words', async () => {
     await qwenApp();
-    suite.opened = await openApp(suite.browser, suite.app!, suite.url);
-    const { page } = suite.opened;
+    const page = await suite.open();
     await page.getByTestId('open-settings').click();
     await page.getByRole('button', { name: en.settings.engine.testKey }).click();
     await expect.poll(() => page.getByTestId('key-test').textContent()).toMatch(/^The key works \(qwen-vl-ocr, \d+ ms\)\.$/);
@@ -273,8 +260,7 @@ describe('settings', () => {
   it('asks before the key goes to a new endpoint, and sends it only once allowed', async () => {
     suite.app = createTestApp(tempDir());
     await suite.app.settings.setApiKey(KEY);
-    suite.opened = await openApp(suite.browser, suite.app, suite.url);
-    const { page } = suite.opened;
+    const page = await suite.open();
     await page.getByTestId('open-settings').click();
     await page.getByTestId('advanced').locator('summary').click();
     const endpoint = page.getByPlaceholder('http://localhost:8000/v1');
@@ -289,8 +275,7 @@ describe('settings', () => {
 
   it('switches the language at once', async () => {
     suite.app = createTestApp(tempDir());
-    suite.opened = await openApp(suite.browser, suite.app, suite.url);
-    const { page } = suite.opened;
+    const page = await suite.open();
     await page.getByTestId('open-settings').click();
     await page.getByTestId('language').selectOption('zh-CN');
     await expect.poll(() => page.textContent('.settings-title')).toBe(zhCN.settings.title);

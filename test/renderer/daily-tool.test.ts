@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import en from '../../renderer/src/i18n/en.json' with { type: 'json' };
 import zhCN from '../../renderer/src/i18n/zh-CN.json' with { type: 'json' };
 import { createTestApp, type TestApp } from '../support/app-services.ts';
-import { dropFiles, openApp } from '../support/app-page.ts';
+import { dropFiles } from '../support/app-page.ts';
 import { fixture } from '../support/paths.ts';
 import { seed } from '../support/seed.ts';
 import { useWindowSuite } from '../support/window-suite.ts';
@@ -35,8 +35,7 @@ describe('capture first', () => {
   it('offers Capture with its hotkey in the toolbar, the empty state and the first-run card, and starts the capture', async () => {
     suite.app = createTestApp(tempDir());
     suite.app.frames = [];
-    suite.opened = await openApp(suite.browser, suite.app, suite.url);
-    const { page } = suite.opened;
+    const page = await suite.open();
     expect(await page.getByTestId('capture').textContent()).toBe(`${en.toolbar.capture} Alt+Shift+O`);
     expect(await page.getByTestId('empty').textContent()).toContain('Press Alt+Shift+O or Capture');
     expect(await page.getByTestId('first-run').locator('h2').textContent()).toBe(fill(en.firstRun.title, { hotkey: 'Alt+Shift+O' }));
@@ -55,8 +54,7 @@ describe('the user’s place', () => {
   it('a batch never moves the selection or loses an open edit; new rows are marked and counted in the title', async () => {
     await qwenApp();
     const [id] = await seed(suite.app!, ['teh text I am fixing']);
-    suite.opened = await openApp(suite.browser, suite.app!, suite.url);
-    const { page } = suite.opened;
+    const page = await suite.open();
     await page.getByTestId('history-row').first().click();
     await page.getByRole('button', { name: en.result.edit }).click();
     const editor = page.getByTestId('editor');
@@ -89,8 +87,7 @@ describe('the user’s place', () => {
     await seed(suite.app!, ['older']);
     const bitmap = { data: new Uint8Array(200 * 100 * 4).fill(200), width: 200, height: 100, order: 'bgra' as const };
     suite.app!.frames = [{ display: { id: 'd', bounds: { x: 0, y: 0, width: 200, height: 100 }, scaleFactor: 1 }, bitmap, preview: { mime: 'image/jpeg', data: new Uint8Array([1]) } }];
-    suite.opened = await openApp(suite.browser, suite.app!, suite.url);
-    const { page } = suite.opened;
+    const page = await suite.open();
     const started = suite.app!.capture.start();
     while (!suite.app!.capture.active) await new Promise((resolve) => setTimeout(resolve, 5));
     suite.app!.capture.finish('d', { x: 10, y: 10, width: 80, height: 40 });
@@ -103,8 +100,7 @@ describe('failures stay visible', () => {
   it('three bad files in one drop: three failed entries with names and reasons, a summary until dismissed, found by Failed', async () => {
     suite.app = createTestApp(tempDir());
     suite.app.settings.update({ engine: 'local' });
-    suite.opened = await openApp(suite.browser, suite.app, suite.url);
-    const { page } = suite.opened;
+    const page = await suite.open();
     await dropFiles(page, [
       { name: 'truncated.png', type: 'image/png', bytes: png().subarray(0, 200) },
       { name: 'not-an-image.png', type: 'image/png', bytes: Buffer.from('just some text') },
@@ -129,8 +125,7 @@ describe('failures stay visible', () => {
     suite.app = createTestApp(tempDir());
     const [id] = await seed(suite.app, ['x']);
     suite.app.history.fail(id!, { code: 'auth', message: 'The API key was rejected: check it in Settings (request id abc-123)', retryable: false });
-    suite.opened = await openApp(suite.browser, suite.app, suite.url, { locale: 'zh-CN', colorScheme: 'dark' });
-    const { page } = suite.opened;
+    const page = await suite.open({ locale: 'zh-CN', colorScheme: 'dark' });
     await page.getByTestId('history-row').first().click();
     const box = page.getByTestId('error-box');
     await expect.poll(() => box.locator('> p').textContent()).toBe(zhCN.errorCode.auth);
@@ -147,8 +142,7 @@ describe('batches behave like one action', () => {
     await qwenApp();
     suite.app!.settings.update({ copyToClipboard: true, showNotification: true });
     server.script(...Array.from({ length: 13 }, (_, i) => ({ kind: 'ok' as const, text: `text ${i}`, chunkDelayMs: 40 })));
-    suite.opened = await openApp(suite.browser, suite.app!, suite.url);
-    const { page } = suite.opened;
+    const page = await suite.open();
     await dropFiles(page, Array.from({ length: 13 }, (_, i) => ({ name: `shot-${String(i).padStart(2, '0')}.png`, type: 'image/png', bytes: png() })));
     await expect.poll(() => page.getByTestId('queue').textContent()).toMatch(/^Reading \d+ of 13 · \d+ done · 0 failed/);
     expect(await page.getByTestId('queue').getByRole('button', { name: en.queue.cancelAll }).count()).toBe(1);
@@ -166,8 +160,7 @@ describe('batches behave like one action', () => {
     await qwenApp();
     // Answers of 15 s: none can finish before Cancel all, however loaded the machine.
     server.script(...Array.from({ length: 5 }, () => ({ kind: 'ok' as const, text: 'a long slow answer '.repeat(4), chunkDelayMs: 200, chunkSize: 1 })));
-    suite.opened = await openApp(suite.browser, suite.app!, suite.url);
-    const { page } = suite.opened;
+    const page = await suite.open();
     await dropFiles(page, Array.from({ length: 5 }, (_, i) => ({ name: `s${i}.png`, type: 'image/png', bytes: png() })));
     // All five in the queue first: a drop reaches the services file by file.
     await expect.poll(() => page.getByTestId('queue').textContent(), { timeout: 10_000 }).toMatch(/of 5/);
@@ -181,8 +174,7 @@ describe('rows say what they are', () => {
   it('name or source, size and time on each row and in the result header', async () => {
     suite.app = createTestApp(tempDir());
     await seed(suite.app, ['from a file']);
-    suite.opened = await openApp(suite.browser, suite.app, suite.url);
-    const { page } = suite.opened;
+    const page = await suite.open();
     const row = page.getByTestId('history-row').first();
     await expect.poll(() => row.locator('.row-title').textContent()).toMatch(/^shot-0\.pngFile\d{1,2}:\d{2}( [AP]M)?$/);
     expect(await row.locator('.row-meta').textContent()).toMatch(/^\d+×\d+Qwen$/);
@@ -194,8 +186,7 @@ describe('rows say what they are', () => {
 describe('settings that guide', () => {
   it('says a bad value under its field, in red and plain words, and keeps the field as it was saved', async () => {
     suite.app = createTestApp(tempDir());
-    suite.opened = await openApp(suite.browser, suite.app, suite.url);
-    const { page } = suite.opened;
+    const page = await suite.open();
     await page.getByTestId('open-settings').click();
     await page.getByTestId('advanced').locator('summary').click();
     const field = page.getByTestId('field-minPixels');
@@ -217,8 +208,7 @@ describe('settings that guide', () => {
   it('records a hotkey from the keys pressed, refuses AltGr and one another app holds, on the spot', async () => {
     suite.app = createTestApp(tempDir());
     suite.app.takenHotkeys = ['Alt+Shift+T'];
-    suite.opened = await openApp(suite.browser, suite.app, suite.url);
-    const { page } = suite.opened;
+    const page = await suite.open();
     await page.getByTestId('open-settings').click();
     const recorder = page.getByTestId('hotkey-hotkey');
     await recorder.click();
@@ -238,8 +228,7 @@ describe('settings that guide', () => {
   it('folds the advanced options, marks the Qwen-only modes, and shows a key test in colour (tested on save)', async () => {
     suite.app = createTestApp(tempDir());
     suite.app.settings.update({ baseUrl: server.baseURL });
-    suite.opened = await openApp(suite.browser, suite.app, suite.url, { colorScheme: 'dark' });
-    const { page } = suite.opened;
+    const page = await suite.open({ colorScheme: 'dark' });
     await page.getByTestId('open-settings').click();
     expect(await page.getByTestId('advanced').getAttribute('open')).toBeNull();
     expect(await page.getByRole('option', { name: fill(en.mode.qwenOnly, { mode: en.mode.table }) }).count()).toBe(1);
@@ -258,8 +247,7 @@ describe('managing the history from the window', () => {
     suite.app = createTestApp(tempDir());
     const ids = await seed(suite.app, ['one', 'two', 'three', 'four']);
     suite.app.savePath = join(tempDir(), 'chosen.md');
-    suite.opened = await openApp(suite.browser, suite.app, suite.url);
-    const { page } = suite.opened;
+    const page = await suite.open();
     const rows = page.getByTestId('history-row');
     await rows.nth(0).click();
     await rows.nth(2).click({ modifiers: ['Shift'] });
@@ -281,8 +269,7 @@ describe('managing the history from the window', () => {
     suite.app = createTestApp(tempDir());
     const [pinned] = await seed(suite.app, ['keep me', 'drop me', 'drop me too']);
     suite.app.history.setPinned(pinned!, true);
-    suite.opened = await openApp(suite.browser, suite.app, suite.url);
-    const { page } = suite.opened;
+    const page = await suite.open();
     await page.getByTestId('open-settings').click();
     await page.getByRole('button', { name: en.settings.history.openFolder }).click();
     await expect.poll(() => suite.app!.dataFolderOpened).toBe(1);
@@ -297,8 +284,7 @@ describe('keyboard complete', () => {
   it('Ctrl+, opens Settings and Esc leaves it with focus back; Enter after arrows reaches the result; Esc returns to the list; Esc cancels an edit', async () => {
     suite.app = createTestApp(tempDir());
     await seed(suite.app, ['first', 'second', 'third']);
-    suite.opened = await openApp(suite.browser, suite.app, suite.url);
-    const { page } = suite.opened;
+    const page = await suite.open();
     await page.getByTestId('search').focus();
     await page.keyboard.press('Control+,');
     await page.getByTestId('settings').waitFor();
@@ -330,8 +316,7 @@ describe('accessible', () => {
       suite.app = createTestApp(tempDir());
       const [, , id] = await seed(suite.app, ['Quarterly report', '会议记录', 'Invoice 2026-0042']);
       suite.app.history.fail(id!, { code: 'auth', message: 'The API key was rejected (request id r1)', retryable: false });
-      suite.opened = await openApp(suite.browser, suite.app, suite.url, { colorScheme: scheme });
-      const { page } = suite.opened;
+      const page = await suite.open({ colorScheme: scheme });
       await page.getByTestId('search').fill('report');
       await expect.poll(() => page.locator('.row mark').count()).toBe(1);
       expect(await seriousFindings(page), 'history').toEqual([]);
@@ -349,8 +334,8 @@ describe('accessible', () => {
   it('every row reads as name, source, time, status, then its text', async () => {
     suite.app = createTestApp(tempDir());
     await seed(suite.app, ['text']);
-    suite.opened = await openApp(suite.browser, suite.app, suite.url);
-    const row = suite.opened.page.getByTestId('history-row').first();
+    const page = await suite.open();
+    const row = page.getByTestId('history-row').first();
     expect(await row.textContent()).toMatch(/^shot-0\.pngFile\d{1,2}:\d{2}( [AP]M)?text\d+×\d+Qwen$/);
   });
 });
@@ -359,8 +344,7 @@ describe('the window fits its size', () => {
   it('stacks the image above the text below 900 px, and gives the image the room on wide windows', async () => {
     suite.app = createTestApp(tempDir());
     await seed(suite.app, ['a result']);
-    suite.opened = await openApp(suite.browser, suite.app, suite.url);
-    const { page } = suite.opened;
+    const page = await suite.open();
     await page.getByTestId('history-row').first().click();
     await page.locator('.result-image img').waitFor();
     const columns = () => page.getByTestId('result').evaluate((el) => getComputedStyle(el).gridTemplateColumns.split(' ').length);
@@ -380,8 +364,7 @@ describe('the small things', () => {
     suite.app = createTestApp(tempDir());
     await seed(suite.app, ['priced']);
     suite.app.settings.update({ baseUrl: 'http://127.0.0.1:9/v1' });
-    suite.opened = await openApp(suite.browser, suite.app, suite.url);
-    const { page } = suite.opened;
+    const page = await suite.open();
     await page.getByTestId('history-row').first().click();
     expect(await page.locator('.meta').textContent()).not.toMatch(/¥|CN¥|cost/);
     await page.getByTestId('rerun-engine').selectOption('local');
@@ -392,8 +375,7 @@ describe('the small things', () => {
 
   it('the settings status is never left in the language it was written in', async () => {
     suite.app = createTestApp(tempDir());
-    suite.opened = await openApp(suite.browser, suite.app, suite.url);
-    const { page } = suite.opened;
+    const page = await suite.open();
     await page.getByTestId('open-settings').click();
     await page.getByTestId('theme').selectOption('dark');
     await expect.poll(() => page.locator('.settings-status').textContent()).toBe(en.settings.saved);
@@ -409,8 +391,7 @@ describe('the offline engine unsure of what it read', () => {
   for (const [locale, scheme, words] of [['en-US', 'light', en], ['zh-CN', 'dark', zhCN]] as const) {
     it(`says so and points to Qwen-VL-OCR, for a Japanese screenshot read offline (${locale}, ${scheme})`, async () => {
       suite.app = createTestApp(tempDir());
-      suite.opened = await openApp(suite.browser, suite.app, suite.url, { locale, colorScheme: scheme });
-      const { page } = suite.opened;
+      const page = await suite.open({ locale, colorScheme: scheme });
       await dropFiles(page, [{ name: 'japanese.png', type: 'image/png', bytes: await japanese() }]);
       await page.getByTestId('history-row').filter({ hasText: 'japanese.png' }).click();
       await page.getByTestId('low-confidence').waitFor();
@@ -423,8 +404,7 @@ describe('the offline engine unsure of what it read', () => {
 
   it('stays quiet for English and Chinese it read well', async () => {
     suite.app = createTestApp(tempDir());
-    suite.opened = await openApp(suite.browser, suite.app, suite.url);
-    const { page } = suite.opened;
+    const page = await suite.open();
     await dropFiles(page, [{ name: 'en-zh.png', type: 'image/png', bytes: png() }]);
     await page.getByTestId('history-row').filter({ hasText: 'en-zh.png' }).click();
     // The offline engine's first read loads its models: seconds on a loaded machine.

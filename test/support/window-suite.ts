@@ -5,10 +5,10 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { TestApp } from './app-services.ts';
-import type { OpenPage } from './app-page.ts';
+import { openApp, type OpenPage } from './app-page.ts';
 import { launchChromium } from './chromium.ts';
 import { DashScopeServer } from './dashscope-server.ts';
 import { repoRoot } from './paths.ts';
@@ -27,10 +27,23 @@ export interface WindowSuite {
   app: TestApp | undefined;
   /** The test's page, checked for console problems and closed after it. */
   opened: OpenPage | undefined;
+  /** Opens the window on the test's app (`app`, set first) and keeps it as `opened`; returns its page. */
+  open(options?: Parameters<typeof openApp>[3]): Promise<Page>;
 }
 
 export function useWindowSuite(): WindowSuite {
-  const suite = { server: new DashScopeServer(), tempDir: useTempDir(), screenshots: join(repoRoot, 'test-results/screenshots'), app: undefined, opened: undefined } as WindowSuite;
+  const suite = {
+    server: new DashScopeServer(),
+    tempDir: useTempDir(),
+    screenshots: join(repoRoot, 'test-results/screenshots'),
+    app: undefined,
+    opened: undefined,
+    async open(options) {
+      if (!suite.app) throw new Error('suite.open: set suite.app first');
+      suite.opened = await openApp(suite.browser, suite.app, suite.url, options);
+      return suite.opened.page;
+    },
+  } as WindowSuite;
   let site: Awaited<ReturnType<typeof serveRenderer>> | undefined;
   beforeAll(async () => {
     const [browser, served] = await Promise.all([launchChromium(), serveRenderer(), suite.server.start()]);
