@@ -9,6 +9,7 @@ import type { Source } from './history/types.ts';
 import { prepareImage, type PreparedImage } from './image/prepare.ts';
 import type { DeltaListener, OcrEngine, RecognizeResult } from './ocr/engine.ts';
 import { OcrError } from './ocr/errors.ts';
+import type { TaskRequest } from './ocr/tasks.ts';
 import { toOriginalPixels } from './ocr/words.ts';
 
 /** What the history offers the pipeline; HistoryStore is one. */
@@ -21,7 +22,10 @@ export interface JobRecorder {
 export interface RecognizeImageOptions {
   engine: OcrEngine;
   prompt: string;
+  /** The history's name for what was asked (a task, or null for a prompt of the user's own). */
   mode?: string | null;
+  /** A built-in task, where the engine knows them (engine.ts). */
+  task?: TaskRequest;
   minPixels?: number;
   maxPixels?: number;
   thumbnail?: boolean;
@@ -82,7 +86,7 @@ export async function recognizeImage(bytes: Uint8Array, file: string, options: R
         });
       });
     }
-    const read = await engine.recognize(prepared, { prompt: options.prompt, bounds }, options.onDelta ?? (() => {}), options.signal);
+    const read = await engine.recognize(prepared, { prompt: options.prompt, bounds, task: options.task }, options.onDelta ?? (() => {}), options.signal);
     const result = read.words ? { ...read, words: toOriginalPixels(read.words, { width: image.sentWidth, height: image.sentHeight }, image) } : read;
     if (recorder && entryId !== null) record(() => recorder.complete(entryId!, result));
     return { ok: true, prepared, result, entryId, historyError };

@@ -1,8 +1,11 @@
 /** Command-line parsing and validation; anything wrong here is a usage error (exit status 2). */
+import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { z } from 'zod';
-import { DEFAULT_MODE, MODES, type Mode } from '../ocr/prompts.ts';
+import { MODES, type Mode } from '../ocr/prompts.ts';
 import { REGIONS, type Region } from '../ocr/models.ts';
+import type { QwenApi } from '../ocr/qwen.ts';
+import { DEFAULT_TASK, parseResultSchema, TASK_OF_MODE, TASKS, type TaskRequest } from '../ocr/tasks.ts';
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -13,7 +16,8 @@ export class UsageError extends Error {
 
 export interface CliOptions extends EngineOptions {
   files: string[];
-  mode: Mode;
+  /** What to ask for: --task, or the task that does --mode's job. */
+  task: TaskRequest;
   prompt: string | undefined;
   minPixels: number | undefined;
   maxPixels: number | undefined;
@@ -35,6 +39,7 @@ export const ENGINE_FLAGS = {
   engine: { type: 'string' },
   region: { type: 'string' },
   'base-url': { type: 'string' },
+  api: { type: 'string' },
   model: { type: 'string' },
   'no-stream': { type: 'boolean' },
   'data-dir': { type: 'string' },
@@ -44,6 +49,7 @@ const engineSchema = z.object({
   engine: z.enum(['qwen', 'local'], { error: '--engine must be qwen or local' }).optional(),
   region: z.enum(Object.keys(REGIONS) as [Region, ...Region[]], { error: '--region must be cn, intl or us' }).default('cn'),
   'base-url': z.url({ protocol: /^https?$/, error: '--base-url must be an http(s) URL' }).optional(),
+  api: z.enum(['compatible', 'native'], { error: '--api must be compatible or native' }).optional(),
   model: z.string().min(1).optional(),
   'no-stream': z.boolean().default(false),
   'data-dir': z.string().min(1).optional(),
@@ -52,6 +58,8 @@ const engineSchema = z.object({
 export interface EngineOptions {
   engine: 'qwen' | 'local';
   baseURL: string;
+  /** DashScope's native protocol for its own regions, the compatible one for any other endpoint, unless --api says. */
+  api: QwenApi;
   model: string | undefined;
   stream: boolean;
   apiKey: string | undefined;
@@ -72,7 +80,8 @@ export function engineOptions(values: Record<string, unknown>, env: Readonly<Rec
   if (engine === 'qwen' && !apiKey && !o['base-url']) {
     throw new UsageError('--engine qwen needs an API key: set DASHSCOPE_API_KEY (or give --base-url for a server that needs none)');
   }
-  return { engine, baseURL: o['base-url'] ?? REGIONS[o.region], model: o.model, stream: !o['no-stream'], apiKey, dataDir: o['data-dir'] };
+  const api = o.api ?? (o['base-url'] ? 'compatible' : 'native');
+  return { engine, baseURL: o['base-url'] ?? REGIONS[o.region], api, model: o.model, stream: !o['no-stream'], apiKey, dataDir: o['data-dir'] };
 }
 
 export interface ParsedFlags {
@@ -92,7 +101,10 @@ export function parseFlags(argv: string[], options: ParseArgsOptionsConfig): Par
 
 const schema = z
   .object({
-    mode: z.enum(MODES, { error: `--mode must be one of ${MODES.join(', ')}` }).default(DEFAULT_MODE),
+    mode: z.enum(MODES, { error: `--mode must be one of ${MODES.join(', ')}` }).optional(),
+    task: z.enum(TASKS, { error: `--task must be one of ${TASKS.join(', ')}` }).optional(),
+    schema: z.string().min(1).optional(),
+    rotate: z.boolean().default(false),
     prompt: z.string().optional(),
     'min-pixels': positiveInt('--min-pixels').optional(),
     'max-pixels': positiveInt('--max-pixels').optional(),
@@ -108,6 +120,9 @@ export function parseCli(argv: string[], env: Readonly<Record<string, string | u
   const parsed = parseFlags(argv, {
     ...ENGINE_FLAGS,
     mode: { type: 'string' },
+    task: { type: 'string' },
+    schema: { type: 'string' },
+    rotate: { type: 'boolean' },
     prompt: { type: 'string' },
     'min-pixels': { type: 'string' },
     'max-pixels': { type: 'string' },
@@ -123,13 +138,15 @@ export function parseCli(argv: string[], env: Readonly<Record<string, string | u
   if (!result.success) throw firstIssue(result.error);
   const o = result.data;
   if (parsed.positionals.length === 0) throw new UsageError('no files given (use - to read an image from stdin)');
+  const engine = engineOptions(parsed.values, env);
+  const task = taskOf(o, engine.api);
   if (parsed.positionals.filter((f) => f === '-').length > 1) throw new UsageError('stdin (-) can be read only once');
   return {
     kind: 'recognize',
     options: {
-      ...engineOptions(parsed.values, env),
+      ...engine,
       files: parsed.positionals,
-      mode: o.mode,
+      task,
       prompt: o.prompt,
       minPixels: o['min-pixels'],
       maxPixels: o['max-pixels'],
@@ -138,4 +155,22 @@ export function parseCli(argv: string[], env: Readonly<Record<string, string | u
       history: !o['no-history'],
     },
   };
+}
+
+/** --task (or --mode's task), --schema and --rotate as one request, checked against each other and the protocol. */
+function taskOf(o: { mode?: Mode; task?: TaskRequest['task']; schema?: string; rotate: boolean }, api: QwenApi): TaskRequest {
+  if (o.mode && o.task) throw new UsageError('--task replaces --mode: give one of them');
+  const task = o.task ?? (o.mode ? TASK_OF_MODE[o.mode] : o.schema ? 'key-info' : DEFAULT_TASK);
+  if (o.schema && task !== 'key-info') throw new UsageError('--schema goes with --task key-info');
+  if (task === 'advanced' && api !== 'native') throw new UsageError("--task advanced needs DashScope's native API: add --api native (it is the default without --base-url)");
+  if (!o.schema) return { task, rotate: o.rotate };
+  let json: string;
+  try {
+    json = readFileSync(o.schema, 'utf8');
+  } catch (error) {
+    throw new UsageError(`--schema ${o.schema}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  const schema = parseResultSchema(json);
+  if (!schema.ok) throw new UsageError(`--schema ${o.schema}: ${schema.reason}`);
+  return { task, schema: schema.schema, rotate: o.rotate };
 }

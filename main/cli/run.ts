@@ -5,7 +5,7 @@ import type { HistoryStore } from '../history/store.ts';
 import type { Source } from '../history/types.ts';
 import { createEngine } from '../ocr/create-engine.ts';
 import type { OcrEngine } from '../ocr/engine.ts';
-import { promptFor } from '../ocr/prompts.ts';
+import { promptForTask } from '../ocr/tasks.ts';
 import { recognizeImage, type Outcome } from '../recognize.ts';
 import type { CliOptions, EngineOptions } from './args.ts';
 import { openHistory } from './open-history.ts';
@@ -40,7 +40,7 @@ export function engineFor(options: EngineOptions): OcrEngine {
   return createEngine(
     options.engine === 'local'
       ? { engine: 'local' }
-      : { engine: 'qwen', baseURL: options.baseURL, apiKey: options.apiKey, model: options.model, stream: options.stream },
+      : { engine: 'qwen', baseURL: options.baseURL, api: options.api, apiKey: options.apiKey, model: options.model, stream: options.stream },
   );
 }
 
@@ -63,7 +63,7 @@ function tryOpenHistory(options: CliOptions, io: CliIo): HistoryStore | undefine
 export async function runRecognize(options: CliOptions, io: CliIo): Promise<number> {
   const engine = engineFor(options);
   const history = tryOpenHistory(options, io);
-  const prompt = promptFor(options.mode, options.prompt);
+  const prompt = options.prompt?.trim() ? options.prompt : promptForTask(options.task);
   // Text mode puts a blank line between files; --json is JSON Lines, one object per line and nothing else.
   const output = new OrderedOutput(options.files.length, io.stdout, options.json ? '' : '\n');
   let failures = 0;
@@ -80,7 +80,8 @@ export async function runRecognize(options: CliOptions, io: CliIo): Promise<numb
         prompt,
         minPixels: options.minPixels,
         maxPixels: options.maxPixels,
-        mode: options.prompt ? null : options.mode,
+        mode: options.prompt?.trim() ? null : options.task.task,
+        task: options.task,
         source: sourceOf(path),
         recorder: history,
         signal: io.signal,

@@ -9,9 +9,16 @@ Options:
   --engine qwen|local     default: qwen when DASHSCOPE_API_KEY is set, else local (offline)
   --region cn|intl|us     DashScope region: Beijing, Singapore or Virginia (default cn)
   --base-url URL          any OpenAI-compatible endpoint; overrides --region
+  --api compatible|native the protocol: DashScope's native one (default for its regions: built-in tasks, positions)
+                          or the OpenAI-compatible one (default with --base-url)
   --model NAME            default qwen-vl-ocr
-  --mode MODE             text (default), markdown, table, formula or json
-  --prompt TEXT           a prompt of your own; overrides --mode
+  --task TASK             text (default), key-info, document, table, formula, multi-lang or advanced (text with
+                          its positions: native only); over the compatible API a task is asked for by its prompt
+  --schema FILE           key-info's fields: a JSON object of field names and what each holds (implies key-info)
+  --rotate                let the service turn a skewed or rotated image upright first (native only)
+  --mode MODE             text, markdown, table, formula or json: the older name for a task (document for
+                          markdown, key-info for json)
+  --prompt TEXT           a prompt of your own; overrides --task and --mode
   --min-pixels N          smallest image area sent (default 3136)
   --max-pixels N          largest image area sent (default 1003520)
   --concurrency N         files recognised at once (default 2)
@@ -26,7 +33,8 @@ Options:
   imageTokens (area / factor^2 + 2, the estimate), usage (as the server reported it, or null), cost, requestId,
   durationMs, entryId (the history entry, or null), confidence (0 to 1, the offline engine's; else null), words
   ([{text, box: four [x, y] corners in the original image's pixels, confidence}] in reading order: the offline
-  engine's lines; else null), and on failure error: {code, message}.
+  engine's lines, --task advanced's words; else null), and on failure error: {code, message}. usage has the same
+  fields over both protocols (prompt_tokens, completion_tokens, total_tokens, prompt_tokens_details).
 
 Exit status: 0 when every file succeeded, 1 when any failed (the others are still read), 2 for a usage error.
 Errors go to stderr and name the file. The API key is read from DASHSCOPE_API_KEY only and is never printed.

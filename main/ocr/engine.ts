@@ -1,4 +1,5 @@
 import type { PixelBounds } from '../image/smart-resize.ts';
+import type { TaskRequest } from './tasks.ts';
 import type { Word } from './words.ts';
 
 export type EngineName = 'qwen' | 'local';
@@ -20,8 +21,11 @@ export interface EngineImage {
 }
 
 export interface RecognizeOptions {
+  /** The instruction; empty for the task's own (tasks.ts). */
   prompt: string;
   bounds: PixelBounds;
+  /** A built-in task (DashScope's native protocol names it; elsewhere its prompt stands for it). Text when absent. */
+  task?: TaskRequest;
 }
 
 export interface RecognizeResult {

@@ -1,18 +1,27 @@
 /**
- * Qwen-VL-OCR (or any OpenAI-compatible vision endpoint) through the official openai SDK, streamed.
+ * Qwen-VL-OCR over either protocol: OpenAI-compatible (any vision endpoint; through the official openai SDK) or
+ * DashScope's native one (the built-in tasks and text positions; dashscope-native.ts maps it), streamed.
  * Retries are ours, not the SDK's: whether one can help depends on DashScope's error codes, and a retry after
- * text has reached the user would show it twice.
+ * text has reached the user would show it twice. Both protocols' failures go through the same classify().
  */
-import OpenAI, { APIError } from 'openai';
+import { createParser } from 'eventsource-parser';
+import OpenAI, { APIConnectionError, APIError } from 'openai';
 import type { ChatCompletionChunk, ChatCompletionContentPartImage, ChatCompletionCreateParamsBase } from 'openai/resources/chat/completions';
 import { toDataUrl } from '../image/prepare.ts';
 import type { PixelBounds } from '../image/smart-resize.ts';
 import { classify } from './classify.ts';
 import type { DeltaListener, EngineImage, OcrEngine, RecognizeOptions, RecognizeResult, Usage } from './engine.ts';
-import { MAX_ANSWER_CHARS, OcrError } from './errors.ts';
+import { MAX_ANSWER_CHARS, OcrError, type OcrErrorCode } from './errors.ts';
 import { costOf, DEFAULT_MODEL, DEFAULT_PRICES, patchFactor, type Price } from './models.ts';
 import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry.ts';
 import { DEFAULT_PIXEL_BOUNDS } from '../image/smart-resize.ts';
+import { nativeEndpoint, nativeRequest, parseNativeAnswer, parseNativeError, statusOfComment } from './dashscope-native.ts';
+import { DEFAULT_TASK, promptForTask, type TaskRequest } from './tasks.ts';
+import type { Word } from './words.ts';
+
+/** compatible: OpenAI's chat completions (any vision endpoint); native: DashScope's own (tasks, positions). */
+export type QwenApi = 'compatible' | 'native';
+export const QWEN_APIS = ['compatible', 'native'] as const;
 
 export interface QwenEngineOptions {
   baseURL: string;
@@ -28,6 +37,25 @@ export interface QwenEngineOptions {
   retry?: RetryPolicy;
   prices?: Readonly<Record<string, Price>>;
   fetch?: typeof fetch;
+  /** The protocol; compatible when not given. */
+  api?: QwenApi;
+}
+
+/** What one attempt brought back. */
+interface Answer {
+  text: string;
+  usage: Usage | null;
+  requestId: string | null;
+  words: Word[] | null;
+}
+
+/** What an attempt's protocol half is handed: the text sink, the idle timer's reset, the abort signal. */
+interface Exchange {
+  take: (piece: string) => void;
+  touch: () => void;
+  signal: AbortSignal;
+  /** Sets the request id as soon as it is known, for the errors that follow. */
+  identify: (requestId: string | null) => void;
 }
 
 /** DashScope puts request_id in the error body; the SDK reads only the x-request-id header. Lift it there. */
@@ -56,9 +84,11 @@ export class QwenEngine implements OcrEngine {
   readonly #client: OpenAI;
   readonly #options: QwenEngineOptions;
   readonly #host: string;
+  readonly api: QwenApi;
 
   constructor(options: QwenEngineOptions) {
     this.#options = options;
+    this.api = options.api ?? 'compatible';
     this.model = options.model ?? DEFAULT_MODEL;
     this.#host = new URL(options.baseURL).host;
     this.#client = new OpenAI({
@@ -88,7 +118,11 @@ export class QwenEngine implements OcrEngine {
       delivered += delta;
       onDelta(delta);
     };
-    const { text, usage, requestId } = await withRetry(() => this.#attempt(image, options, deliver, signal), this.#options.retry ?? DEFAULT_RETRY, {
+    const task = options.task ?? { task: DEFAULT_TASK };
+    if (this.api === 'compatible' && task.task === 'advanced') {
+      throw new OcrError('invalid-request', 'Advanced recognition (text with its positions) needs DashScope’s native API: choose it in Settings, or use --api native.');
+    }
+    const { text, usage, requestId, words } = await withRetry(() => this.#attempt(image, options, task, deliver, signal), this.#options.retry ?? DEFAULT_RETRY, {
       signal,
       // Once text has reached the listener a retry would repeat it; the caller gets the partial text instead.
       canRetry: (error) => error.retryable && delivered === '',
@@ -101,6 +135,7 @@ export class QwenEngine implements OcrEngine {
       durationMs: Math.round(performance.now() - started),
       requestId,
       cost: costOf(usage, this.model, this.#options.prices ?? DEFAULT_PRICES),
+      words,
     };
   }
 
@@ -120,12 +155,7 @@ export class QwenEngine implements OcrEngine {
     };
   }
 
-  async #attempt(
-    image: EngineImage,
-    options: RecognizeOptions,
-    deliver: DeltaListener,
-    signal?: AbortSignal,
-  ): Promise<{ text: string; usage: Usage | null; requestId: string | null }> {
+  async #attempt(image: EngineImage, options: RecognizeOptions, task: TaskRequest, deliver: DeltaListener, signal?: AbortSignal): Promise<Answer> {
     const controller = new AbortController();
     let timedOut = false;
     const abortForTimeout = (): void => {
@@ -156,42 +186,13 @@ export class QwenEngine implements OcrEngine {
         throw new OcrError('answer-too-long', `The OCR service kept sending text past ${MAX_ANSWER_CHARS.toLocaleString('en')} characters, far more than any image holds, so Readout stopped reading. The first part is kept.`, { requestId, partialText: text });
       }
     };
+    const exchange: Exchange = { take, touch, signal: controller.signal, identify: (id) => void (requestId ??= id) };
+    const prompt = options.prompt || promptForTask(task);
     try {
-      const body = this.#request(image, options);
-      if (this.#options.stream === false) {
-        const { data, request_id } = await this.#client.chat.completions
-          .create({ ...body, stream: false }, { signal: controller.signal })
-          .withResponse();
-        const content = wellFormed(data).choices[0]?.message?.content ?? '';
-        if (typeof content !== 'string') throw malformed('the answer’s text is not a string');
-        requestId = request_id ?? data.id ?? null;
-        take(content);
-        return { text, usage: (data.usage as Usage | undefined) ?? null, requestId };
-      }
-      const { data: stream, request_id, response } = await this.#client.chat.completions
-        .create({ ...body, stream: true, stream_options: { include_usage: true } }, { signal: controller.signal })
-        .withResponse();
-      requestId = request_id ?? null;
-      // Anything but an event stream (a whole JSON answer, a proxy's HTML page) would read as an empty stream.
-      const type = response.headers.get('content-type') ?? '';
-      if (!type.includes('text/event-stream')) throw malformed(`it answered a streaming request with ${type.split(';')[0] || 'no content type'}`);
-      let usage: Usage | null = null;
-      let finished = false;
-      for await (const chunk of stream as AsyncIterable<ChatCompletionChunk>) {
-        touch();
-        requestId ??= chunk.id ?? null;
-        if (chunk.usage) usage = chunk.usage as Usage;
-        // The usage chunk has an empty choices array.
-        const choice = wellFormed(chunk).choices[0];
-        if (choice?.finish_reason) finished = true;
-        const delta = choice?.delta?.content;
-        if (delta !== undefined && delta !== null && typeof delta !== 'string') throw malformed('a piece of the answer is not text');
-        if (delta) take(delta);
-      }
-      if (!finished && !usage) {
-        throw new OcrError('interrupted', 'The answer stopped before it was complete; try again.', { requestId, partialText: text });
-      }
-      return { text, usage, requestId };
+      const { usage, words } = this.api === 'native'
+        ? await this.#native(image, { ...options, prompt }, task, exchange)
+        : await this.#compatible(image, { ...options, prompt }, exchange);
+      return { text, usage, requestId, words };
     } catch (error) {
       throw this.#failure(error, { timedOut, cancelled: signal?.aborted === true, text, requestId });
     } finally {
@@ -201,11 +202,127 @@ export class QwenEngine implements OcrEngine {
     }
   }
 
+  /** The OpenAI-compatible exchange, through the SDK. */
+  async #compatible(image: EngineImage, options: RecognizeOptions, exchange: Exchange): Promise<Pick<Answer, 'usage' | 'words'>> {
+    const { take, touch, signal, identify } = exchange;
+    const body = this.#request(image, options);
+    if (this.#options.stream === false) {
+      const { data, request_id } = await this.#client.chat.completions.create({ ...body, stream: false }, { signal }).withResponse();
+      const content = wellFormed(data).choices[0]?.message?.content ?? '';
+      if (typeof content !== 'string') throw malformed('the answer’s text is not a string');
+      identify(request_id ?? data.id ?? null);
+      take(content);
+      return { usage: (data.usage as Usage | undefined) ?? null, words: null };
+    }
+    const { data: stream, request_id, response } = await this.#client.chat.completions
+      .create({ ...body, stream: true, stream_options: { include_usage: true } }, { signal })
+      .withResponse();
+    identify(request_id ?? null);
+    // Anything but an event stream (a whole JSON answer, a proxy's HTML page) would read as an empty stream.
+    const type = response.headers.get('content-type') ?? '';
+    if (!type.includes('text/event-stream')) throw malformed(`it answered a streaming request with ${type.split(';')[0] || 'no content type'}`);
+    let usage: Usage | null = null;
+    let finished = false;
+    for await (const chunk of stream as AsyncIterable<ChatCompletionChunk>) {
+      touch();
+      identify(chunk.id ?? null);
+      if (chunk.usage) usage = chunk.usage as Usage;
+      // The usage chunk has an empty choices array.
+      const choice = wellFormed(chunk).choices[0];
+      if (choice?.finish_reason) finished = true;
+      const delta = choice?.delta?.content;
+      if (delta !== undefined && delta !== null && typeof delta !== 'string') throw malformed('a piece of the answer is not text');
+      if (delta) take(delta);
+    }
+    if (!finished && !usage) throw interrupted();
+    return { usage, words: null };
+  }
+
+  /** DashScope's native exchange (dashscope-native.ts has the shapes), over fetch, its events parsed as they come. */
+  async #native(image: EngineImage, options: RecognizeOptions, task: TaskRequest, exchange: Exchange): Promise<Pick<Answer, 'usage' | 'words'>> {
+    const { take, touch, signal, identify } = exchange;
+    const stream = this.#options.stream !== false;
+    const body = nativeRequest(image, options, { model: this.model, maxTokens: this.#options.maxTokens ?? 4096, stream, task });
+    let response: Response;
+    try {
+      response = await (this.#options.fetch ?? globalThis.fetch)(nativeEndpoint(this.#options.baseURL), {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${this.#options.apiKey || 'none'}`,
+          'content-type': 'application/json',
+          ...(stream ? { 'x-dashscope-sse': 'enable', accept: 'text/event-stream' } : {}),
+        },
+        body: JSON.stringify(body),
+        signal,
+      });
+    } catch (error) {
+      if (signal.aborted) throw error;
+      throw new APIConnectionError({ cause: error instanceof Error ? error : undefined });
+    }
+    const headerId = response.headers.get('x-request-id') ?? response.headers.get('x-dashscope-request-id');
+    identify(headerId);
+    if (!response.ok) {
+      const said = await response.text();
+      let json: unknown = null;
+      try {
+        json = JSON.parse(said);
+      } catch {
+        // Not JSON: the status alone says what happened.
+      }
+      throw nativeFailure(response.status, json, response.headers);
+    }
+    let usage: Usage | null = null;
+    let words: Word[] | null = null;
+    let finished = false;
+    const absorb = (data: unknown): void => {
+      const piece = parseNativeAnswer(data);
+      if ('malformed' in piece) throw malformed(piece.malformed);
+      identify(piece.requestId);
+      usage = piece.usage ?? usage;
+      words = piece.words ?? words;
+      finished ||= piece.finished;
+      if (piece.text) take(piece.text);
+    };
+    const type = response.headers.get('content-type') ?? '';
+    if (!stream) {
+      if (!type.includes('json')) throw malformed(`it answered with ${type.split(';')[0] || 'no content type'}`);
+      absorb(await response.json());
+      return { usage, words };
+    }
+    if (!type.includes('text/event-stream')) throw malformed(`it answered a streaming request with ${type.split(';')[0] || 'no content type'}`);
+    let status: number | null = null;
+    const parser = createParser({
+      onComment: (comment) => void (status = statusOfComment(comment) ?? status),
+      onEvent: (event) => {
+        let data: unknown;
+        try {
+          data = JSON.parse(event.data);
+        } catch {
+          throw malformed('its event stream is not JSON');
+        }
+        // An error after the 200: the event's own status and the same error object as a failed request.
+        if (event.event === 'error' || (status !== null && status >= 400)) throw nativeFailure(status ?? 500, data, response.headers);
+        absorb(data);
+      },
+    });
+    const decoder = new TextDecoder();
+    for await (const chunk of response.body ?? []) {
+      touch();
+      parser.feed(decoder.decode(chunk as Uint8Array, { stream: true }));
+    }
+    if (!finished) throw interrupted();
+    return { usage, words };
+  }
+
   #failure(error: unknown, state: { timedOut: boolean; cancelled: boolean; text: string; requestId: string | null }): OcrError {
     const { text: partialText, requestId } = state;
     if (state.cancelled) return new OcrError('cancelled', 'Cancelled.', { requestId, partialText });
     if (state.timedOut) {
       return new OcrError('timeout', `${this.#host} stopped answering; try again, or raise the time-out.`, { requestId, partialText });
+    }
+    // Ours, thrown where the text and request id were not at hand: given them here.
+    if (error instanceof OcrError && !error.requestId && !error.partialText && (requestId || partialText)) {
+      return new OcrError(error.code as OcrErrorCode, error.message, { requestId, partialText, status: error.status, retryAfterMs: error.retryAfterMs, cause: error.cause });
     }
     // The SDK's word for event data that is not JSON: the server is broken, and asking again will not mend it.
     if (error instanceof SyntaxError) return malformed('its event stream is not JSON', requestId, partialText);
@@ -219,8 +336,23 @@ export class QwenEngine implements OcrEngine {
         cause: error,
       });
     }
+    // An error event after some text (the native protocol's error after the 200): what came is kept.
+    if (partialText && !classified.partialText) {
+      const said = classified.requestId ? classified.message.replace(` (request id ${classified.requestId})`, '') : classified.message;
+      return new OcrError(classified.code as OcrErrorCode, said, { requestId: classified.requestId, status: classified.status, retryAfterMs: classified.retryAfterMs, partialText, cause: error });
+    }
     return classified;
   }
+}
+
+const interrupted = (): OcrError => new OcrError('interrupted', 'The answer stopped before it was complete; try again.');
+
+/** A native error ({code, message, request_id}) as the SDK's APIError, so one classify() serves both protocols. */
+function nativeFailure(status: number, body: unknown, headers: Headers): APIError {
+  const error = parseNativeError(body);
+  const withId = new Headers(headers);
+  if (error?.requestId && !withId.has('x-request-id')) withId.set('x-request-id', error.requestId);
+  return APIError.generate(status, error ? { error: { code: error.code, type: error.code, message: error.message } } : undefined, error?.message, withId);
 }
 
 /** A server that answered, but not in the protocol's shape: said as such, and never retried (bad-input review L3). */

@@ -1,13 +1,23 @@
 /**
- * A local server that speaks DashScope's OpenAI-compatible protocol, written from its documentation:
- * POST {base}/chat/completions with a Bearer key; SSE chunks of chat.completion.chunk, the final usage chunk with
- * empty choices (stream_options.include_usage), then [DONE]; errors as {"error":{message,type,param,code},"request_id"}.
- * Each request takes the next scripted behaviour, so tests can stage rate limits, cut streams and silence.
+ * A local server that speaks DashScope's two protocols, written from their documentation:
+ * - OpenAI-compatible: POST {base}/chat/completions with a Bearer key; SSE chunks of chat.completion.chunk, the final
+ *   usage chunk with empty choices (stream_options.include_usage), then [DONE]; errors as
+ *   {"error":{message,type,param,code},"request_id"}.
+ * - Native (main/ocr/dashscope-native.ts has the field names and their source): POST
+ *   {host}/api/v1/services/aigc/multimodal-generation/generation; with X-DashScope-SSE: enable, "result" events
+ *   (incremental text, finish_reason "null" until "stop", usage in each) and "error" events after the 200, each with
+ *   its ":HTTP_STATUS/NNN" comment; errors as {code, message, request_id}; advanced_recognition answers words_info
+ *   whose locations are found in the image sent (ink-lines.ts), not made up.
+ * Each request takes the next scripted behaviour, whichever protocol it speaks, so tests can stage rate limits, cut
+ * streams and silence.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import sharp from 'sharp';
+import { NATIVE_PATH } from '../../main/ocr/dashscope-native.ts';
+import { NATIVE_TASK } from '../../main/ocr/tasks.ts';
+import { inkLines } from './ink-lines.ts';
 
 export type Behaviour =
   | { kind: 'ok'; text?: string; chunkDelayMs?: number; chunkSize?: number }
@@ -28,12 +38,19 @@ export type Behaviour =
   /** A streaming answer whose chunks are JSON of the wrong shape (choices: null, content a number). */
   | { kind: 'wrong-type' }
   /** The whole answer as one JSON completion, to a request that asked for a stream. */
-  | { kind: 'json-to-stream' };
+  | { kind: 'json-to-stream' }
+  /** Native only: streams some text with status 200, then an error event (DashScope's error after the 200). */
+  | { kind: 'stream-error'; text: string; status: number; code: string; message: string };
 
 export interface RecordedRequest {
   path: string;
+  protocol: 'compatible' | 'native';
   authorization: string | undefined;
+  /** The compatible body; for a native request, its messages and parameters in the compatible names' places. */
   body: ChatRequest;
+  /** A native request's body as it came. */
+  native: NativeBody | null;
+  headers: Record<string, string | string[] | undefined>;
   /** Problems with the request's shape; a correct client leaves this empty. */
   problems: string[];
   image: { width: number; height: number; format: string } | null;
@@ -55,6 +72,39 @@ export interface ChatRequest {
   top_p?: number;
   temperature?: number;
   max_tokens?: number;
+}
+
+export interface NativeBody {
+  model?: string;
+  input?: { messages?: Array<{ role?: string; content?: Array<{ image?: string; text?: string; min_pixels?: number; max_pixels?: number; enable_rotate?: boolean }> }> };
+  parameters?: {
+    ocr_options?: { task?: string; task_config?: { result_schema?: unknown } };
+    incremental_output?: boolean;
+    max_tokens?: number;
+    temperature?: number;
+    top_p?: number;
+  };
+}
+
+const NATIVE_TASKS = new Set(Object.values(NATIVE_TASK));
+
+function validateNative(body: NativeBody, streaming: boolean): string[] {
+  const problems: string[] = [];
+  if (typeof body.model !== 'string' || !body.model) problems.push('model missing');
+  const messages = body.input?.messages;
+  if (messages?.length !== 1 || messages[0]?.role !== 'user') problems.push('expected input.messages with one user message');
+  const content = messages?.[0]?.content ?? [];
+  const image = content.find((item) => 'image' in item);
+  if (!image?.image?.startsWith('data:image/')) problems.push('the image must be a data URL in an {image} content item');
+  if (typeof image?.min_pixels !== 'number' || typeof image?.max_pixels !== 'number') problems.push('min_pixels and max_pixels belong in the image content item');
+  if (image?.enable_rotate !== undefined && typeof image.enable_rotate !== 'boolean') problems.push('enable_rotate must be a boolean');
+  if (!content.some((item) => typeof item.text === 'string')) problems.push('text content item missing');
+  const task = body.parameters?.ocr_options?.task;
+  if (task !== undefined && !NATIVE_TASKS.has(task)) problems.push(`unknown ocr_options.task ${task}`);
+  const schema = body.parameters?.ocr_options?.task_config?.result_schema;
+  if (schema !== undefined && (typeof schema !== 'object' || schema === null || Array.isArray(schema))) problems.push('result_schema must be an object');
+  if (streaming && body.parameters?.incremental_output !== true) problems.push('a stream without parameters.incremental_output: true repeats the whole text in every event');
+  return problems;
 }
 
 /** The content parts of a recorded request's one message. */
@@ -125,6 +175,7 @@ export class DashScopeServer {
       response.writeHead(status, { 'content-type': 'application/json', ...(retryAfter ? { 'retry-after': String(retryAfter) } : {}) });
       response.end(JSON.stringify({ error: { message, type, param: null, code }, request_id: echoedId }));
     };
+    if (request.method === 'POST' && request.url?.endsWith(NATIVE_PATH)) return this.#handleNative(request, response, Buffer.concat(chunks), requestId);
     if (request.method !== 'POST' || !request.url?.endsWith('/chat/completions')) {
       return sendError(404, 'NotFound', 'Not found');
     }
@@ -136,8 +187,11 @@ export class DashScopeServer {
     }
     const recorded: RecordedRequest = {
       path: request.url,
+      protocol: 'compatible',
       authorization: request.headers.authorization,
       body,
+      native: null,
+      headers: request.headers,
       problems: validate(body),
       image: await this.#imageOf(body),
     };
@@ -159,6 +213,7 @@ export class DashScopeServer {
       response.end('<html><body>Welcome to nginx!</body></html>');
       return;
     }
+    if (behaviour.kind === 'stream-error') return sendError(behaviour.status, behaviour.code, behaviour.message);
     if (behaviour.kind === 'flood' || behaviour.kind === 'malformed-sse' || behaviour.kind === 'wrong-type' || behaviour.kind === 'json-to-stream') {
       await misbehave(response, behaviour, body.model ?? '');
       return;
@@ -215,6 +270,122 @@ export class DashScopeServer {
     }
     send([], { usage });
     response.end('data: [DONE]\n\n');
+  }
+
+  async #handleNative(request: IncomingMessage, response: ServerResponse, raw: Buffer, requestId: string): Promise<void> {
+    const sendError = (status: number, code: string, message: string, retryAfter?: number, echoedId: string = requestId): void => {
+      response.writeHead(status, { 'content-type': 'application/json', ...(retryAfter ? { 'retry-after': String(retryAfter) } : {}) });
+      response.end(JSON.stringify({ code, message, request_id: echoedId }));
+    };
+    let body: NativeBody;
+    try {
+      body = JSON.parse(raw.toString('utf8')) as NativeBody;
+    } catch {
+      return sendError(400, 'InvalidParameter', 'Request body is not valid JSON');
+    }
+    const streaming = request.headers['x-dashscope-sse'] === 'enable';
+    const content = Array.isArray(body.input?.messages?.[0]?.content) ? body.input.messages[0].content : [];
+    const imageItem = content.find((item) => 'image' in item);
+    const compatible: ChatRequest = {
+      model: body.model,
+      messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: imageItem?.image }, min_pixels: imageItem?.min_pixels, max_pixels: imageItem?.max_pixels }, { type: 'text', text: content.find((item) => typeof item.text === 'string')?.text }] }],
+      stream: streaming,
+      max_tokens: body.parameters?.max_tokens,
+      temperature: body.parameters?.temperature,
+      top_p: body.parameters?.top_p,
+    };
+    const recorded: RecordedRequest = {
+      path: request.url ?? '',
+      protocol: 'native',
+      authorization: request.headers.authorization,
+      body: compatible,
+      native: body,
+      headers: request.headers,
+      problems: validateNative(body, streaming),
+      image: await this.#imageOf(compatible),
+    };
+    this.requests.push(recorded);
+    const key = request.headers.authorization?.replace(/^Bearer /, '');
+    if (!key || !this.validKeys.has(key)) return sendError(401, 'InvalidApiKey', 'Invalid API-key provided.');
+    if (recorded.problems.length > 0) return sendError(400, 'InvalidParameter', recorded.problems.join('; '));
+
+    const behaviour = this.#script.shift() ?? { kind: 'ok' };
+    if (behaviour.kind === 'hang') return;
+    if (behaviour.kind === 'error') return sendError(behaviour.status, behaviour.code, behaviour.message, behaviour.retryAfter, behaviour.requestId);
+    if (behaviour.kind === 'garbage') {
+      response.writeHead(200, { 'content-type': 'text/html' });
+      response.end('<html><body>Welcome to nginx!</body></html>');
+      return;
+    }
+    const text = 'text' in behaviour && behaviour.text !== undefined ? behaviour.text : DEFAULT_TEXT;
+    const advanced = body.parameters?.ocr_options?.task === 'advanced_recognition';
+    const words = advanced ? await this.#wordsOf(imageItem?.image, text) : null;
+    const shown = words ? words.map((word) => word.text).join('\n') : text;
+    const usage = this.#usage(recorded, shown) as { prompt_tokens: number; completion_tokens: number; prompt_tokens_details: { image_tokens: number } };
+    const nativeUsage = { input_tokens: usage.prompt_tokens, output_tokens: usage.completion_tokens, image_tokens: usage.prompt_tokens_details.image_tokens };
+    const answer = (piece: string, finish: string, last: boolean): object => ({
+      output: { choices: [{ finish_reason: finish, message: { role: 'assistant', content: [{ text: piece, ...(last && words ? { ocr_result: { words_info: words } } : {}) }] } }] },
+      usage: nativeUsage,
+      request_id: requestId,
+    });
+    if (!streaming || behaviour.kind === 'json-to-stream') {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(answer(shown, 'stop', true)));
+      return;
+    }
+    response.writeHead(200, { 'content-type': 'text/event-stream;charset=UTF-8', 'cache-control': 'no-cache', 'x-dashscope-request-id': requestId });
+    let eventId = 0;
+    const event = (kind: 'result' | 'error', status: number, data: unknown): boolean =>
+      response.write(`id:${++eventId}\nevent:${kind}\n:HTTP_STATUS/${status}\ndata:${typeof data === 'string' ? data : JSON.stringify(data)}\n\n`);
+    if (behaviour.kind === 'malformed-sse') {
+      event('result', 200, '{"output": { this is not json');
+      response.end();
+      return;
+    }
+    if (behaviour.kind === 'wrong-type') {
+      event('result', 200, { output: { choices: null }, request_id: requestId });
+      response.end();
+      return;
+    }
+    if (behaviour.kind === 'flood') {
+      const piece = 'x'.repeat(behaviour.chunkChars);
+      for (let sent = 0; sent < behaviour.limitChars && !response.destroyed; sent += piece.length) {
+        if (!event('result', 200, answer(piece, 'null', false))) await new Promise((resolve) => response.once('drain', resolve));
+      }
+      response.end();
+      return;
+    }
+    const size = behaviour.kind === 'ok' ? (behaviour.chunkSize ?? 4) : 4;
+    const delay = behaviour.kind === 'ok' ? (behaviour.chunkDelayMs ?? 0) : 0;
+    const characters = Array.from(shown);
+    const pieces: string[] = [];
+    for (let i = 0; i < characters.length; i += size) pieces.push(characters.slice(i, i + size).join(''));
+    for (const [i, piece] of pieces.entries()) {
+      if (delay && i > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+      if (response.destroyed) return;
+      const last = i === pieces.length - 1 && behaviour.kind === 'ok';
+      event('result', 200, answer(piece, last ? 'stop' : 'null', last));
+    }
+    if (pieces.length === 0 && behaviour.kind === 'ok') event('result', 200, answer('', 'stop', true));
+    if (behaviour.kind === 'cut') {
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      response.socket?.destroy();
+      return;
+    }
+    if (behaviour.kind === 'stream-error') event('error', behaviour.status, { code: behaviour.code, message: behaviour.message, request_id: requestId });
+    response.end();
+  }
+
+  /** advanced_recognition's words_info: the image's lines of ink, read as the scripted text's lines in order. */
+  async #wordsOf(url: string | undefined, text: string): Promise<Array<{ text: string; location: number[]; rotate_rect: number[] }>> {
+    const match = url && /^data:image\/[\w+]+;base64,(.*)$/.exec(url);
+    if (!match) return [];
+    const said = text.split('\n');
+    const { lines } = await inkLines(Buffer.from(match[1]!, 'base64'));
+    return lines.map(({ box }, i) => {
+      const [[x0, y0], , [x1, y1]] = box;
+      return { text: said[i] ?? `line ${i + 1}`, location: box.flat(), rotate_rect: [(x0 + x1) / 2, (y0 + y1) / 2, x1 - x0, y1 - y0, 0] };
+    });
   }
 
   async #imageOf(body: ChatRequest): Promise<RecordedRequest['image']> {

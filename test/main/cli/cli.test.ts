@@ -1,8 +1,11 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DashScopeServer, DEFAULT_TEXT, partsOf } from '../../support/dashscope-server.ts';
 import { fixture } from '../../support/paths.ts';
 import { runCli } from '../../support/run-cli.ts';
+import { useTempDir } from '../../support/temp.ts';
+import { parseCli } from '../../../main/cli/args.ts';
 
 const KEY = 'sk-test-valid-key-0001';
 const server = new DashScopeServer();
@@ -11,6 +14,7 @@ afterAll(() => server.stop());
 beforeEach(() => server.script());
 
 const qwen = () => ({ env: { DASHSCOPE_API_KEY: KEY } });
+const tempDir = useTempDir();
 const text = fixture('text/en-zh.png');
 const bmp = fixture('formats/bmp-24.bmp');
 
@@ -90,11 +94,59 @@ describe('readout <file>', () => {
   });
 });
 
+describe('readout over the native protocol', () => {
+  it('is the default for DashScope’s regions, and the compatible one for any other endpoint', () => {
+    const env = { DASHSCOPE_API_KEY: KEY };
+    const options = (args: string[]) => {
+      const parsed = parseCli([...args, 'x.png'], env);
+      if (parsed.kind !== 'recognize') throw new Error('not a recognition');
+      return parsed.options;
+    };
+    expect(options([]).api).toBe('native');
+    expect(options(['--region', 'intl']).api).toBe('native');
+    expect(options(['--base-url', 'http://127.0.0.1:11434/v1']).api).toBe('compatible');
+    expect(options(['--base-url', 'http://127.0.0.1:11434/v1', '--api', 'native']).api).toBe('native');
+    expect(options(['--mode', 'json']).task).toEqual({ task: 'key-info', rotate: false });
+    expect(options(['--mode', 'markdown']).task).toEqual({ task: 'document', rotate: false });
+  });
+
+  it('prints advanced recognition’s words in the original image’s pixels, and the history keeps them', async () => {
+    const dataDir = tempDir();
+    server.script({ kind: 'ok', text: 'Readout reads text 2026\n离线识别中文和英文' });
+    const run = await runCli(['--base-url', server.baseURL, '--api', 'native', '--task', 'advanced', '--data-dir', dataDir, '--json', text], qwen());
+    expect(run.stderr).toBe('');
+    const report = JSON.parse(run.stdout);
+    expect(server.requests[0]?.native?.parameters?.ocr_options?.task).toBe('advanced_recognition');
+    expect(report.words.map((w: { text: string }) => w.text)).toEqual(['Readout reads text 2026', '离线识别中文和英文']);
+    for (const word of report.words) for (const [x, y] of word.box) expect(x >= 0 && x <= report.width && y >= 0 && y <= report.height).toBe(true);
+    const shown = await runCli(['history', 'export', '--data-dir', dataDir, '--format', 'json'], {});
+    expect(shown.stdout).toContain('离线识别中文和英文');
+    expect(JSON.parse(shown.stdout)[0].words).toEqual(report.words);
+  });
+
+  it('sends key-info’s schema and the rotation', async () => {
+    const schema = join(tempDir(), 'invoice.json');
+    await writeFile(schema, JSON.stringify({ number: 'the invoice number', total: 'the amount due' }));
+    const run = await runCli(['--base-url', server.baseURL, '--api', 'native', '--schema', schema, '--rotate', text], qwen());
+    expect(run.code).toBe(0);
+    const request = server.requests[0]!;
+    expect(request.problems).toEqual([]);
+    expect(request.native?.parameters?.ocr_options).toEqual({ task: 'key_information_extraction', task_config: { result_schema: { number: 'the invoice number', total: 'the amount due' } } });
+    expect(request.native?.input?.messages?.[0]?.content?.[0]).toMatchObject({ enable_rotate: true });
+  });
+
+  it('asks for a task by its prompt over the compatible protocol', async () => {
+    await runCli(['--base-url', server.baseURL, '--task', 'multi-lang', text], qwen());
+    expect(server.requests[0]?.protocol).toBe('compatible');
+    expect(String(partsOf(server.requests[0])[1]?.text)).toMatch(/whatever languages/);
+  });
+});
+
 describe('readout usage', () => {
   it('documents every flag in --help', async () => {
     const run = await runCli(['--help']);
     expect(run.code).toBe(0);
-    for (const flag of ['--engine', '--region', '--base-url', '--model', '--mode', '--prompt', '--min-pixels', '--max-pixels', '--concurrency', '--no-stream', '--json', '--data-dir', '--no-history']) {
+    for (const flag of ['--engine', '--region', '--base-url', '--api', '--task', '--schema', '--rotate', '--model', '--mode', '--prompt', '--min-pixels', '--max-pixels', '--concurrency', '--no-stream', '--json', '--data-dir', '--no-history']) {
       expect(run.stdout).toContain(flag);
     }
   });
@@ -108,6 +160,13 @@ describe('readout usage', () => {
     [['--region', 'mars', 'x.png'], /--region must be cn, intl or us/],
     [['--engine', 'qwen', 'x.png'], /needs an API key/],
     [['--frobnicate', 'x.png'], /Unknown option/],
+    [['--task', 'poem', 'x.png'], /--task must be one of text, key-info/],
+    [['--api', 'soap', 'x.png'], /--api must be compatible or native/],
+    [['--task', 'table', '--mode', 'text', 'x.png'], /--task replaces --mode/],
+    [['--task', 'table', '--schema', 's.json', 'x.png'], /--schema goes with --task key-info/],
+    [['--base-url', 'http://127.0.0.1:9/v1', '--task', 'advanced', 'x.png'], /--task advanced needs DashScope's native API/],
+    [['--schema', 'no-such-schema.json', 'x.png'], /--schema no-such-schema.json: cannot be read \(ENOENT\)/],
+    [['--schema', fixture('smart-resize/make-cases.py'), 'x.png'], /make-cases.py: it is not JSON/],
   ])('exits 2 for %j', async (args, message) => {
     const run = await runCli(args);
     expect(run.code).toBe(2);

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { prepareImage, type PreparedImage } from '../../../main/image/prepare.ts';
 import { MAX_ANSWER_CHARS, OcrError } from '../../../main/ocr/errors.ts';
 import { PROMPTS } from '../../../main/ocr/prompts.ts';
-import { QwenEngine } from '../../../main/ocr/qwen.ts';
+import { QwenEngine, type QwenApi } from '../../../main/ocr/qwen.ts';
 import { DashScopeServer, type Behaviour } from '../../support/dashscope-server.ts';
 import { fixture } from '../../support/paths.ts';
 import { runCli } from '../../support/run-cli.ts';
@@ -27,18 +27,18 @@ beforeAll(async () => {
 afterAll(() => server.stop());
 beforeEach(() => server.script());
 
-async function failure(behaviour: Behaviour, stream = true): Promise<OcrError> {
+async function failure(behaviour: Behaviour, stream = true, api: QwenApi = 'compatible'): Promise<OcrError> {
   server.script(behaviour, behaviour, behaviour);
-  const engine = new QwenEngine({ baseURL: server.baseURL, apiKey: KEY, stream, retry: { attempts: 3, baseDelayMs: 5, maxDelayMs: 20, budgetMs: 5000 } });
+  const engine = new QwenEngine({ baseURL: server.baseURL, apiKey: KEY, stream, api, retry: { attempts: 3, baseDelayMs: 5, maxDelayMs: 20, budgetMs: 5000 } });
   const bounds = engine.pixelBounds();
   const error = await engine.recognize(image, { prompt: PROMPTS.text, bounds }, () => undefined).then(() => null, (e: unknown) => e);
   expect(error).toBeInstanceOf(OcrError);
   return error as OcrError;
 }
 
-describe('a misbehaving server', () => {
+describe.each(['compatible', 'native'] as const)('a misbehaving server (%s protocol)', (api) => {
   it('M5: an answer that never ends is cut off at the cap, reported as such, and not retried', async () => {
-    const error = await failure({ kind: 'flood', chunkChars: 64 * 1024, limitChars: 8 * MAX_ANSWER_CHARS });
+    const error = await failure({ kind: 'flood', chunkChars: 64 * 1024, limitChars: 8 * MAX_ANSWER_CHARS }, true, api);
     expect(error.code).toBe('answer-too-long');
     expect(error.partialText.length).toBe(MAX_ANSWER_CHARS);
     expect(server.requests).toHaveLength(1);
@@ -46,7 +46,7 @@ describe('a misbehaving server', () => {
 
   it('L3: non-JSON, wrongly shaped or non-streamed answers are "not what the protocol says", never retried', async () => {
     for (const [behaviour, stream] of [[{ kind: 'garbage' }, true], [{ kind: 'garbage' }, false], [{ kind: 'malformed-sse' }, true], [{ kind: 'wrong-type' }, true], [{ kind: 'json-to-stream' }, true]] as Array<[Behaviour, boolean]>) {
-      const error = await failure(behaviour, stream);
+      const error = await failure(behaviour, stream, api);
       expect(error.code, behaviour.kind).toBe('bad-response');
       expect(error.message).toMatch(/not what the protocol says/);
       expect(server.requests, behaviour.kind).toHaveLength(1);
@@ -54,18 +54,18 @@ describe('a misbehaving server', () => {
   });
 
   it('M5: a 50 KB service message is cut to a readable length', async () => {
-    const error = await failure({ kind: 'error', status: 400, code: 'InvalidParameter', message: 'm'.repeat(50_000) });
+    const error = await failure({ kind: 'error', status: 400, code: 'InvalidParameter', message: 'm'.repeat(50_000) }, true, api);
     expect(error.message.length).toBeLessThan(1000);
     expect(error.message).toContain('more characters');
   });
 
   it('L1: a request id that echoes the key is redacted', async () => {
-    const error = await failure({ kind: 'error', status: 400, code: 'InvalidParameter', message: 'bad', requestId: `rid-${KEY}` });
+    const error = await failure({ kind: 'error', status: 400, code: 'InvalidParameter', message: 'bad', requestId: `rid-${KEY}` }, true, api);
     expect(error.message).not.toContain(KEY);
     expect(error.requestId).not.toContain(KEY);
   });
 
-  it('the command: one line naming the file, no SDK lines, and the history keeps at most the cap', { timeout: 60_000 }, async () => {
+  it.runIf(api === 'compatible')('the command: one line naming the file, no SDK lines, and the history keeps at most the cap', { timeout: 60_000 }, async () => {
     const dataDir = tempDir();
     server.script({ kind: 'malformed-sse' });
     const env = { DASHSCOPE_API_KEY: KEY };

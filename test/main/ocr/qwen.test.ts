@@ -21,7 +21,7 @@ beforeAll(async () => {
 afterAll(() => server.stop());
 beforeEach(() => server.script());
 
-const engine = (options: Partial<QwenEngineOptions> = {}): QwenEngine =>
+const engineFor = (options: Partial<QwenEngineOptions> = {}): QwenEngine =>
   new QwenEngine({
     baseURL: server.baseURL,
     apiKey: KEY,
@@ -40,6 +40,8 @@ async function run(e: QwenEngine, signal?: AbortSignal): Promise<{ deltas: strin
     return { deltas, error };
   }
 }
+
+const engine = engineFor;
 
 describe('QwenEngine against the protocol server', () => {
   it('sends the documented request and streams the answer', async () => {
@@ -84,7 +86,9 @@ describe('QwenEngine against the protocol server', () => {
   });
 });
 
-describe('QwenEngine errors', () => {
+describe.each(['compatible', 'native'] as const)('QwenEngine errors (%s protocol)', (api) => {
+  const engine = (options: Partial<QwenEngineOptions> = {}): QwenEngine => engineFor({ api, ...options });
+
   it('rejects a wrong key once, without retrying or echoing the key', async () => {
     const wrong = 'sk-wrong-secret-9999';
     const { error } = await run(engine({ apiKey: wrong }));

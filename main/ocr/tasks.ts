@@ -1,0 +1,88 @@
+/**
+ * Qwen-VL-OCR's built-in tasks. DashScope's native protocol names them in parameters.ocr_options.task (Alibaba Cloud
+ * Model Studio, "Qwen-OCR API reference", DashScope API, ocr_options: text_recognition, key_information_extraction
+ * with task_config.result_schema, document_parsing, table_parsing, formula_recognition, multi_lan,
+ * advanced_recognition; the service then uses its own prompt for the task). The OpenAI-compatible protocol has no
+ * such field, so there each task is asked for with the prompt that does the same job, except advanced recognition,
+ * whose positions only the native answer carries.
+ */
+import { PROMPTS, type Mode } from './prompts.ts';
+
+export const TASKS = ['text', 'key-info', 'document', 'table', 'formula', 'multi-lang', 'advanced'] as const;
+export type Task = (typeof TASKS)[number];
+
+export const DEFAULT_TASK: Task = 'text';
+
+/** The names ocr_options.task takes. */
+export const NATIVE_TASK: Readonly<Record<Task, string>> = {
+  text: 'text_recognition',
+  'key-info': 'key_information_extraction',
+  document: 'document_parsing',
+  table: 'table_parsing',
+  formula: 'formula_recognition',
+  'multi-lang': 'multi_lan',
+  advanced: 'advanced_recognition',
+};
+
+/** The modes of earlier versions (`--mode`, the history's mode column) as the tasks that do their job. */
+export const TASK_OF_MODE: Readonly<Record<Mode, Task>> = { text: 'text', markdown: 'document', table: 'table', formula: 'formula', json: 'key-info' };
+
+/** A key-information schema: each field's name and what it should hold, as the service's result_schema takes it. */
+export type ResultSchema = { [field: string]: string | ResultSchema };
+
+/** What a request asks of the model beyond its prompt. */
+export interface TaskRequest {
+  task: Task;
+  /** key-info only: the fields to extract. */
+  schema?: ResultSchema;
+  /** Let the service turn a skewed or rotated image upright first (enable_rotate). */
+  rotate?: boolean;
+}
+
+/** The prompt that does a task's job where the protocol cannot name the task. */
+export function promptForTask(request: TaskRequest): string {
+  switch (request.task) {
+    case 'text':
+      return PROMPTS.text;
+    case 'document':
+      return PROMPTS.markdown;
+    case 'table':
+      return PROMPTS.table;
+    case 'formula':
+      return PROMPTS.formula;
+    case 'multi-lang':
+      return 'Read all the text in the image, in whatever languages and scripts it is written, exactly as written.';
+    case 'advanced':
+      return 'Locate every line of text in the image and read it.';
+    case 'key-info':
+      return request.schema
+        ? `Extract the key information in the image as one JSON object with exactly these fields (each value says what the field holds): ${JSON.stringify(request.schema)}. Output only the JSON.`
+        : PROMPTS.json;
+  }
+}
+
+/**
+ * A key-information schema from what a user wrote: a JSON object whose values are descriptions (strings) or nested
+ * objects of the same kind. Returns a sentence saying what is wrong, or the schema.
+ */
+export function parseResultSchema(json: string): { ok: true; schema: ResultSchema } | { ok: false; reason: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch (error) {
+    return { ok: false, reason: `it is not JSON (${error instanceof Error ? error.message : String(error)})` };
+  }
+  const check = (node: unknown, path: string): string | null => {
+    if (typeof node !== 'object' || node === null || Array.isArray(node)) return `${path || 'the schema'} must be a JSON object of field names and descriptions`;
+    const entries = Object.entries(node);
+    if (entries.length === 0) return `${path || 'the schema'} has no fields`;
+    for (const [key, inner] of entries) {
+      if (typeof inner === 'string') continue;
+      const problem = check(inner, path ? `${path}.${key}` : key);
+      if (problem) return problem;
+    }
+    return null;
+  };
+  const problem = check(value, '');
+  return problem ? { ok: false, reason: problem } : { ok: true, schema: value as ResultSchema };
+}
