@@ -9,7 +9,7 @@ import type { CaptureService } from './capture/service.ts';
 import { ReadoutError } from './errors.ts';
 import { EXPORT_FORMATS } from './history/export.ts';
 import { SOURCE_KINDS, STATUSES } from './history/types.ts';
-import { MODES } from './ocr/prompts.ts';
+import { TASKS } from './ocr/tasks.ts';
 import { isAppUrl, type AppOrigin } from './security.ts';
 import { settingsPatchSchema } from './settings/schema.ts';
 
@@ -125,7 +125,7 @@ function argumentSchemas(platform: NodeJS.Platform): Record<Channel, z.ZodType<u
     [CHANNELS.ocrRetry]: z.tuple([id]),
     [CHANNELS.ocrRerun]: z.tuple([
       id,
-      z.object({ engine: z.enum(['qwen', 'local']).optional(), model: z.string().min(1).max(200).optional(), mode: z.enum(MODES).optional() }).strict(),
+      z.object({ engine: z.enum(['qwen', 'local']).optional(), model: z.string().min(1).max(200).optional(), task: z.enum(TASKS).optional() }).strict(),
     ]),
     [CHANNELS.ocrCancel]: z.tuple([id]),
     [CHANNELS.clipboardCopy]: z.tuple([z.string().max(10_000_000)]),

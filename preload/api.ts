@@ -59,7 +59,8 @@ export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS];
 export type EventName = (typeof EVENTS)[keyof typeof EVENTS];
 
 export type EngineName = 'qwen' | 'local';
-export type Mode = 'text' | 'markdown' | 'table' | 'formula' | 'json';
+/** ocr/tasks.ts's TASKS: what to ask Qwen-VL-OCR for. */
+export type Task = 'text' | 'key-info' | 'document' | 'table' | 'formula' | 'multi-lang' | 'advanced';
 export type EntryStatus = 'pending' | 'done' | 'failed' | 'cancelled';
 export type SourceKind = 'region' | 'file' | 'clipboard' | 'drop';
 
@@ -76,7 +77,14 @@ export interface SettingsView {
   region: 'cn' | 'intl' | 'us';
   baseUrl: string | null;
   model: string;
-  mode: Mode;
+  /** auto: native for DashScope's regions, compatible for a custom endpoint. */
+  api: 'auto' | 'native' | 'compatible';
+  task: Task;
+  /** Let the service turn a skewed or rotated image upright first (native only). */
+  rotate: boolean;
+  /** Key-information schemas by name, as JSON text. */
+  schemas: Record<string, string>;
+  schemaName: string | null;
   customPrompt: string | null;
   minPixels: number;
   maxPixels: number;
@@ -137,6 +145,14 @@ export interface EntryView {
   pinned: boolean;
   attempts: number;
   hasImage: boolean;
+  /** The text with its places, four corners in the original image's pixels, in reading order; null where none. */
+  words: WordView[] | null;
+}
+
+export interface WordView {
+  text: string;
+  box: number[][];
+  confidence: number | null;
 }
 
 /** An entry as the history list shows it: the first words, not the whole text. */
@@ -215,7 +231,7 @@ export interface DroppedImage {
 export interface RerunOptions {
   engine?: EngineName;
   model?: string;
-  mode?: Mode;
+  task?: Task;
 }
 
 export interface OcrProgress {

@@ -18,7 +18,8 @@ import { Batches, type BatchRef } from './batches.ts';
 import type { OcrEngine } from '../ocr/engine.ts';
 import { LocalEngine } from '../ocr/local.ts';
 import { REGIONS } from '../ocr/models.ts';
-import { promptFor } from '../ocr/prompts.ts';
+import { MODES, type Mode } from '../ocr/prompts.ts';
+import { parseResultSchema, promptForTask, TASK_OF_MODE, TASKS, type Task, type TaskRequest } from '../ocr/tasks.ts';
 import { QwenEngine } from '../ocr/qwen.ts';
 import { testApiKey } from '../ocr/test-key.ts';
 import { readInputFile } from '../read-input.ts';
@@ -88,7 +89,15 @@ export class AppServices {
     const apiKey = this.#settings.keyFor(baseURL);
     const wanted = override.engine ?? settings.engine;
     if (wanted === 'local' || (!apiKey && !settings.baseUrl)) return this.#local;
-    return new QwenEngine({ baseURL, apiKey, model: override.model ?? settings.model });
+    const api = settings.api === 'auto' ? (settings.baseUrl ? 'compatible' : 'native') : settings.api;
+    return new QwenEngine({ baseURL, apiKey, model: override.model ?? settings.model, api });
+  }
+
+  /** A task as settings ask for it: key-info with the chosen schema, the rotation for every task. */
+  #taskRequest(settings: Settings, task: Task = settings.task): TaskRequest {
+    const json = task === 'key-info' && settings.schemaName ? settings.schemas[settings.schemaName] : undefined;
+    const schema = json ? parseResultSchema(json) : null;
+    return { task, rotate: settings.rotate, ...(schema?.ok ? { schema: schema.schema } : {}) };
   }
 
   /**
@@ -298,7 +307,8 @@ export class AppServices {
       const engine = this.engine(settings);
       this.#progress({ jobId, name, state: 'reading', entryId, error: null, batch, reveal: false });
       const outcome = await retryEntry(this.#history, entryId, engine, {
-        prompt: entry.prompt ?? promptFor(settings.mode, settings.customPrompt ?? undefined),
+        prompt: entry.prompt ?? promptForTask(this.#taskRequest(settings)),
+        task: this.#taskRequest(settings, taskOfEntry(entry.mode) ?? settings.task),
         signal,
         minPixels: settings.minPixels,
         maxPixels: settings.maxPixels,
@@ -397,8 +407,10 @@ export class AppServices {
     const jobId = this.#queue.add(async (signal) => {
       const settings = this.#settings.get();
       const engine = this.engine(settings, options);
-      const mode = options.mode ?? settings.mode;
-      const prompt = options.mode ? promptFor(options.mode) : promptFor(settings.mode, settings.customPrompt ?? undefined);
+      const task = this.#taskRequest(settings, options.task);
+      // A prompt of the user's own stands for the task chosen in Settings, not for one picked for this re-run.
+      const custom = !options.task && settings.customPrompt?.trim() ? settings.customPrompt : null;
+      const prompt = custom ?? promptForTask(task);
       let entryId: number | null = null;
       const recorder: JobRecorder = {
         createPending: (entry) => {
@@ -433,7 +445,8 @@ export class AppServices {
       const outcome = await recognizeImage(bytes, name, {
         engine,
         prompt,
-        mode: settings.customPrompt && !options.mode ? null : mode,
+        mode: custom ? null : task.task,
+        task,
         minPixels: settings.minPixels,
         maxPixels: settings.maxPixels,
         recorder,
@@ -466,4 +479,11 @@ export class AppServices {
     this.#progress({ jobId, name, state: 'queued', entryId: null, error: null, batch, reveal });
     return { jobId, name };
   }
+}
+
+/** The task an entry was read with: its mode column holds a task's name, or an earlier version's mode. */
+function taskOfEntry(mode: string | null): Task | undefined {
+  if ((TASKS as readonly string[]).includes(mode ?? '')) return mode as Task;
+  if ((MODES as readonly string[]).includes(mode ?? '')) return TASK_OF_MODE[mode as Mode];
+  return undefined;
 }

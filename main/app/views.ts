@@ -26,6 +26,7 @@ export function toEntryView(entry: Entry): EntryView {
     pinned: entry.pinned,
     attempts: entry.attempts,
     hasImage: entry.hasImage,
+    words: entry.words,
   };
 }
 

@@ -1,6 +1,8 @@
 /** Reading an entry again from its stored image, in place: shared by `readout history retry` and the app. */
 import { prepareImage } from '../image/prepare.ts';
 import type { DeltaListener, OcrEngine, RecognizeResult } from '../ocr/engine.ts';
+import type { TaskRequest } from '../ocr/tasks.ts';
+import { toOriginalPixels } from '../ocr/words.ts';
 import { failureOf } from '../recognize.ts';
 import type { Failure, HistoryStore } from './store.ts';
 
@@ -10,14 +12,18 @@ export async function retryEntry(
   store: HistoryStore,
   entryId: number,
   engine: OcrEngine,
-  options: { prompt: string; onDelta?: DeltaListener; signal?: AbortSignal; minPixels?: number; maxPixels?: number },
+  options: { prompt: string; task?: TaskRequest; onDelta?: DeltaListener; signal?: AbortSignal; minPixels?: number; maxPixels?: number },
 ): Promise<RetryOutcome> {
   const stored = store.beginRetry(entryId, engine.name, engine.model);
   const bounds = engine.pixelBounds({ minPixels: options.minPixels, maxPixels: options.maxPixels });
   try {
     // The stored image is already prepared; preparing it again only re-fits it to this engine's grid.
     const prepared = await prepareImage(stored.image, { file: `entry ${entryId}`, bounds, thumbnail: false });
-    const result = await engine.recognize(prepared, { prompt: options.prompt, bounds }, options.onDelta ?? (() => {}), options.signal);
+    const read = await engine.recognize(prepared, { prompt: options.prompt, bounds, task: options.task }, options.onDelta ?? (() => {}), options.signal);
+    // Words in the pixels of the entry's original, as a first reading keeps them (recognize.ts), not the stored copy's.
+    const original = store.get(entryId);
+    const size = original?.width && original.height ? { width: original.width, height: original.height } : prepared;
+    const result = read.words ? { ...read, words: toOriginalPixels(read.words, { width: prepared.sentWidth, height: prepared.sentHeight }, size) } : read;
     store.complete(entryId, result);
     return { ok: true, result };
   } catch (error) {

@@ -5,9 +5,10 @@
 import { z } from 'zod';
 import { DEFAULT_PIXEL_BOUNDS } from '../image/smart-resize.ts';
 import { DEFAULT_MODEL, REGIONS, type Region } from '../ocr/models.ts';
-import { DEFAULT_MODE, MODES } from '../ocr/prompts.ts';
+import { DEFAULT_TASK, parseResultSchema, TASKS } from '../ocr/tasks.ts';
 
 export const THEMES = ['system', 'light', 'dark'] as const;
+export const API_CHOICES = ['auto', 'native', 'compatible'] as const;
 export const LANGUAGES = ['system', 'en', 'zh-CN'] as const;
 
 /**
@@ -28,7 +29,19 @@ export function settingsSchema(platform: NodeJS.Platform) {
     /** A custom OpenAI-compatible endpoint; overrides the region when set. */
     baseUrl: z.url({ protocol: /^https?$/ }).max(500).nullable().default(null),
     model: z.string().trim().min(1).max(200).default(DEFAULT_MODEL),
-    mode: z.enum(MODES).default(DEFAULT_MODE),
+    /** auto: DashScope's native protocol for its regions, the OpenAI-compatible one for a custom endpoint. */
+    api: z.enum(API_CHOICES).default('auto'),
+    /** What to ask for (ocr/tasks.ts); over the compatible protocol, by the task's prompt. */
+    task: z.enum(TASKS).default(DEFAULT_TASK),
+    /** Let the service turn a skewed or rotated image upright first (native only: enable_rotate). */
+    rotate: z.boolean().default(false),
+    /** Key-information schemas by name (JSON objects of field: description), for the key-info task. */
+    schemas: z
+      .record(z.string().trim().min(1).max(80), z.string().max(20_000).refine((json) => parseResultSchema(json).ok, 'not a schema'))
+      .refine((all) => Object.keys(all).length <= 100, 'at most 100 schemas')
+      .default({}),
+    /** The schema key-info uses, by name; none: the task's own general extraction. */
+    schemaName: z.string().trim().min(1).max(80).nullable().default(null),
     customPrompt: z.string().max(4000).nullable().default(null),
     minPixels: z.number().int().min(784).max(50_000_000).default(DEFAULT_PIXEL_BOUNDS.minPixels),
     maxPixels: z.number().int().min(784).max(50_000_000).default(DEFAULT_PIXEL_BOUNDS.maxPixels),

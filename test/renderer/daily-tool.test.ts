@@ -231,7 +231,7 @@ describe('settings that guide', () => {
     const page = await suite.open({ colorScheme: 'dark' });
     await page.getByTestId('open-settings').click();
     expect(await page.getByTestId('advanced').getAttribute('open')).toBeNull();
-    expect(await page.getByRole('option', { name: fill(en.mode.qwenOnly, { mode: en.mode.table }) }).count()).toBe(1);
+    expect(await page.getByRole('option', { name: fill(en.task.qwenOnly, { task: en.task.table }) }).count()).toBe(1);
     await page.locator('#api-key').fill('sk-wrong-key-000000');
     await page.getByRole('button', { name: en.settings.engine.saveKey }).click();
     await expect.poll(() => page.getByTestId('key-test').getAttribute('class')).toBe('key-test failed');

@@ -1,14 +1,17 @@
 /** One entry: its image beside its text, the text streaming in while it is read, and everything to do with it. */
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EngineName, EntryView, ErrorView, Mode } from '../../../preload/api.ts';
+import type { EngineName, EntryView, ErrorView, Task } from '../../../preload/api.ts';
+import { TASKS } from '../../../main/ocr/tasks.ts';
+import { TaskOptions } from './TaskOptions.tsx';
+import { ImageText } from './ImageText.tsx';
+import { markedPieces, wordRanges, wordsInRange } from '../word-selection.ts';
 import { DEFAULT_MODEL, KNOWN_MODELS } from '../../../main/ocr/model-names.ts';
 import { api, bridgeError, modKey } from '../api.ts';
 import { formatCost, formatNumber, formatTime } from '../format.ts';
 import type { Job } from '../hooks/useJobs.ts';
 import { useEntryName } from './HistoryRow.tsx';
 
-const MODES: Mode[] = ['text', 'markdown', 'table', 'formula', 'json'];
 /** Errors a new key, region or model fixes: the way out is Settings. */
 const SETTINGS_ERRORS = new Set(['auth', 'forbidden', 'quota', 'model-not-found', 'no-key']);
 
@@ -44,10 +47,14 @@ export function ResultView({ entry, job, customEndpoint, onDelete, onMessage, on
   const [image, setImage] = useState<string | null>(null);
   const [draft, setDraftState] = useState<string | null>(() => loadDraft(entry.id));
   const [copied, setCopied] = useState(false);
-  const [rerunMode, setRerunMode] = useState<Mode>((entry.mode as Mode | null) ?? 'text');
+  const [rerunTask, setRerunTask] = useState<Task>((TASKS as readonly string[]).includes(entry.mode ?? '') ? (entry.mode as Task) : 'text');
   const [rerunEngine, setRerunEngine] = useState<EngineName>(entry.engine);
   const [rerunModel, setRerunModel] = useState(entry.engine === 'qwen' ? entry.model : DEFAULT_MODEL);
   const editor = useRef<HTMLTextAreaElement>(null);
+  const textPanel = useRef<HTMLPreElement>(null);
+  /** Words chosen on the image, and words the text panel's own selection covers: each panel highlights the other's. */
+  const [chosenWords, setChosenWords] = useState<ReadonlySet<number>>(new Set());
+  const [linkedWords, setLinkedWords] = useState<ReadonlySet<number>>(new Set());
 
   const setDraft = (text: string | null): void => {
     setDraftState(text);
@@ -74,6 +81,32 @@ export function ResultView({ entry, job, customEndpoint, onDelete, onMessage, on
 
   const streaming = entry.status === 'pending' && job !== undefined;
   const shown = streaming ? job.text : (entry.editedText ?? entry.text);
+  const words = useMemo(() => (streaming ? [] : (entry.words ?? [])), [streaming, entry.words]);
+  const ranges = useMemo(() => wordRanges(shown, words), [shown, words]);
+  useEffect(() => {
+    setChosenWords(new Set());
+    setLinkedWords(new Set());
+  }, [entry.id, words]);
+  // Text selected in the panel lights its boxes on the image.
+  useEffect(() => {
+    if (words.length === 0) return;
+    const onSelection = (): void => {
+      const panel = textPanel.current;
+      const selection = document.getSelection();
+      if (!panel || !selection || selection.rangeCount === 0 || selection.isCollapsed || !panel.contains(selection.anchorNode)) {
+        setLinkedWords((current) => (current.size ? new Set() : current));
+        return;
+      }
+      const range = selection.getRangeAt(0);
+      const before = document.createRange();
+      before.selectNodeContents(panel);
+      before.setEnd(range.startContainer, range.startOffset);
+      const start = before.toString().length;
+      setLinkedWords(new Set(wordsInRange(ranges, start, start + range.toString().length)));
+    };
+    document.addEventListener('selectionchange', onSelection);
+    return () => document.removeEventListener('selectionchange', onSelection);
+  }, [words, ranges]);
   const run = async (action: () => Promise<unknown>): Promise<void> => {
     try {
       await action();
@@ -87,6 +120,11 @@ export function ResultView({ entry, job, customEndpoint, onDelete, onMessage, on
       await api.clipboard.copy(shown);
       setCopied(true);
       setTimeout(() => setCopied(false), 1500);
+    });
+  const copyWords = (text: string) =>
+    run(async () => {
+      await api.clipboard.copy(text);
+      onMessage(t('result.copiedWords', { text: text.length > 48 ? `${text.slice(0, 47)}…` : text }));
     });
   const save = () => run(async () => (await api.history.edit(entry.id, draft), setDraft(null)));
   const exportOne = () =>
@@ -117,7 +155,23 @@ export function ResultView({ entry, job, customEndpoint, onDelete, onMessage, on
   return (
     <section className="result" aria-labelledby="result-title" data-testid="result" onKeyDown={onKeyDown}>
       <div className="result-image">
-        {image ? <img src={image} alt={t('result.imageAlt', { name: name(entry) })} /> : <p className="muted">{entry.hasImage ? '' : t('result.noImage')}</p>}
+        {image && entry.width && entry.height ? (
+          <ImageText
+            src={image}
+            alt={t('result.imageAlt', { name: name(entry) })}
+            width={entry.width}
+            height={entry.height}
+            words={words}
+            selected={chosenWords}
+            linked={linkedWords}
+            onSelect={(indices) => setChosenWords(new Set(indices))}
+            onCopy={(text) => void copyWords(text)}
+          />
+        ) : image ? (
+          <img src={image} alt={t('result.imageAlt', { name: name(entry) })} />
+        ) : (
+          <p className="muted">{entry.hasImage ? '' : t('result.noImage')}</p>
+        )}
       </div>
       <div className="result-text">
         <header className="result-header">
@@ -158,8 +212,10 @@ export function ResultView({ entry, job, customEndpoint, onDelete, onMessage, on
           />
         )}
         {draft === null ? (
-          <pre className="text" data-testid="result-text" aria-busy={streaming} tabIndex={0} role="textbox" aria-readonly="true" aria-multiline="true" aria-label={t('result.textLabel')}>
-            {shown || (streaming ? <span className="reading">{t('result.reading')}</span> : '')}
+          <pre ref={textPanel} className="text" data-testid="result-text" aria-busy={streaming} tabIndex={0} role="textbox" aria-readonly="true" aria-multiline="true" aria-label={t('result.textLabel')}>
+            {chosenWords.size > 0
+              ? markedPieces(shown, ranges, chosenWords).map((piece, i) => (piece.marked ? <mark key={i} className="word-mark">{piece.text}</mark> : piece.text))
+              : shown || (streaming ? <span className="reading">{t('result.reading')}</span> : '')}
           </pre>
         ) : (
           <textarea ref={editor} className="text" aria-label={t('result.editLabel')} value={draft} onChange={(event) => setDraft(event.target.value)} data-testid="editor" />
@@ -189,8 +245,8 @@ export function ResultView({ entry, job, customEndpoint, onDelete, onMessage, on
             </label>
             <label>
               {t('result.mode')}
-              <select value={rerunEngine === 'local' ? 'text' : rerunMode} data-testid="rerun-mode" disabled={rerunEngine === 'local'} onChange={(event) => setRerunMode(event.target.value as Mode)}>
-                {MODES.map((mode) => <option key={mode} value={mode}>{mode === 'text' ? t(`mode.${mode}`) : t('mode.qwenOnly', { mode: t(`mode.${mode}`) })}</option>)}
+              <select value={rerunEngine === 'local' ? 'text' : rerunTask} data-testid="rerun-mode" disabled={rerunEngine === 'local'} onChange={(event) => setRerunTask(event.target.value as Task)}>
+                <TaskOptions t={t} />
               </select>
             </label>
             {rerunEngine === 'qwen' && (
@@ -204,7 +260,7 @@ export function ResultView({ entry, job, customEndpoint, onDelete, onMessage, on
               type="button"
               onClick={() =>
                 run(() =>
-                  api.ocr.rerun(entry.id, rerunEngine === 'local' ? { engine: 'local' } : { mode: rerunMode, engine: 'qwen', ...(rerunModel.trim() ? { model: rerunModel.trim() } : {}) }),
+                  api.ocr.rerun(entry.id, rerunEngine === 'local' ? { engine: 'local' } : { task: rerunTask, engine: 'qwen', ...(rerunModel.trim() ? { model: rerunModel.trim() } : {}) }),
                 )
               }
             >

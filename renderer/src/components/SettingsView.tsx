@@ -1,6 +1,8 @@
 /** Every setting, saved as it changes; the API key goes to the main process and never comes back. */
 import { useEffect, useState, type ReactNode } from 'react';
 import { HotkeyField } from './HotkeyField.tsx';
+import { SchemaEditor } from './SchemaEditor.tsx';
+import { TaskOptions } from './TaskOptions.tsx';
 import { useTranslation } from 'react-i18next';
 import type { ApiKeyStatus, SettingsView as Settings, StorageView } from '../../../preload/api.ts';
 import { KNOWN_MODELS } from '../../../main/ocr/model-names.ts';
@@ -51,6 +53,8 @@ export function SettingsView({ settings, apiKey, onChange, onToast }: Props) {
   useEffect(() => {
     void api.history.storage().then(setStorage);
   }, []);
+  /** The protocol a request goes out with now: Automatic is native for DashScope's regions. */
+  const protocol = settings.api === 'auto' ? (settings.baseUrl ? 'compatible' : 'native') : settings.api;
 
   /** Shows the change at once, then saves it; a refused change is put back and said beside its field. */
   const update = async (patch: Partial<Settings>, field?: string): Promise<boolean> => {
@@ -184,11 +188,15 @@ export function SettingsView({ settings, apiKey, onChange, onToast }: Props) {
         </label>
         <label className="field">
           <span>{t('settings.engine.mode')}</span>
-          <select value={settings.mode} onChange={(event) => void update({ mode: event.target.value as Settings['mode'] })}>
-            {(['text', 'markdown', 'table', 'formula', 'json'] as const).map((mode) => (
-              <option key={mode} value={mode}>{mode === 'text' ? t(`mode.${mode}`) : t('mode.qwenOnly', { mode: t(`mode.${mode}`) })}</option>
-            ))}
+          <select value={settings.task} onChange={(event) => void update({ task: event.target.value as Settings['task'] })} data-testid="task">
+            <TaskOptions t={t} />
           </select>
+          {settings.task === 'advanced' && protocol !== 'native' && <small className="hint warning" role="note">{t('settings.engine.advancedNeedsNative')}</small>}
+        </label>
+        {settings.task === 'key-info' && <SchemaEditor settings={settings} update={(patch) => update(patch)} onToast={onToast} />}
+        <label className="check">
+          <input type="checkbox" checked={settings.rotate} disabled={protocol !== 'native'} onChange={(event) => void update({ rotate: event.target.checked })} />
+          <span>{t('settings.engine.rotate')}</span>
         </label>
 
         <details className="advanced" data-testid="advanced">
@@ -216,6 +224,15 @@ export function SettingsView({ settings, apiKey, onChange, onToast }: Props) {
               <button type="button" onClick={() => void keyAction(() => api.settings.trustEndpoint(apiKey.withheldFrom!))}>{t('settings.engine.sendKeyThere')}</button>
             </div>
           )}
+          <label className="field">
+            <span>{t('settings.engine.api')}</span>
+            <select value={settings.api} onChange={(event) => void update({ api: event.target.value as Settings['api'] })} data-testid="api">
+              <option value="auto">{t('settings.engine.apiAuto')}</option>
+              <option value="native">{t('settings.engine.apiNative')}</option>
+              <option value="compatible">{t('settings.engine.apiCompatible')}</option>
+            </select>
+            <small className="hint">{t('settings.engine.apiHint')}</small>
+          </label>
           <label className="field">
             <span>{t('settings.engine.customPrompt')}</span>
             <textarea rows={2} defaultValue={settings.customPrompt ?? ''} key={`prompt-${settings.customPrompt}`} onBlur={(event) => void update({ customPrompt: event.target.value.trim() || null })} />

@@ -134,7 +134,7 @@ describe('AppServices', () => {
     await app.services.idle();
     const [first] = app.history.list().items;
     server.script({ kind: 'ok', text: '| a | b |' });
-    app.services.rerun(first!.id, { mode: 'table' });
+    app.services.rerun(first!.id, { task: 'table' });
     await app.services.idle();
     const [second, original] = app.history.list().items;
     expect(original).toMatchObject({ id: first!.id, text: DEFAULT_TEXT });
