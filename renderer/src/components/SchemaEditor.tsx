@@ -48,7 +48,7 @@ export function SchemaEditor({ settings, update, onToast }: Props) {
   };
 
   return (
-    <fieldset className="field schema-editor" data-testid="schema-editor">
+    <fieldset className="schema-editor" data-testid="schema-editor">
       <legend>{t('settings.engine.schema')}</legend>
       <select value={chosen ?? ''} onChange={(event) => choose(event.target.value)} aria-label={t('settings.engine.schema')} data-testid="schema-choice">
         <option value="">{t('settings.engine.schemaNone')}</option>
@@ -65,7 +65,7 @@ export function SchemaEditor({ settings, update, onToast }: Props) {
         <textarea rows={5} spellCheck={false} value={json} onChange={(event) => setJson(event.target.value)} aria-invalid={problem !== null} aria-describedby={problem ? 'schema-error' : undefined} data-testid="schema-json" />
         {problem && <small className="field-error" id="schema-error" role="alert" data-testid="schema-error">{problem}</small>}
       </label>
-      <div className="row">
+      <div className="schema-actions">
         <button type="button" onClick={() => void save()} data-testid="schema-save">{t('settings.engine.schemaSave')}</button>
         {chosen && <button type="button" className="danger" onClick={remove}>{t('settings.engine.schemaDelete')}</button>}
       </div>
