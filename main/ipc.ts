@@ -53,6 +53,7 @@ type Contract = {
   [CHANNELS.historyDelete]: ReadoutApi['history']['delete'];
   [CHANNELS.historyExport]: ReadoutApi['history']['export'];
   [CHANNELS.historyStorage]: ReadoutApi['history']['storage'];
+  [CHANNELS.historyUsage]: ReadoutApi['history']['usage'];
   [CHANNELS.ocrOpenFiles]: ReadoutApi['ocr']['openFiles'];
   [CHANNELS.ocrRecognizeImage]: ReadoutApi['ocr']['recognizeImage'];
   [CHANNELS.ocrRetry]: ReadoutApi['ocr']['retry'];
@@ -111,6 +112,7 @@ function argumentSchemas(platform: NodeJS.Platform): Record<Channel, z.ZodType<u
       z.object({ format: z.enum(EXPORT_FORMATS), ids: ids.optional(), query: z.string().max(1000).optional(), images: z.boolean().optional() }).strict(),
     ]),
     [CHANNELS.historyStorage]: z.tuple([]),
+    [CHANNELS.historyUsage]: z.tuple([]),
     [CHANNELS.ocrOpenFiles]: z.tuple([]),
     [CHANNELS.ocrRecognizeImage]: z.tuple([
       z
@@ -161,6 +163,7 @@ function handlersFor(services: AppServices, capture: CaptureBridge | undefined):
     [CHANNELS.historyDelete]: (_event, entryIds) => services.deleteEntries(entryIds),
     [CHANNELS.historyExport]: (_event, request) => services.exportHistory(request),
     [CHANNELS.historyStorage]: (_event) => services.storage(),
+    [CHANNELS.historyUsage]: (_event) => services.usage(),
     [CHANNELS.ocrOpenFiles]: (_event) => services.openFiles(),
     [CHANNELS.ocrRecognizeImage]: (_event, image) => services.recognizeImage(image),
     [CHANNELS.ocrRetry]: (_event, entryId) => services.retry(entryId),

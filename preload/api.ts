@@ -27,6 +27,7 @@ export const CHANNELS = {
   historyDelete: 'history:delete',
   historyExport: 'history:export',
   historyStorage: 'history:storage',
+  historyUsage: 'history:usage',
   ocrOpenFiles: 'ocr:openFiles',
   ocrRecognizeImage: 'ocr:recognizeImage',
   ocrRetry: 'ocr:retry',
@@ -147,6 +148,17 @@ export interface EntryView {
   hasImage: boolean;
   /** The text with its places, four corners in the original image's pixels, in reading order; null where none. */
   words: WordView[] | null;
+  /** The DashScope region that billed it: its currency prices `cost`. */
+  region: RegionName | null;
+}
+
+export type RegionName = 'cn' | 'intl' | 'us';
+
+export interface UsageView {
+  /** Newest month first; only months and regions with a request. */
+  months: Array<{ month: string; region: RegionName; requests: number; inputTokens: number; outputTokens: number; cost: number; currency: string }>;
+  /** The new-user free quota (tokens, valid for `days` after activation), and what Readout has sent per region. */
+  freeQuota: { tokens: number; days: number; used: Array<{ region: RegionName; tokens: number; since: string }> };
 }
 
 export interface WordView {
@@ -316,6 +328,8 @@ export interface ReadoutApi {
     delete(ids: number[]): Promise<number>;
     export(request: ExportRequest): Promise<ExportResult>;
     storage(): Promise<StorageView>;
+    /** What DashScope billed per month and region, and the free quota against it. */
+    usage(): Promise<UsageView>;
     /** Deletes every entry (pinned ones only when asked); resolves with how many went. */
     clear(options: { includePinned: boolean }): Promise<number>;
   };

@@ -34,6 +34,7 @@ export function createApi(invoke: Invoke, subscribe: Subscribe): ReadoutApi {
       delete: call(CHANNELS.historyDelete),
       export: call(CHANNELS.historyExport),
       storage: call(CHANNELS.historyStorage),
+      usage: call(CHANNELS.historyUsage),
       clear: call(CHANNELS.historyClear),
     },
     ocr: {

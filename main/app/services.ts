@@ -6,7 +6,7 @@ import { basename } from 'node:path';
 import { MAX_DROPPED_BYTES } from '../../preload/api.ts';
 import type {
   ApiKeyStatus, AppInfo, DroppedImage, EntrySummary, EntryView, EventName, EventPayloads, ExportRequest, ExportResult, HistoryFilterView,
-  JobTicket, KeyTestResult, OcrProgress, PageView, RerunOptions, SearchHitView, SettingsView, StorageView,
+  JobTicket, KeyTestResult, OcrProgress, PageView, RerunOptions, SearchHitView, SettingsView, StorageView, UsageView,
 } from '../../preload/api.ts';
 import { errorMessage, ReadoutError } from '../errors.ts';
 import { exportToFile } from '../history/export-file.ts';
@@ -17,7 +17,7 @@ import { JobQueue } from '../jobs/queue.ts';
 import { Batches, type BatchRef } from './batches.ts';
 import type { OcrEngine } from '../ocr/engine.ts';
 import { LocalEngine } from '../ocr/local.ts';
-import { REGIONS } from '../ocr/models.ts';
+import { FREE_QUOTA, REGION_PRICES, REGIONS, type Region } from '../ocr/models.ts';
 import { MODES, type Mode } from '../ocr/prompts.ts';
 import { parseResultSchema, promptForTask, TASK_OF_MODE, TASKS, type Task, type TaskRequest } from '../ocr/tasks.ts';
 import { QwenEngine } from '../ocr/qwen.ts';
@@ -224,6 +224,20 @@ export class AppServices {
     const removed = this.#history.delete(ids);
     this.#changed(ids);
     return removed;
+  }
+
+  /** What each region billed per month (the history's ledger), priced in its currency, and the free quota's use. */
+  usage(): UsageView {
+    const totals = this.#history.usageTotals().filter((row): row is typeof row & { region: Region } => row.region in REGION_PRICES);
+    const used = new Map<Region, { tokens: number; since: string }>();
+    for (const row of totals) {
+      const seen = used.get(row.region);
+      used.set(row.region, { tokens: (seen?.tokens ?? 0) + row.inputTokens + row.outputTokens, since: row.month });
+    }
+    return {
+      months: totals.map((row) => ({ ...row, currency: REGION_PRICES[row.region].currency })),
+      freeQuota: { tokens: FREE_QUOTA.tokens, days: FREE_QUOTA.days, used: [...used].map(([region, value]) => ({ region, ...value })) },
+    };
   }
 
   storage(): StorageView {

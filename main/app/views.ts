@@ -27,6 +27,7 @@ export function toEntryView(entry: Entry): EntryView {
     attempts: entry.attempts,
     hasImage: entry.hasImage,
     words: entry.words,
+    region: entry.region as EntryView['region'],
   };
 }
 

@@ -27,6 +27,7 @@ export interface EntryRow {
   duration_ms: number | null;
   confidence: number | null;
   words: string | null;
+  region: string | null;
   request_id: string | null;
   width: number | null;
   height: number | null;
@@ -41,7 +42,7 @@ export interface EntryRow {
 /** The columns every entry query selects; `has_image` comes from the images table. */
 export const ENTRY_COLUMNS = `e.id, e.created_at, e.updated_at, e.source_kind, e.source, e.file_name, e.text, e.edited_text,
   e.engine, e.model, e.mode, e.prompt, e.status, e.error_code, e.error_message, e.retryable, e.input_tokens,
-  e.output_tokens, e.image_tokens, e.cost, e.duration_ms, e.confidence, e.words, e.request_id, e.width, e.height, e.sent_width,
+  e.output_tokens, e.image_tokens, e.cost, e.duration_ms, e.confidence, e.words, e.region, e.request_id, e.width, e.height, e.sent_width,
   e.sent_height, e.pinned, e.tags, e.attempts, EXISTS (SELECT 1 FROM images i WHERE i.entry_id = e.id AND i.image IS NOT NULL) AS has_image`;
 
 export function toEntry(row: EntryRow): Entry {
@@ -64,6 +65,7 @@ export function toEntry(row: EntryRow): Entry {
     durationMs: row.duration_ms,
     confidence: row.confidence,
     words: parseWords(row.words),
+    region: row.region,
     requestId: row.request_id,
     width: row.width,
     height: row.height,

@@ -117,6 +117,20 @@ export const MIGRATIONS: readonly string[] = [
   `ALTER TABLE entries ADD COLUMN confidence REAL;`,
   // 6: the text with its places on the original image, as JSON (ocr/words.ts); null where the engine gave none.
   `ALTER TABLE entries ADD COLUMN words TEXT;`,
+  // 7: the DashScope region that billed an entry, and what each region billed per month: a ledger apart from the
+  // entries, so that deleting history does not make the month's spending look smaller than it was.
+  `
+  ALTER TABLE entries ADD COLUMN region TEXT;
+  CREATE TABLE usage_totals (
+    month         TEXT    NOT NULL,
+    region        TEXT    NOT NULL,
+    requests      INTEGER NOT NULL DEFAULT 0,
+    input_tokens  INTEGER NOT NULL DEFAULT 0,
+    output_tokens INTEGER NOT NULL DEFAULT 0,
+    cost          REAL    NOT NULL DEFAULT 0,
+    PRIMARY KEY (month, region)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -10,7 +10,7 @@ import { openDatabase, transaction } from './database.ts';
 import { cursorClause, encodeCursor, filterClauses, rowSource, searchTerms, where, type Clause, type Source as RowSource, type SqlValue } from './query.ts';
 import { ENTRY_COLUMNS, shownText, toEntry, type EntryRow } from './rows.ts';
 import { makeSnippet } from './snippet.ts';
-import type { Entry, HistoryFilter, Page, SearchHit, Source, StoredImage } from './types.ts';
+import type { Entry, HistoryFilter, Page, SearchHit, Source, StoredImage, UsageTotal } from './types.ts';
 
 export interface NewEntry {
   source: Source;
@@ -140,13 +140,34 @@ export class HistoryStore {
   complete(id: number, result: RecognizeResult): void {
     this.#run(
       `UPDATE entries SET status = 'done', text = ?, engine = ?, model = ?, input_tokens = ?, output_tokens = ?,
-         image_tokens = COALESCE(?, image_tokens), cost = ?, duration_ms = ?, request_id = ?, confidence = ?, words = ?, error_code = NULL,
+         image_tokens = COALESCE(?, image_tokens), cost = ?, duration_ms = ?, request_id = ?, confidence = ?, words = ?, region = ?, error_code = NULL,
          error_message = NULL, retryable = 0, owner_pid = NULL, updated_at = ?
        WHERE id = ?`,
       result.text, result.engine, result.model, result.usage?.prompt_tokens ?? null, result.usage?.completion_tokens ?? null,
       result.usage?.prompt_tokens_details?.image_tokens ?? null, result.cost, result.durationMs, result.requestId, result.confidence ?? null,
-      result.words ? JSON.stringify(result.words) : null, this.#now(), id,
+      result.words ? JSON.stringify(result.words) : null, result.region ?? null, this.#now(), id,
     );
+    if (result.region && result.usage) this.#bill(result.region, result.usage.prompt_tokens, result.usage.completion_tokens, result.cost ?? 0);
+  }
+
+  /** Adds a request to its region's month in the ledger (usage_totals). */
+  #bill(region: string, input: number, output: number, cost: number): void {
+    const date = new Date(this.#now());
+    const month = `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}`;
+    this.#run(
+      `INSERT INTO usage_totals (month, region, requests, input_tokens, output_tokens, cost) VALUES (?, ?, 1, ?, ?, ?)
+       ON CONFLICT (month, region) DO UPDATE SET requests = requests + 1, input_tokens = input_tokens + excluded.input_tokens,
+         output_tokens = output_tokens + excluded.output_tokens, cost = cost + excluded.cost`,
+      month, region, input, output, cost,
+    );
+  }
+
+  /** What each region billed per month, the newest month first. */
+  usageTotals(): UsageTotal[] {
+    const rows = this.#db
+      .prepare('SELECT month, region, requests, input_tokens, output_tokens, cost FROM usage_totals ORDER BY month DESC, region')
+      .all() as Array<{ month: string; region: string; requests: number; input_tokens: number; output_tokens: number; cost: number }>;
+    return rows.map((row) => ({ month: row.month, region: row.region, requests: row.requests, inputTokens: row.input_tokens, outputTokens: row.output_tokens, cost: row.cost }));
   }
 
   fail(id: number, failure: Failure): void {

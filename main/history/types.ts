@@ -43,6 +43,8 @@ export interface Entry {
   confidence: number | null;
   /** The text with its places on the original image (ocr/words.ts); null where the engine gave none. */
   words: Word[] | null;
+  /** The DashScope region that billed it (cn, intl, us); null for the offline engine and other servers. */
+  region: string | null;
   requestId: string | null;
   width: number | null;
   height: number | null;
@@ -84,4 +86,15 @@ export interface SnippetPart {
 export interface SearchHit {
   entry: Entry;
   snippet: SnippetPart[];
+}
+
+/** What one DashScope region billed in one month (the usage the server reported, priced at that region's list). */
+export interface UsageTotal {
+  /** YYYY-MM, local time. */
+  month: string;
+  region: string;
+  requests: number;
+  inputTokens: number;
+  outputTokens: number;
+  cost: number;
 }

@@ -37,6 +37,8 @@ export interface RecognizeResult {
   requestId: string | null;
   /** In the price table's currency; 0 for the offline engine, null when the model has no price. */
   cost: number | null;
+  /** The DashScope region that answered (and billed), or null for the offline engine and other servers. */
+  region?: 'cn' | 'intl' | 'us' | null;
   /** How sure the engine is of the text, 0 to 1, where it says (the offline engine); null where it does not. */
   confidence?: number | null;
   /** The text with its places, in reading order (words.ts), where the engine finds them; null where it does not. */

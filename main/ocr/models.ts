@@ -1,14 +1,9 @@
 /** DashScope endpoints, Qwen-VL-OCR models, their patch factors and prices. */
 import type { Usage } from './engine.ts';
 import { DEFAULT_MODEL, KNOWN_MODELS } from './model-names.ts';
+import type { Price } from './regions.ts';
 
-export const REGIONS = {
-  cn: 'https://dashscope.aliyuncs.com/compatible-mode/v1',
-  intl: 'https://dashscope-intl.aliyuncs.com/compatible-mode/v1',
-  us: 'https://dashscope-us.aliyuncs.com/compatible-mode/v1',
-} as const;
-
-export type Region = keyof typeof REGIONS;
+export { FREE_QUOTA, REGION_PRICES, REGIONS, regionOf, type Price, type Region } from './regions.ts';
 
 export { DEFAULT_MODEL, KNOWN_MODELS };
 
@@ -23,14 +18,6 @@ export function patchFactor(model: string): 28 | 32 {
     return `${snapshot[1]}${snapshot[2]}${snapshot[3]}` >= '20251120' ? 32 : 28;
   }
   return /qwen3/i.test(model) ? 32 : 28;
-}
-
-export interface Price {
-  /** Per 1,000 input tokens. */
-  input: number;
-  /** Per 1,000 output tokens. */
-  output: number;
-  currency: string;
 }
 
 /** Beijing list prices for the qwen-vl-ocr family; editable through options, since prices change. */

@@ -12,7 +12,7 @@ import type { PixelBounds } from '../image/smart-resize.ts';
 import { classify } from './classify.ts';
 import type { DeltaListener, EngineImage, OcrEngine, RecognizeOptions, RecognizeResult, Usage } from './engine.ts';
 import { MAX_ANSWER_CHARS, OcrError, type OcrErrorCode } from './errors.ts';
-import { costOf, DEFAULT_MODEL, DEFAULT_PRICES, patchFactor, type Price } from './models.ts';
+import { costOf, DEFAULT_MODEL, DEFAULT_PRICES, patchFactor, REGION_PRICES, regionOf, type Price, type Region } from './models.ts';
 import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry.ts';
 import { DEFAULT_PIXEL_BOUNDS } from '../image/smart-resize.ts';
 import { nativeEndpoint, nativeRequest, parseNativeAnswer, parseNativeError, statusOfComment } from './dashscope-native.ts';
@@ -85,10 +85,12 @@ export class QwenEngine implements OcrEngine {
   readonly #options: QwenEngineOptions;
   readonly #host: string;
   readonly api: QwenApi;
+  readonly region: Region | null;
 
   constructor(options: QwenEngineOptions) {
     this.#options = options;
     this.api = options.api ?? 'compatible';
+    this.region = regionOf(options.baseURL);
     this.model = options.model ?? DEFAULT_MODEL;
     this.#host = new URL(options.baseURL).host;
     this.#client = new OpenAI({
@@ -134,7 +136,9 @@ export class QwenEngine implements OcrEngine {
       engine: 'qwen',
       durationMs: Math.round(performance.now() - started),
       requestId,
-      cost: costOf(usage, this.model, this.#options.prices ?? DEFAULT_PRICES),
+      // The region's own list price; another server is priced as Beijing lists the model (a guide, not a bill).
+      cost: costOf(usage, this.model, this.#options.prices ?? (this.region ? { [this.model]: REGION_PRICES[this.region] } : DEFAULT_PRICES)),
+      region: this.region,
       words,
     };
   }

@@ -31,5 +31,5 @@ export function formatTime(ms: number, language: string, now = Date.now()): stri
   return timeFormat(language, sameDay).format(date);
 }
 
-export const formatCost = (cost: number, language: string): string =>
-  new Intl.NumberFormat(language, { style: 'currency', currency: 'CNY', maximumFractionDigits: 4 }).format(cost);
+export const formatCost = (cost: number, language: string, currency = 'CNY'): string =>
+  new Intl.NumberFormat(language, { style: 'currency', currency, maximumFractionDigits: 4 }).format(cost);

@@ -57,3 +57,24 @@ describe('tasks in Settings', () => {
     expect(await page.getByRole('note').count()).toBe(0);
   });
 });
+
+describe('usage and cost in Settings', () => {
+  it('shows what each region billed per month, and the free quota against it', async () => {
+    suite.app = createTestApp(tempDir());
+    for (const [region, cost] of [['cn', 0.0025], ['cn', 0.0025], ['intl', 0.00011]] as const) {
+      const id = suite.app.history.createPending({ source: { kind: 'file', path: '/x.png', name: 'x.png' }, engine: 'qwen', model: 'qwen-vl-ocr', mode: 'text', prompt: null, image: { data: new Uint8Array(8), mime: 'image/png', thumbnail: null }, width: 10, height: 10, sentWidth: 32, sentHeight: 32, imageTokens: 3 });
+      suite.app.history.complete(id, { text: 'x', usage: { prompt_tokens: 480, completion_tokens: 20, total_tokens: 500 }, model: 'qwen-vl-ocr', engine: 'qwen', durationMs: 1, requestId: null, cost, region });
+    }
+    const page = await suite.open();
+    await page.getByTestId('open-settings').click();
+    const usage = page.getByTestId('usage');
+    await usage.locator('tbody tr').first().waitFor();
+    const rows = await usage.locator('tbody tr').allInnerTexts();
+    expect(rows).toHaveLength(2);
+    expect(rows.join('\n')).toMatch(/China \(Beijing\)\t2\t960 \/ 40\tCN¥0\.005/);
+    expect(rows.join('\n')).toMatch(/International \(Singapore\)\t1\t480 \/ 20\t\$0\.0001/);
+    expect(await page.getByTestId('quota-cn').textContent()).toMatch(/1,000 tokens sent since \d{4}-\d{2}, so at most 999,000/);
+    await usage.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(screenshots, 'settings-usage-en-light.png') });
+  });
+});

@@ -7,6 +7,7 @@ import { TaskOptions } from './TaskOptions.tsx';
 import { ImageText } from './ImageText.tsx';
 import { markedPieces, wordRanges, wordsInRange } from '../word-selection.ts';
 import { DEFAULT_MODEL, KNOWN_MODELS } from '../../../main/ocr/model-names.ts';
+import { REGION_PRICES } from '../../../main/ocr/regions.ts';
 import { api, bridgeError, modKey } from '../api.ts';
 import { formatCost, formatNumber, formatTime } from '../format.ts';
 import type { Job } from '../hooks/useJobs.ts';
@@ -279,7 +280,7 @@ export function ResultView({ entry, job, customEndpoint, onDelete, onMessage, on
                   output: formatNumber(usage.outputTokens ?? 0, i18n.language),
                 })
               : null,
-            entry.cost && !customEndpoint ? t('result.cost', { cost: formatCost(entry.cost, i18n.language) }) : null,
+            entry.cost && !customEndpoint ? t('result.cost', { cost: formatCost(entry.cost, i18n.language, REGION_PRICES[entry.region ?? 'cn'].currency) }) : null,
             entry.durationMs !== null ? t('result.duration', { seconds: (entry.durationMs / 1000).toFixed(1) }) : null,
             entry.attempts > 1 ? t('result.attempts', { count: entry.attempts }) : null,
             entry.editedText !== null ? t('result.edited') : null,

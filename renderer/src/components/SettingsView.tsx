@@ -3,6 +3,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { HotkeyField } from './HotkeyField.tsx';
 import { SchemaEditor } from './SchemaEditor.tsx';
 import { TaskOptions } from './TaskOptions.tsx';
+import { UsagePanel } from './UsagePanel.tsx';
 import { useTranslation } from 'react-i18next';
 import type { ApiKeyStatus, SettingsView as Settings, StorageView } from '../../../preload/api.ts';
 import { KNOWN_MODELS } from '../../../main/ocr/model-names.ts';
@@ -241,6 +242,10 @@ export function SettingsView({ settings, apiKey, onChange, onToast }: Props) {
           {numberField('minPixels', t('settings.engine.minPixels'), t('settings.engine.pixelsHint'))}
           {numberField('maxPixels', t('settings.engine.maxPixels'))}
         </details>
+      </Section>
+
+      <Section title={t('settings.usage.heading')}>
+        <UsagePanel />
       </Section>
 
       <Section title={t('settings.behaviour.heading')}>

@@ -225,3 +225,30 @@ describe('HistoryStore clean-up', () => {
     expect(report.databaseBytes).toBeGreaterThan(4096);
   });
 });
+
+describe('HistoryStore usage ledger', () => {
+  it('adds each billed answer to its region and month, and keeps the sum when entries are deleted', () => {
+    const bill = (region: 'cn' | 'intl' | null, cost: number) => {
+      const id = store.createPending(newEntry());
+      store.complete(id, result('x', { region, cost }));
+      return id;
+    };
+    const first = bill('cn', 0.0025);
+    bill('cn', 0.0025);
+    bill('intl', 0.0001);
+    bill(null, 0.5);
+    // A month later (local time), a new row.
+    clock += 40 * 24 * 3600 * 1000;
+    bill('cn', 0.001);
+    expect(store.get(first)?.region).toBe('cn');
+    const totals = store.usageTotals();
+    const month = (ms: number) => `${new Date(ms).getFullYear()}-${String(new Date(ms).getMonth() + 1).padStart(2, '0')}`;
+    expect(totals).toEqual([
+      { month: month(clock), region: 'cn', requests: 1, inputTokens: 489, outputTokens: 20, cost: 0.001 },
+      { month: month(1_800_000_000_000), region: 'cn', requests: 2, inputTokens: 978, outputTokens: 40, cost: 0.005 },
+      { month: month(1_800_000_000_000), region: 'intl', requests: 1, inputTokens: 489, outputTokens: 20, cost: 0.0001 },
+    ]);
+    store.delete(store.list().items.map((entry) => entry.id));
+    expect(store.usageTotals()).toEqual(totals);
+  });
+});
