@@ -2,6 +2,8 @@
 import { benchHistory } from './history.ts';
 import { benchPipeline, benchUpload } from './image.ts';
 import { benchOffline } from './offline.ts';
+import { benchPositions } from './positions.ts';
+import { benchWords } from './words.ts';
 import { benchRenderer } from './renderer.ts';
 import { benchStreaming } from './stream.ts';
 
@@ -12,6 +14,8 @@ const benches: Array<[string, () => Promise<string>]> = [
   ['history', benchHistory],
   ['renderer', benchRenderer],
   ['offline', benchOffline],
+  ['positions', benchPositions],
+  ['words', benchWords],
 ];
 
 const only = process.argv.slice(2);

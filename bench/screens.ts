@@ -9,6 +9,35 @@ export interface Screen {
   name: string;
   png: Buffer;
   truth: string;
+  /** Every line of text as the page laid it out: [left, top, right, bottom] in the screenshot's pixels. */
+  lines: Array<[number, number, number, number]>;
+}
+
+/**
+ * The page's own lines of text, in CSS pixels from `origin`'s corner: each word's box (a Range over its characters,
+ * so indentation and gaps are left out), words of one element and one row joined. Runs in the page.
+ */
+function lineBoxes(origin: Element): Array<[number, number, number, number]> {
+  const base = origin.getBoundingClientRect();
+  const lines = new Map<string, [number, number, number, number]>();
+  const walker = document.createTreeWalker(origin, NodeFilter.SHOW_TEXT);
+  let elementIndex = 0;
+  const indexOf = new Map<Node, number>();
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement!;
+    if (!indexOf.has(parent)) indexOf.set(parent, elementIndex++);
+    for (const match of node.textContent!.matchAll(/\S+/g)) {
+      const range = document.createRange();
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      for (const rect of range.getClientRects()) {
+        const key = `${indexOf.get(parent)}:${Math.round(rect.top)}`;
+        const [l, t, r, b] = lines.get(key) ?? [Infinity, Infinity, -Infinity, -Infinity];
+        lines.set(key, [Math.min(l, rect.left - base.left), Math.min(t, rect.top - base.top), Math.max(r, rect.right - base.left), Math.max(b, rect.bottom - base.top)]);
+      }
+    }
+  }
+  return [...lines.values()];
 }
 
 const PAGES: Array<{ name: string; dark?: boolean; width: number; html: string }> = [
@@ -30,9 +59,10 @@ async function render(browser: Browser, page: (typeof PAGES)[number], dpr: 1 | 2
   await tab.setContent(`<!doctype html><meta charset="utf-8"><body style="margin:0;${colors}"><div id="shot" style="display:inline-block;padding:14px 18px">${page.html}</div></body>`);
   const shot = tab.locator('#shot');
   const truth = (await shot.evaluate((el) => (el as HTMLElement).innerText)).trim();
+  const lines = (await shot.evaluate(lineBoxes)).map((box) => box.map((v) => v * dpr) as [number, number, number, number]);
   const png = await shot.screenshot();
   await context.close();
-  return { name: `${page.name}@${dpr}x`, png, truth };
+  return { name: `${page.name}@${dpr}x`, png, truth, lines };
 }
 
 /** A 3840 x 2160 desktop: a settings window, a chat and a document at 2x, as a 4K laptop shows them. */
@@ -42,9 +72,10 @@ async function renderFourK(browser: Browser): Promise<Screen> {
   const blocks = PAGES.slice(0, 6).map((p, i) => `<div style="position:absolute;left:${40 + (i % 3) * 620}px;top:${60 + Math.floor(i / 3) * 480}px;width:560px;padding:16px;${p.dark ? 'background:#1e1e1e;color:#e6e6e6' : 'background:#fff;color:#1d1d1f'}">${p.html}</div>`);
   await tab.setContent(`<!doctype html><meta charset="utf-8"><body style="margin:0;background:#d9dde3">${blocks.join('')}</body>`);
   const truth = (await tab.evaluate(() => [...document.body.children].map((el) => (el as HTMLElement).innerText.trim()).join('\n'))).trim();
+  const lines = (await tab.evaluate(lineBoxes, await tab.evaluateHandle(() => document.body))).map((box) => box.map((v) => v * 2) as [number, number, number, number]);
   const png = await tab.screenshot();
   await context.close();
-  return { name: '4k-desktop@2x', png, truth };
+  return { name: '4k-desktop@2x', png, truth, lines };
 }
 
 export async function renderScreens(browser: Browser): Promise<{ screens: Screen[]; fourK: Screen }> {

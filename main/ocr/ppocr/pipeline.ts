@@ -10,7 +10,8 @@ import { availableParallelism } from 'node:os';
 import type { InferenceSession as Session, Tensor as TensorType } from 'onnxruntime-node';
 import { alphabetFrom, ctcDecode } from './ctc.ts';
 import { DB_DEFAULTS, dbBoxes, detectionSize, type Box } from './detect.ts';
-import { resampleInto, type Rgb } from './image.ts';
+import { resampleInto, type Region, type Rgb } from './image.ts';
+import { tightenToInk } from './ink.ts';
 
 type Ort = Pick<typeof import('onnxruntime-node'), 'InferenceSession' | 'Tensor'>;
 
@@ -83,6 +84,11 @@ function isUpright(box: Box, glyph: number): boolean {
   return box.height >= 1.5 * box.width && box.height >= 2.5 * glyph;
 }
 
+/** A line as read (with the margin recognition needs) and where it is shown to be (the detector's own box). */
+interface FoundLine extends Box {
+  place: Region;
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
@@ -116,7 +122,7 @@ export class PpOcr {
   async warmUp(): Promise<void> {
     const blank: Rgb = { data: new Uint8Array(64 * 64 * 3).fill(255), width: 64, height: 64 };
     await this.#detect(blank);
-    await this.#recognize(blank, [{ x: 0, y: 0, width: 64, height: 16, score: 1 }]);
+    await this.#recognize(blank, [{ x: 0, y: 0, width: 64, height: 16, score: 1, place: { x: 0, y: 0, width: 64, height: 16 } }]);
   }
 
   /** The lines in the image (those read with too little confidence left out), and how sure of it all the engine is. */
@@ -125,7 +131,7 @@ export class PpOcr {
     return { lines: all.filter((line) => line.text !== '' && line.mean >= this.#options.minConfidence), confidence: readingConfidence(all) };
   }
 
-  async #detect(image: Rgb): Promise<Box[]> {
+  async #detect(image: Rgb): Promise<FoundLine[]> {
     const size = detectionSize(image.width, image.height, this.#options.detectionLimit);
     const input = new Float32Array(3 * size.width * size.height);
     resampleInto(image, { x: 0, y: 0, width: image.width, height: image.height }, size.width, size.height, input, 0, size.width, DET_NORM);
@@ -143,11 +149,14 @@ export class PpOcr {
       const y = Math.max(0, box.y * sy - my);
       const right = Math.min(image.width, (box.x + box.width) * sx + mx);
       const bottom = Math.min(image.height, (box.y + box.height) * sy + my);
-      return { x, y, width: right - x, height: bottom - y, score: box.score };
+      // The margin is for the recognizer only: the line's place is the detector's box cut to its ink (ink.ts).
+      const read = { x, y, width: right - x, height: bottom - y };
+      const place = tightenToInk(image, { x: box.x * sx, y: box.y * sy, width: box.width * sx, height: box.height * sy }, read);
+      return { ...read, score: box.score, place };
     });
   }
 
-  async #recognize(image: Rgb, boxes: Box[]): Promise<OcrLine[]> {
+  async #recognize(image: Rgb, boxes: FoundLine[]): Promise<OcrLine[]> {
     // Lines of like width read together: little padding, and batches the model runs as one. A line standing upright
     // is read turned (isUpright).
     const glyph = median(boxes.map((box) => Math.min(box.width, box.height)));
@@ -172,9 +181,8 @@ export class PpOcr {
       const probs = output.data as Float32Array;
       batch.forEach(({ box, index }, i) => {
         const { text, confidence } = ctcDecode(probs, i * steps! * classes!, steps!, classes!, this.#alphabet);
-        const x1 = box.x + box.width;
-        const y1 = box.y + box.height;
-        lines[index] = { text: text.trim(), mean: confidence, box: [[box.x, box.y], [x1, box.y], [x1, y1], [box.x, y1]] };
+        const { x, y, width: w, height: h } = box.place;
+        lines[index] = { text: text.trim(), mean: confidence, box: [[x, y], [x + w, y], [x + w, y + h], [x, y + h]] };
       });
     }
     return lines.filter((line): line is OcrLine => line !== null);

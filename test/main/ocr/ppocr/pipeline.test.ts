@@ -41,7 +41,9 @@ describe('PpOcr (the PP-OCRv4 models through our pipeline)', () => {
     const png = readFileSync(fixture('text/en-zh.png'));
     const [first] = (await read(png)).lines;
     const [[x0, y0], , [x1, y1]] = first!.box as [number[], number[], number[]];
-    const line = await sharp(png).extract({ left: Math.floor(x0!), top: Math.floor(y0!), width: Math.ceil(x1! - x0!), height: Math.ceil(y1! - y0!) }).extend({ top: 20, bottom: 20, left: 20, right: 20, background: '#fff' }).png().toBuffer();
+    // The box sits on the glyphs; the crop keeps the line's own margin around them, as a page would.
+    const m = Math.ceil((y1! - y0!) * 0.3);
+    const line = await sharp(png).extract({ left: Math.max(0, Math.floor(x0!) - m), top: Math.max(0, Math.floor(y0!) - m), width: Math.ceil(x1! - x0!) + 2 * m, height: Math.ceil(y1! - y0!) + 2 * m }).extend({ top: 20, bottom: 20, left: 20, right: 20, background: '#fff' }).png().toBuffer();
     const standing = await sharp(line).rotate(90).png().toBuffer();
     expect((await read(standing)).lines.map((l) => l.text)).toEqual(['Readout reads text 2026']);
   });
