@@ -18,8 +18,7 @@ import { Batches, type BatchRef } from './batches.ts';
 import type { OcrEngine } from '../ocr/engine.ts';
 import { LocalEngine } from '../ocr/local.ts';
 import { FREE_QUOTA, REGION_PRICES, REGIONS, type Region } from '../ocr/models.ts';
-import { MODES, type Mode } from '../ocr/prompts.ts';
-import { parseResultSchema, promptForTask, TASK_OF_MODE, TASKS, type Task, type TaskRequest } from '../ocr/tasks.ts';
+import { parseResultSchema, promptForTask, taskOfMode, type Task, type TaskRequest } from '../ocr/tasks.ts';
 import { QwenEngine } from '../ocr/qwen.ts';
 import { testApiKey } from '../ocr/test-key.ts';
 import { readInputFile } from '../read-input.ts';
@@ -322,7 +321,7 @@ export class AppServices {
       this.#progress({ jobId, name, state: 'reading', entryId, error: null, batch, reveal: false });
       const outcome = await retryEntry(this.#history, entryId, engine, {
         prompt: entry.prompt ?? promptForTask(this.#taskRequest(settings)),
-        task: this.#taskRequest(settings, taskOfEntry(entry.mode) ?? settings.task),
+        task: this.#taskRequest(settings, taskOfMode(entry.mode) ?? settings.task),
         signal,
         minPixels: settings.minPixels,
         maxPixels: settings.maxPixels,
@@ -495,9 +494,3 @@ export class AppServices {
   }
 }
 
-/** The task an entry was read with: its mode column holds a task's name, or an earlier version's mode. */
-function taskOfEntry(mode: string | null): Task | undefined {
-  if ((TASKS as readonly string[]).includes(mode ?? '')) return mode as Task;
-  if ((MODES as readonly string[]).includes(mode ?? '')) return TASK_OF_MODE[mode as Mode];
-  return undefined;
-}

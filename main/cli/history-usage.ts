@@ -9,7 +9,7 @@ export const HISTORY_USAGE = `Usage: readout history <command> [options]
                                     writes each image beside FILE and links it
   delete ID... | --older-than DAYS [--include-pinned]
                                     --older-than keeps pinned entries unless --include-pinned
-  retry ID [--engine qwen|local] [--region R] [--base-url URL] [--model NAME]
+  retry ID [--engine qwen|local] [--region R] [--base-url URL] [--api compatible|native] [--model NAME]
                                     reads an entry again from its stored image: a failed or
                                     cancelled one, or any other to re-run it
   prune --max-mb N                  drops the oldest unpinned images until they fit (text stays)

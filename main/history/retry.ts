@@ -1,7 +1,7 @@
 /** Reading an entry again from its stored image, in place: shared by `readout history retry` and the app. */
 import { prepareImage } from '../image/prepare.ts';
 import type { DeltaListener, OcrEngine, RecognizeResult } from '../ocr/engine.ts';
-import type { TaskRequest } from '../ocr/tasks.ts';
+import { taskOfMode, type TaskRequest } from '../ocr/tasks.ts';
 import { toOriginalPixels } from '../ocr/words.ts';
 import { failureOf } from '../recognize.ts';
 import type { Failure, HistoryStore } from './store.ts';
@@ -19,9 +19,12 @@ export async function retryEntry(
   try {
     // The stored image is already prepared; preparing it again only re-fits it to this engine's grid.
     const prepared = await prepareImage(stored.image, { file: `entry ${entryId}`, bounds, thumbnail: false });
-    const read = await engine.recognize(prepared, { prompt: options.prompt, bounds, task: options.task }, options.onDelta ?? (() => {}), options.signal);
-    // Words in the pixels of the entry's original, as a first reading keeps them (recognize.ts), not the stored copy's.
     const original = store.get(entryId);
+    // The task it was read with, unless the caller says otherwise (the app adds its schema and rotation).
+    const mode = taskOfMode(original?.mode ?? null);
+    const task = options.task ?? (mode ? { task: mode } : undefined);
+    const read = await engine.recognize(prepared, { prompt: options.prompt, bounds, task }, options.onDelta ?? (() => {}), options.signal);
+    // Words in the pixels of the entry's original, as a first reading keeps them (recognize.ts), not the stored copy's.
     const size = original?.width && original.height ? { width: original.width, height: original.height } : prepared;
     const result = read.words ? { ...read, words: toOriginalPixels(read.words, { width: prepared.sentWidth, height: prepared.sentHeight }, size) } : read;
     store.complete(entryId, result);

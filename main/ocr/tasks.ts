@@ -27,6 +27,13 @@ export const NATIVE_TASK: Readonly<Record<Task, string>> = {
 /** The modes of earlier versions (`--mode`, the history's mode column) as the tasks that do their job. */
 export const TASK_OF_MODE: Readonly<Record<Mode, Task>> = { text: 'text', markdown: 'document', table: 'table', formula: 'formula', json: 'key-info' };
 
+/** The task an entry was read with: the history's mode column holds a task's name, or an earlier version's mode. */
+export function taskOfMode(mode: string | null): Task | undefined {
+  if ((TASKS as readonly string[]).includes(mode ?? '')) return mode as Task;
+  if (mode && mode in TASK_OF_MODE) return TASK_OF_MODE[mode as Mode];
+  return undefined;
+}
+
 /** A key-information schema: each field's name and what it should hold, as the service's result_schema takes it. */
 export type ResultSchema = { [field: string]: string | ResultSchema };
 

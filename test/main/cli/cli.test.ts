@@ -122,6 +122,12 @@ describe('readout over the native protocol', () => {
     const shown = await runCli(['history', 'export', '--data-dir', dataDir, '--format', 'json'], {});
     expect(shown.stdout).toContain('离线识别中文和英文');
     expect(JSON.parse(shown.stdout)[0].words).toEqual(report.words);
+    // Read again, it is asked for the same task.
+    server.script({ kind: 'ok', text: 'Readout reads text 2026\n离线识别中文和英文' });
+    const again = await runCli(['history', 'retry', String(report.entryId), '--base-url', server.baseURL, '--api', 'native', '--data-dir', dataDir, '--json'], qwen());
+    expect(again.stderr).toBe('');
+    expect(server.requests[0]?.native?.parameters?.ocr_options?.task).toBe('advanced_recognition');
+    expect(JSON.parse(again.stdout).words).toEqual(report.words);
   });
 
   it('sends key-info’s schema and the rotation', async () => {

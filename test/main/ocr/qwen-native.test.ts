@@ -1,6 +1,7 @@
 /** DashScope's native protocol: the request as documented, its events, its tasks, its positions and its errors. */
 import { readFile } from 'node:fs/promises';
 import fc from 'fast-check';
+import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { prepareImage, type PreparedImage } from '../../../main/image/prepare.ts';
 import { nativeEndpoint } from '../../../main/ocr/dashscope-native.ts';
@@ -8,6 +9,7 @@ import { OcrError } from '../../../main/ocr/errors.ts';
 import { QwenEngine, type QwenEngineOptions } from '../../../main/ocr/qwen.ts';
 import type { TaskRequest } from '../../../main/ocr/tasks.ts';
 import { toOriginalPixels } from '../../../main/ocr/words.ts';
+import { recognizeImage } from '../../../main/recognize.ts';
 import { DashScopeServer, DEFAULT_TEXT } from '../../support/dashscope-server.ts';
 import { inkLines } from '../../support/ink-lines.ts';
 import { fixture } from '../../support/paths.ts';
@@ -105,6 +107,22 @@ describe('the native protocol', () => {
       const want = original.lines[i]!.box;
       expect(Math.abs(word.box[0]![1]! - want[0][1])).toBeLessThan(3);
       expect(Math.abs(word.box[2]![1]! - want[2][1])).toBeLessThan(3);
+    }
+  });
+
+  it('maps advanced recognition’s words to the upright original of an image stored turned (EXIF orientation 6)', async () => {
+    const png = await readFile(fixture('text/en-zh.png'));
+    const turned = await sharp(await sharp(png).rotate(270).jpeg({ quality: 95 }).toBuffer()).withMetadata({ orientation: 6 }).jpeg({ quality: 95 }).toBuffer();
+    server.script({ kind: 'ok', text: 'first line\nsecond line' });
+    const outcome = await recognizeImage(turned, 'turned.jpg', { engine: engine(), prompt: '', task: { task: 'advanced' }, source: { kind: 'file', path: 'turned.jpg', name: 'turned.jpg' } });
+    if (!outcome.ok) throw outcome.error;
+    expect([outcome.prepared.width, outcome.prepared.height]).toEqual([640, 160]);
+    const truth = await inkLines(png);
+    expect(outcome.result.words).toHaveLength(truth.lines.length);
+    for (const [i, word] of outcome.result.words!.entries()) {
+      const [[x0, y0], , [x1, y1]] = truth.lines[i]!.box;
+      const [[fx0, fy0], , [fx1, fy1]] = word.box as [[number, number], unknown, [number, number]];
+      for (const [found, want] of [[fx0, x0], [fy0, y0], [fx1, x1], [fy1, y1]] as Array<[number, number]>) expect(Math.abs(found - want)).toBeLessThan(4);
     }
   });
 
