@@ -2,30 +2,24 @@
  * A server that misbehaves (bad-input review M5, L1, L3): the answer is bounded, a broken answer is called broken and
  * not retried, the SDK says nothing of its own, long service messages are cut, and the key never shows.
  */
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { prepareImage, type PreparedImage } from '../../../main/image/prepare.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { PreparedImage } from '../../../main/image/prepare.ts';
 import { MAX_ANSWER_CHARS, OcrError } from '../../../main/ocr/errors.ts';
 import { PROMPTS } from '../../../main/ocr/prompts.ts';
 import { QwenEngine, type QwenApi } from '../../../main/ocr/qwen.ts';
-import { DashScopeServer, type Behaviour } from '../../support/dashscope-server.ts';
+import type { Behaviour } from '../../support/dashscope-server.ts';
 import { fixture } from '../../support/paths.ts';
+import { TEST_KEY, useProtocolServer } from '../../support/protocol-server.ts';
 import { runCli } from '../../support/run-cli.ts';
 import { useTempDir } from '../../support/temp.ts';
 
-const KEY = 'sk-test-valid-key-0001';
-const server = new DashScopeServer();
+const KEY = TEST_KEY;
+const { server, image: prepared } = useProtocolServer();
 const tempDir = useTempDir();
 let image: PreparedImage;
-
-beforeAll(async () => {
-  await server.start();
-  image = await prepareImage(await readFile(fixture('text/en-zh.png')), { file: 'en-zh.png', bounds: { factor: 32, minPixels: 3136, maxPixels: 1003520 } });
-});
-afterAll(() => server.stop());
-beforeEach(() => server.script());
+beforeAll(() => void (image = prepared()));
 
 async function failure(behaviour: Behaviour, stream = true, api: QwenApi = 'compatible'): Promise<OcrError> {
   server.script(behaviour, behaviour, behaviour);

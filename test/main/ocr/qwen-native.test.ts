@@ -2,28 +2,23 @@
 import { readFile } from 'node:fs/promises';
 import fc from 'fast-check';
 import sharp from 'sharp';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { prepareImage, type PreparedImage } from '../../../main/image/prepare.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { PreparedImage } from '../../../main/image/prepare.ts';
 import { nativeEndpoint } from '../../../main/ocr/dashscope-native.ts';
 import { OcrError } from '../../../main/ocr/errors.ts';
 import { QwenEngine, type QwenEngineOptions } from '../../../main/ocr/qwen.ts';
 import type { TaskRequest } from '../../../main/ocr/tasks.ts';
 import { toOriginalPixels } from '../../../main/ocr/words.ts';
 import { recognizeImage } from '../../../main/recognize.ts';
-import { DashScopeServer, DEFAULT_TEXT } from '../../support/dashscope-server.ts';
+import { DEFAULT_TEXT } from '../../support/dashscope-server.ts';
 import { inkLines } from '../../support/ink-lines.ts';
 import { fixture } from '../../support/paths.ts';
+import { TEST_KEY, useProtocolServer } from '../../support/protocol-server.ts';
 
-const KEY = 'sk-test-valid-key-0001';
-const server = new DashScopeServer();
+const KEY = TEST_KEY;
+const { server, image: prepared } = useProtocolServer();
 let image: PreparedImage;
-
-beforeAll(async () => {
-  await server.start();
-  image = await prepareImage(await readFile(fixture('text/en-zh.png')), { file: 'en-zh.png', bounds: { factor: 32, minPixels: 3136, maxPixels: 1003520 } });
-});
-afterAll(() => server.stop());
-beforeEach(() => server.script());
+beforeAll(() => void (image = prepared()));
 
 const engine = (options: Partial<QwenEngineOptions> = {}): QwenEngine =>
   new QwenEngine({ baseURL: server.baseURL, apiKey: KEY, api: 'native', retry: { attempts: 3, baseDelayMs: 5, maxDelayMs: 20, budgetMs: 5000 }, ...options });
