@@ -64,6 +64,7 @@ async function measure(engine: OcrEngine, screen: Screen, lines: readonly Rect[]
     tally.sum += score;
     tally.worst = Math.min(tally.worst, score);
     if (score >= 0.5) tally.good++;
+    // POSITIONS_DEBUG=1 names every box under the goal.
     else if (process.env.POSITIONS_DEBUG) console.error(screen.name, JSON.stringify(word.text), found.map(Math.round), truth?.map(Math.round), score.toFixed(2));
   }
 }
