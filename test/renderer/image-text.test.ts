@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import en from '../../renderer/src/i18n/en.json' with { type: 'json' };
 import { createTestApp } from '../support/app-services.ts';
+import { seriousFindings } from '../support/axe.ts';
 import { fixture } from '../support/paths.ts';
 import { useWindowSuite } from '../support/window-suite.ts';
 
@@ -60,6 +61,7 @@ describe('text on the image', () => {
     // The text panel marks the same words.
     expect(await page.getByTestId('result-text').locator('mark').allTextContents()).toEqual([LINES[0]]);
     await page.screenshot({ path: join(screenshots, 'image-text-en-light.png') });
+    expect(await seriousFindings(page)).toEqual([]);
   });
 
   it('a drag across boxes copies the run between them in reading order', async () => {
@@ -123,5 +125,6 @@ describe('text on the image', () => {
     expect(await width()).toBeCloseTo(fitted, 0);
     expect(await page.getByTestId('zoom-level').textContent()).toBe(fitLevel);
     expect(await page.getByTestId('zoom-fit').textContent()).not.toBe(en.result.zoomFit);
+    expect(await seriousFindings(page)).toEqual([]);
   });
 });
