@@ -9,6 +9,7 @@ import type { Source } from './history/types.ts';
 import { prepareImage, type PreparedImage } from './image/prepare.ts';
 import type { DeltaListener, OcrEngine, RecognizeResult } from './ocr/engine.ts';
 import { OcrError } from './ocr/errors.ts';
+import type { Code } from './codes/code.ts';
 import type { TaskRequest } from './ocr/tasks.ts';
 import { toOriginalPixels } from './ocr/words.ts';
 
@@ -26,6 +27,11 @@ export interface RecognizeImageOptions {
   mode?: string | null;
   /** A built-in task, where the engine knows them (engine.ts). */
   task?: TaskRequest;
+  /**
+   * Scans the image for QR codes and barcodes, beside the recognition (off the caller's thread where it can: the
+   * app's offline-engine worker). A failed scan leaves the codes out; it never fails the text.
+   */
+  scanCodes?: (bytes: Uint8Array) => Promise<Code[]>;
   minPixels?: number;
   maxPixels?: number;
   thumbnail?: boolean;
@@ -86,8 +92,12 @@ export async function recognizeImage(bytes: Uint8Array, file: string, options: R
         });
       });
     }
+    // Started once the image has passed prepareImage's checks (sizes, decode budget): a bomb is refused before a scan.
+    const scanning = options.scanCodes ? options.scanCodes(bytes).catch(() => null) : Promise.resolve(null);
     const read = await engine.recognize(prepared, { prompt: options.prompt, bounds, task: options.task }, options.onDelta ?? (() => {}), options.signal);
-    const result = read.words ? { ...read, words: toOriginalPixels(read.words, { width: image.sentWidth, height: image.sentHeight }, image) } : read;
+    const words = read.words ? toOriginalPixels(read.words, { width: image.sentWidth, height: image.sentHeight }, image) : read.words;
+    // The text has streamed already; the entry completes with the codes, which are found well within a reading.
+    const result = { ...read, words, codes: await scanning };
     if (recorder && entryId !== null) record(() => recorder.complete(entryId!, result));
     return { ok: true, prepared, result, entryId, historyError };
   } catch (error) {

@@ -24,6 +24,8 @@ export interface CliOptions extends EngineOptions {
   concurrency: number;
   json: boolean;
   history: boolean;
+  /** Only scan for QR codes and barcodes: no recognition, no history. */
+  codesOnly: boolean;
 }
 
 export type ParsedCommand = { kind: 'help' } | { kind: 'version' } | { kind: 'recognize'; options: CliOptions };
@@ -111,6 +113,7 @@ const schema = z
     concurrency: positiveInt('--concurrency').max(16, '--concurrency is at most 16').default(2),
     json: z.boolean().default(false),
     'no-history': z.boolean().default(false),
+    'codes-only': z.boolean().default(false),
   })
   .refine((o) => !o['min-pixels'] || !o['max-pixels'] || o['min-pixels'] <= o['max-pixels'], {
     message: '--min-pixels must not be larger than --max-pixels',
@@ -129,6 +132,7 @@ export function parseCli(argv: string[], env: Readonly<Record<string, string | u
     concurrency: { type: 'string' },
     json: { type: 'boolean' },
     'no-history': { type: 'boolean' },
+    'codes-only': { type: 'boolean' },
     version: { type: 'boolean', short: 'v' },
   });
   if (parsed.values.help) return { kind: 'help' };
@@ -152,7 +156,8 @@ export function parseCli(argv: string[], env: Readonly<Record<string, string | u
       maxPixels: o['max-pixels'],
       concurrency: o.concurrency,
       json: o.json,
-      history: !o['no-history'],
+      history: !o['no-history'] && !o['codes-only'],
+      codesOnly: o['codes-only'],
     },
   };
 }

@@ -2,6 +2,7 @@
 import { errorCode, errorMessage } from '../errors.ts';
 import type { Usage } from '../ocr/engine.ts';
 import type { Word } from '../ocr/words.ts';
+import type { Code } from '../codes/code.ts';
 import type { Outcome } from '../recognize.ts';
 
 export interface FileReport {
@@ -27,6 +28,8 @@ export interface FileReport {
   confidence: number | null;
   /** The text with its places on the original image, in reading order (the offline engine's lines); else null. */
   words: Word[] | null;
+  /** QR codes and barcodes found in the image ([] for none); null where it could not be scanned. */
+  codes: Code[] | null;
 }
 
 /**
@@ -72,5 +75,6 @@ export function toReport(
     error: outcome.ok ? null : describeError(file, outcome.error),
     confidence: result?.confidence ?? null,
     words: result?.words ?? null,
+    codes: result?.codes ?? null,
   };
 }

@@ -14,7 +14,8 @@ import { historyError } from '../history/database.ts';
 import { defaultDataDir, historyFile } from '../paths.ts';
 import { OrderedOutput } from './ordered-output.ts';
 import { readInputFile, readStream } from '../read-input.ts';
-import { printable, toReport } from './report.ts';
+import { describeError, printable, toReport, type FileReport } from './report.ts';
+import { openImage } from '../image/decode.ts';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -60,7 +61,20 @@ function tryOpenHistory(options: CliOptions, io: CliIo): HistoryStore | undefine
   }
 }
 
+/** `--codes-only`: each file checked as an image (openImage's limits and messages) and scanned; nothing else. */
+async function scanOnly(bytes: Uint8Array, file: string, started: number): Promise<FileReport> {
+  const empty = { text: null, engine: 'none', model: '', sentWidth: null, sentHeight: null, sentBytes: null, imageTokens: null, usage: null, cost: null, requestId: null, entryId: null, confidence: null, words: null };
+  try {
+    const image = await openImage(bytes, file);
+    const codes = await (await import('../codes/scan.ts')).scanCodes(bytes);
+    return { file, ok: true, ...empty, sourceFormat: image.format, width: image.width, height: image.height, durationMs: Math.round(performance.now() - started), error: null, codes };
+  } catch (error) {
+    return { file, ok: false, ...empty, sourceFormat: null, width: null, height: null, durationMs: Math.round(performance.now() - started), error: describeError(file, error), codes: null };
+  }
+}
+
 export async function runRecognize(options: CliOptions, io: CliIo): Promise<number> {
+  if (options.codesOnly) return runCodesOnly(options, io);
   const engine = engineFor(options);
   const history = tryOpenHistory(options, io);
   const prompt = options.prompt?.trim() ? options.prompt : promptForTask(options.task);
@@ -82,6 +96,8 @@ export async function runRecognize(options: CliOptions, io: CliIo): Promise<numb
         maxPixels: options.maxPixels,
         mode: options.prompt?.trim() ? null : options.task.task,
         task: options.task,
+        // In the command's own thread: a one-shot run has no window to keep responsive.
+        scanCodes: async (image) => (await import('../codes/scan.ts')).scanCodes(image),
         source: sourceOf(path),
         recorder: history,
         signal: io.signal,
@@ -112,3 +128,28 @@ export async function runRecognize(options: CliOptions, io: CliIo): Promise<numb
   return failures > 0 ? 1 : 0;
 }
 
+
+async function runCodesOnly(options: CliOptions, io: CliIo): Promise<number> {
+  const output = new OrderedOutput(options.files.length, io.stdout, options.json ? '' : '\n');
+  let failures = 0;
+  await runPool(options.files.length, options.concurrency, async (index) => {
+    const path = options.files[index]!;
+    const file = path === '-' ? STDIN_LABEL : path;
+    const started = performance.now();
+    let report: FileReport;
+    try {
+      report = await scanOnly(path === '-' ? await readStream(io.stdin) : await readInputFile(path), file, started);
+    } catch (error) {
+      report = await scanOnly(new Uint8Array(), file, started).then((r) => ({ ...r, error: describeError(file, error) }));
+    }
+    if (!report.ok) {
+      failures++;
+      io.stderr(`readout: ${printable(report.error!.message)}\n`);
+    }
+    // Each code's content on a line of its own, as text a terminal shows safely (report.ts, printable).
+    if (options.json) output.push(index, `${JSON.stringify(report)}\n`);
+    else for (const code of report.codes ?? []) output.push(index, `${printable(code.text)}\n`);
+    output.finish(index);
+  });
+  return failures > 0 ? 1 : 0;
+}

@@ -26,6 +26,8 @@ Options:
   --json                  one JSON object per file per line (fields below)
   --data-dir DIR          where the history lives (default: the app's data folder)
   --no-history            do not record into the history
+  --codes-only            only scan for QR codes and barcodes (no recognition, no history): each code's content
+                          on a line, or --json
   -h, --help              this text
   -v, --version           the version
 
@@ -33,7 +35,8 @@ Options:
   imageTokens (area / factor^2 + 2, the estimate), usage (as the server reported it, or null), cost, requestId,
   durationMs, entryId (the history entry, or null), confidence (0 to 1, the offline engine's; else null), words
   ([{text, box: four [x, y] corners in the original image's pixels, confidence}] in reading order: the offline
-  engine's lines, --task advanced's words; else null), and on failure error: {code, message}. usage has the same
+  engine's lines, --task advanced's words; else null), codes ([{format, text, box, bytes, binary}]: QR codes and
+  barcodes found, [] for none, binary content as hexadecimal), and on failure error: {code, message}. usage has the same
   fields over both protocols (prompt_tokens, completion_tokens, total_tokens, prompt_tokens_details).
 
 Exit status: 0 when every file succeeded, 1 when any failed (the others are still read), 2 for a usage error.

@@ -10,19 +10,9 @@ import { createRequire } from 'node:module';
 import sharp from 'sharp';
 import type { ReaderOptions, ReadResult } from 'zxing-wasm/reader';
 import { unpackedPath } from '../asar.ts';
+import type { Code } from './code.ts';
 
-/** A code found in an image: what it says, and where, four corners in the upright original's pixels. */
-export interface Code {
-  /** ZXing's name: QRCode, MicroQRCode, DataMatrix, Aztec, PDF417, EAN13, EAN8, UPCA, UPCE, Code39, Code93, Code128, ITF, Codabar, … */
-  format: string;
-  /** The content as text; binary content as hexadecimal. */
-  text: string;
-  box: number[][];
-  /** The content's size in bytes. */
-  bytes: number;
-  /** The content is not text (shown as hexadecimal, never opened). */
-  binary: boolean;
-}
+export type { Code };
 
 /** The formats the issue names, and ZXing's other linear and matrix codes: everything it reads. */
 const READER_OPTIONS: ReaderOptions = { formats: [], tryHarder: true, tryRotate: true, tryInvert: true, tryDownscale: true, maxNumberOfSymbols: 255 };

@@ -77,8 +77,8 @@ const phrase = (term: string): string => `"${term.replace(/"/g, '""')}"`;
 function likeClause(term: string): Clause {
   const pattern = likePattern(term);
   return {
-    sql: "(e.text LIKE ? ESCAPE '\\' OR e.edited_text LIKE ? ESCAPE '\\' OR e.file_name LIKE ? ESCAPE '\\')",
-    params: [pattern, pattern, pattern],
+    sql: "(e.text LIKE ? ESCAPE '\\' OR e.edited_text LIKE ? ESCAPE '\\' OR e.file_name LIKE ? ESCAPE '\\' OR e.codes_text LIKE ? ESCAPE '\\')",
+    params: [pattern, pattern, pattern, pattern],
   };
 }
 

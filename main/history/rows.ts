@@ -2,6 +2,7 @@
 import type { EngineName } from '../ocr/engine.ts';
 import type { Entry, EntryStatus, Source } from './types.ts';
 import { parseWords } from '../ocr/words.ts';
+import { parseCodes } from '../codes/code.ts';
 
 export interface EntryRow {
   id: number;
@@ -28,6 +29,7 @@ export interface EntryRow {
   confidence: number | null;
   words: string | null;
   region: string | null;
+  codes: string | null;
   request_id: string | null;
   width: number | null;
   height: number | null;
@@ -42,7 +44,7 @@ export interface EntryRow {
 /** The columns every entry query selects; `has_image` comes from the images table. */
 export const ENTRY_COLUMNS = `e.id, e.created_at, e.updated_at, e.source_kind, e.source, e.file_name, e.text, e.edited_text,
   e.engine, e.model, e.mode, e.prompt, e.status, e.error_code, e.error_message, e.retryable, e.input_tokens,
-  e.output_tokens, e.image_tokens, e.cost, e.duration_ms, e.confidence, e.words, e.region, e.request_id, e.width, e.height, e.sent_width,
+  e.output_tokens, e.image_tokens, e.cost, e.duration_ms, e.confidence, e.words, e.region, e.codes, e.request_id, e.width, e.height, e.sent_width,
   e.sent_height, e.pinned, e.tags, e.attempts, EXISTS (SELECT 1 FROM images i WHERE i.entry_id = e.id AND i.image IS NOT NULL) AS has_image`;
 
 export function toEntry(row: EntryRow): Entry {
@@ -66,6 +68,7 @@ export function toEntry(row: EntryRow): Entry {
     confidence: row.confidence,
     words: parseWords(row.words),
     region: row.region,
+    codes: parseCodes(row.codes),
     requestId: row.request_id,
     width: row.width,
     height: row.height,

@@ -131,6 +131,41 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (month, region)
   ) WITHOUT ROWID;
   `,
+  // 8: the QR codes and barcodes found beside the text (codes/scan.ts), as JSON, and their contents as text, which
+  // the search index now holds as a fourth column (the index is made again, as in 4).
+  `
+  ALTER TABLE entries ADD COLUMN codes TEXT;
+  ALTER TABLE entries ADD COLUMN codes_text TEXT;
+  DROP TRIGGER entries_fts_insert;
+  DROP TRIGGER entries_fts_delete;
+  DROP TRIGGER entries_fts_update;
+  DROP TABLE entries_fts_vocab;
+  DROP TABLE entries_fts;
+  CREATE VIRTUAL TABLE entries_fts USING fts5 (
+    text, edited_text, file_name, codes_text,
+    content = '', contentless_delete = 1, tokenize = 'trigram', detail = none
+  );
+  CREATE VIRTUAL TABLE entries_fts_vocab USING fts5vocab (entries_fts, 'row');
+  CREATE TRIGGER entries_fts_insert AFTER INSERT ON entries BEGIN
+    INSERT INTO entries_fts (rowid, text, edited_text, file_name, codes_text)
+      VALUES (new.id, new.text || char(57344, 57344), COALESCE(new.edited_text, '') || char(57344, 57344),
+              COALESCE(new.file_name, '') || char(57344, 57344), COALESCE(new.codes_text, '') || char(57344, 57344));
+  END;
+  CREATE TRIGGER entries_fts_delete AFTER DELETE ON entries BEGIN
+    DELETE FROM entries_fts WHERE rowid = old.id;
+  END;
+  CREATE TRIGGER entries_fts_update AFTER UPDATE OF text, edited_text, file_name, codes_text ON entries BEGIN
+    UPDATE entries_fts SET text = new.text || char(57344, 57344),
+      edited_text = COALESCE(new.edited_text, '') || char(57344, 57344),
+      file_name = COALESCE(new.file_name, '') || char(57344, 57344),
+      codes_text = COALESCE(new.codes_text, '') || char(57344, 57344)
+    WHERE rowid = new.id;
+  END;
+  INSERT INTO entries_fts (rowid, text, edited_text, file_name, codes_text)
+    SELECT id, text || char(57344, 57344), COALESCE(edited_text, '') || char(57344, 57344),
+           COALESCE(file_name, '') || char(57344, 57344), char(57344, 57344)
+    FROM entries;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

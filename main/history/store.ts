@@ -10,6 +10,7 @@ import { openDatabase, transaction } from './database.ts';
 import { cursorClause, encodeCursor, filterClauses, rowSource, searchTerms, where, type Clause, type Source as RowSource, type SqlValue } from './query.ts';
 import { ENTRY_COLUMNS, shownText, toEntry, type EntryRow } from './rows.ts';
 import { makeSnippet } from './snippet.ts';
+import { codesText } from '../codes/code.ts';
 import type { Entry, HistoryFilter, Page, SearchHit, Source, StoredImage, UsageTotal } from './types.ts';
 
 export interface NewEntry {
@@ -137,15 +138,17 @@ export class HistoryStore {
     );
   }
 
+  /** The entry read: its text and all that came with it. Codes a result does not carry (a retry) are kept. */
   complete(id: number, result: RecognizeResult): void {
     this.#run(
       `UPDATE entries SET status = 'done', text = ?, engine = ?, model = ?, input_tokens = ?, output_tokens = ?,
-         image_tokens = COALESCE(?, image_tokens), cost = ?, duration_ms = ?, request_id = ?, confidence = ?, words = ?, region = ?, error_code = NULL,
+         image_tokens = COALESCE(?, image_tokens), cost = ?, duration_ms = ?, request_id = ?, confidence = ?, words = ?, region = ?, codes = COALESCE(?, codes), codes_text = COALESCE(?, codes_text), error_code = NULL,
          error_message = NULL, retryable = 0, owner_pid = NULL, updated_at = ?
        WHERE id = ?`,
       result.text, result.engine, result.model, result.usage?.prompt_tokens ?? null, result.usage?.completion_tokens ?? null,
       result.usage?.prompt_tokens_details?.image_tokens ?? null, result.cost, result.durationMs, result.requestId, result.confidence ?? null,
-      result.words ? JSON.stringify(result.words) : null, result.region ?? null, this.#now(), id,
+      result.words ? JSON.stringify(result.words) : null, result.region ?? null, result.codes ? JSON.stringify(result.codes) : null,
+      result.codes ? codesText(result.codes) : null, this.#now(), id,
     );
     if (result.region && result.usage) this.#bill(result.region, result.usage.prompt_tokens, result.usage.completion_tokens, result.cost ?? 0);
   }

@@ -1,5 +1,6 @@
 import type { EngineName } from '../ocr/engine.ts';
 import type { Word } from '../ocr/words.ts';
+import type { Code } from '../codes/code.ts';
 
 export type EntryStatus = 'pending' | 'done' | 'failed' | 'cancelled';
 export const STATUSES: readonly EntryStatus[] = ['pending', 'done', 'failed', 'cancelled'];
@@ -45,6 +46,8 @@ export interface Entry {
   words: Word[] | null;
   /** The DashScope region that billed it (cn, intl, us); null for the offline engine and other servers. */
   region: string | null;
+  /** QR codes and barcodes found beside the text (codes/code.ts); null where none were looked for. */
+  codes: Code[] | null;
   requestId: string | null;
   width: number | null;
   height: number | null;

@@ -1,4 +1,5 @@
 import type { PixelBounds } from '../image/smart-resize.ts';
+import type { Code } from '../codes/code.ts';
 import type { TaskRequest } from './tasks.ts';
 import type { Word } from './words.ts';
 
@@ -43,6 +44,8 @@ export interface RecognizeResult {
   confidence?: number | null;
   /** The text with its places, in reading order (words.ts), where the engine finds them; null where it does not. */
   words?: Word[] | null;
+  /** QR codes and barcodes the pipeline found beside the text (codes/scan.ts); null where it did not scan. */
+  codes?: Code[] | null;
 }
 
 export type DeltaListener = (delta: string) => void;

@@ -27,6 +27,11 @@ function ocr(): Promise<PpOcr> {
 
 export async function handleLocalRequest(request: LocalRequest): Promise<LocalResponse> {
   try {
+    if ('codes' in request) {
+      // Loaded only when asked: a scan needs no models, and the models need no scanner.
+      const { scanCodes } = await import('../codes/scan.ts');
+      return { id: request.id, ok: true, lines: [], confidence: 1, codes: await scanCodes(request.codes) };
+    }
     if ('warm' in request) {
       await (await ocr()).warmUp();
       return { id: request.id, ok: true, lines: [], confidence: 1 };

@@ -65,7 +65,7 @@ function threadHost(script: URL, events: HostEvents): EngineHost {
   worker.on('exit', events.exited);
   worker.unref();
   return {
-    send: (request) => worker.postMessage(request, 'image' in request ? [request.image.buffer as ArrayBuffer] : []),
+    send: (request) => worker.postMessage(request, 'image' in request ? [request.image.buffer as ArrayBuffer] : 'codes' in request ? [request.codes.buffer as ArrayBuffer] : []),
     hold: (busy) => (busy ? worker.ref() : worker.unref()),
     stop: async () => void (await worker.terminate()),
   };

@@ -2,6 +2,8 @@
 import type { PixelBounds } from '../image/smart-resize.ts';
 import type { DeltaListener, EngineImage, OcrEngine, RecognizeOptions, RecognizeResult } from './engine.ts';
 import { OcrError } from './errors.ts';
+import { ReadoutError } from '../errors.ts';
+import type { Code } from '../codes/code.ts';
 import { unpackedUrl } from '../asar.ts';
 import { startEngineHost, type EngineHost, type HostKind } from './local-host.ts';
 import type { LocalLine, LocalRequest, LocalResponse } from './local-protocol.ts';
@@ -84,6 +86,17 @@ export class LocalEngine implements OcrEngine {
     // The offline engine finds lines: each is a "word" of the result, in reading order, in the sent image's pixels.
     const words = rows.flat().map((line) => ({ text: line.text, box: line.box, confidence: line.mean }));
     return { text, usage: null, model: LOCAL_MODEL, engine: 'local', durationMs: Math.round(performance.now() - started), requestId: null, cost: 0, confidence: response.confidence, words };
+  }
+
+  /**
+   * The QR codes and barcodes in an image file, scanned where the engine runs (a worker thread in the app), so a
+   * 4K frame's scan never holds the caller's thread; the models are not loaded for it.
+   */
+  async scanCodes(bytes: Uint8Array, signal?: AbortSignal): Promise<Code[]> {
+    // A copy: the bytes are handed over to the worker (transferred), and a Buffer may share its memory with others.
+    const response = await this.#request((id) => ({ id, codes: new Uint8Array(bytes) }), signal);
+    if (!response.ok) throw new ReadoutError('codes-failed', `Codes could not be scanned: ${response.message}`);
+    return response.codes ?? [];
   }
 
   /**

@@ -6,6 +6,8 @@ import { fixture } from '../../support/paths.ts';
 import { runCli } from '../../support/run-cli.ts';
 import { useTempDir } from '../../support/temp.ts';
 import { parseCli } from '../../../main/cli/args.ts';
+import bwipjs from 'bwip-js';
+import sharp from 'sharp';
 
 const KEY = 'sk-test-valid-key-0001';
 const server = new DashScopeServer();
@@ -34,9 +36,9 @@ describe('readout <file>', () => {
     expect(lines).toHaveLength(1);
     const report = JSON.parse(lines[0]!);
     expect(Object.keys(report).sort()).toEqual(
-      ['file', 'ok', 'text', 'engine', 'model', 'sourceFormat', 'width', 'height', 'sentWidth', 'sentHeight', 'sentBytes', 'imageTokens', 'usage', 'cost', 'requestId', 'durationMs', 'entryId', 'error', 'confidence', 'words'].sort(),
+      ['file', 'ok', 'text', 'engine', 'model', 'sourceFormat', 'width', 'height', 'sentWidth', 'sentHeight', 'sentBytes', 'imageTokens', 'usage', 'cost', 'requestId', 'durationMs', 'entryId', 'error', 'confidence', 'words', 'codes'].sort(),
     );
-    expect(report).toMatchObject({ file: text, ok: true, text: DEFAULT_TEXT, engine: 'qwen', model: 'qwen-vl-ocr-2025-08-28', width: 640, height: 160, error: null, confidence: null, words: null });
+    expect(report).toMatchObject({ file: text, ok: true, text: DEFAULT_TEXT, engine: 'qwen', model: 'qwen-vl-ocr-2025-08-28', width: 640, height: 160, error: null, confidence: null, words: null, codes: [] });
     expect(report.sentWidth % 28).toBe(0);
     expect(report.imageTokens).toBe((report.sentWidth * report.sentHeight) / 784 + 2);
     expect(report.usage.prompt_tokens_details.image_tokens).toBe(report.imageTokens);
@@ -148,11 +150,44 @@ describe('readout over the native protocol', () => {
   });
 });
 
+describe('readout and codes', () => {
+  const qrScreen = async (): Promise<string> => {
+    const qr = await bwipjs.toBuffer({ bcid: 'qrcode', text: 'https://example.org/pay?id=7', scale: 4, paddingwidth: 8, paddingheight: 8, backgroundcolor: 'FFFFFF' });
+    const file = join(tempDir(), 'pay.png');
+    await writeFile(file, await sharp({ create: { width: 1000, height: 400, channels: 3, background: '#ffffff' } }).composite([{ input: qr, left: 660, top: 20 }, { input: await readFile(text), left: 0, top: 60 }]).png().toBuffer());
+    return file;
+  };
+
+  it('scans every image beside the text: --json codes, with the box in the original pixels', async () => {
+    const file = await qrScreen();
+    const run = await runCli(['--base-url', server.baseURL, '--json', '--no-history', file], qwen());
+    const report = JSON.parse(run.stdout);
+    expect(report.text).toBe(DEFAULT_TEXT);
+    expect(report.codes).toHaveLength(1);
+    expect(report.codes[0]).toMatchObject({ format: 'QRCode', text: 'https://example.org/pay?id=7', binary: false });
+    for (const [x, y] of report.codes[0].box) expect(x > 660 && x < 1000 && y >= 20 && y < 400).toBe(true);
+  });
+
+  it('--codes-only prints each code and nothing else, reads no text and asks no server', async () => {
+    const file = await qrScreen();
+    const run = await runCli(['--codes-only', file, fixture('text/en-zh.png')], qwen());
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('https://example.org/pay?id=7\n');
+    expect(server.requests).toHaveLength(0);
+    const json = await runCli(['--codes-only', '--json', file, fixture('smart-resize/make-cases.py')], qwen());
+    expect(json.code).toBe(1);
+    const [found, bad] = json.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(found).toMatchObject({ ok: true, engine: 'none', text: null, width: 1000, height: 400, codes: [{ format: 'QRCode' }], entryId: null });
+    expect(bad).toMatchObject({ ok: false, codes: null, error: { code: 'image-not-an-image' } });
+    expect(json.stderr).toContain('make-cases.py: it is a text file, not an image');
+  });
+});
+
 describe('readout usage', () => {
   it('documents every flag in --help', async () => {
     const run = await runCli(['--help']);
     expect(run.code).toBe(0);
-    for (const flag of ['--engine', '--region', '--base-url', '--api', '--task', '--schema', '--rotate', '--model', '--mode', '--prompt', '--min-pixels', '--max-pixels', '--concurrency', '--no-stream', '--json', '--data-dir', '--no-history']) {
+    for (const flag of ['--engine', '--region', '--base-url', '--api', '--task', '--schema', '--rotate', '--codes-only', '--model', '--mode', '--prompt', '--min-pixels', '--max-pixels', '--concurrency', '--no-stream', '--json', '--data-dir', '--no-history']) {
       expect(run.stdout).toContain(flag);
     }
   });
