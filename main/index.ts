@@ -270,6 +270,9 @@ async function start(): Promise<void> {
     },
     startCapture: () => app.emit(CAPTURE_EVENT),
     openDataFolder: () => void shell.openPath(app.getPath('userData')),
+    // docs/api/shell.md, shell.openExternal: opens the URL with the desktop's default handler. Only http(s) reaches
+    // here (services.openUrl, codes/url.ts), after the user saw the whole address and confirmed it in the window.
+    openUrl: (url) => void shell.openExternal(url),
     takeHotkeys,
     dialogs: {
       openImages: async () => {

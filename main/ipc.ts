@@ -10,6 +10,7 @@ import { ReadoutError } from './errors.ts';
 import { EXPORT_FORMATS } from './history/export.ts';
 import { SOURCE_KINDS, STATUSES } from './history/types.ts';
 import { TASKS } from './ocr/tasks.ts';
+import { safeWebUrl } from './codes/url.ts';
 import { isAppUrl, type AppOrigin } from './security.ts';
 import { settingsPatchSchema } from './settings/schema.ts';
 
@@ -34,6 +35,7 @@ type Contract = {
   [CHANNELS.appInfo]: ReadoutApi['app']['info'];
   [CHANNELS.appTakeView]: ReadoutApi['app']['takeView'];
   [CHANNELS.appOpenDataFolder]: ReadoutApi['app']['openDataFolder'];
+  [CHANNELS.appOpenUrl]: ReadoutApi['app']['openUrl'];
   [CHANNELS.historyClear]: ReadoutApi['history']['clear'];
   [CHANNELS.ocrCancelAll]: ReadoutApi['ocr']['cancelAll'];
   [CHANNELS.captureStart]: ReadoutApi['capture']['start'];
@@ -91,6 +93,7 @@ function argumentSchemas(platform: NodeJS.Platform): Record<Channel, z.ZodType<u
     [CHANNELS.appInfo]: z.tuple([]),
     [CHANNELS.appTakeView]: z.tuple([]),
     [CHANNELS.appOpenDataFolder]: z.tuple([]),
+    [CHANNELS.appOpenUrl]: z.tuple([z.string().max(4096).refine((url) => safeWebUrl(url) !== null, 'only http and https addresses')]),
     [CHANNELS.historyClear]: z.tuple([z.object({ includePinned: z.boolean() }).strict()]),
     [CHANNELS.ocrCancelAll]: z.tuple([]),
     [CHANNELS.captureStart]: z.tuple([]),
@@ -144,6 +147,7 @@ function handlersFor(services: AppServices, capture: CaptureBridge | undefined):
     [CHANNELS.appInfo]: (_event) => services.appInfo(),
     [CHANNELS.appTakeView]: (_event) => services.takeView(),
     [CHANNELS.appOpenDataFolder]: (_event) => services.openDataFolder(),
+    [CHANNELS.appOpenUrl]: (_event, url) => services.openUrl(url),
     [CHANNELS.historyClear]: (_event, options) => services.clearHistory(options),
     [CHANNELS.ocrCancelAll]: (_event) => services.cancelAll(),
     [CHANNELS.captureStart]: (_event) => services.startCapture(),

@@ -43,6 +43,7 @@ export const CHANNELS = {
   ocrCancelAll: 'ocr:cancelAll',
   historyClear: 'history:clear',
   appOpenDataFolder: 'app:openDataFolder',
+  appOpenUrl: 'app:openUrl',
 } as const;
 
 /** Main-to-window pushes. */
@@ -102,6 +103,8 @@ export interface SettingsView {
   checkForUpdates: boolean;
   /** After a batch of several images: all their texts on the clipboard, joined, or nothing. */
   batchClipboard: 'joined' | 'none';
+  /** When an image holds a code: its content (codes-first, when there is little other text), the text, or both. */
+  codesClipboard: 'codes-first' | 'text-first' | 'both';
   /** Free the offline engine's memory after a long idle; the next image loads it again. */
   offlineIdleRelease: boolean;
 }
@@ -150,6 +153,16 @@ export interface EntryView {
   words: WordView[] | null;
   /** The DashScope region that billed it: its currency prices `cost`. */
   region: RegionName | null;
+  /** QR codes and barcodes found in the image; null where none were looked for. */
+  codes: CodeView[] | null;
+}
+
+export interface CodeView {
+  format: string;
+  text: string;
+  box: number[][];
+  bytes: number;
+  binary: boolean;
 }
 
 export type RegionName = 'cn' | 'intl' | 'us';
@@ -306,6 +319,8 @@ export interface ReadoutApi {
     takeView(): Promise<'history' | 'settings' | null>;
     /** Shows the folder the history and settings live in, in the file manager. */
     openDataFolder(): Promise<void>;
+    /** Opens an http(s) address in the browser; anything else is refused by the main process. */
+    openUrl(url: string): Promise<void>;
   };
   settings: {
     get(): Promise<{ settings: SettingsView; apiKey: ApiKeyStatus }>;

@@ -14,7 +14,7 @@ export function createApi(invoke: Invoke, subscribe: Subscribe): ReadoutApi {
       invoke(channel, ...args) as Promise<R>;
   const events = new Set<string>(Object.values(EVENTS));
   return {
-    app: { info: call(CHANNELS.appInfo), takeView: call(CHANNELS.appTakeView), openDataFolder: call(CHANNELS.appOpenDataFolder) },
+    app: { info: call(CHANNELS.appInfo), takeView: call(CHANNELS.appTakeView), openDataFolder: call(CHANNELS.appOpenDataFolder), openUrl: call(CHANNELS.appOpenUrl) },
     settings: {
       get: call(CHANNELS.settingsGet),
       update: call(CHANNELS.settingsUpdate),

@@ -19,6 +19,8 @@ import type { OcrEngine } from '../ocr/engine.ts';
 import { LocalEngine } from '../ocr/local.ts';
 import { FREE_QUOTA, REGION_PRICES, REGIONS, type Region } from '../ocr/models.ts';
 import { parseResultSchema, promptForTask, taskOfMode, type Task, type TaskRequest } from '../ocr/tasks.ts';
+import { clipboardText } from '../codes/code.ts';
+import { safeWebUrl } from '../codes/url.ts';
 import { QwenEngine } from '../ocr/qwen.ts';
 import { testApiKey } from '../ocr/test-key.ts';
 import { readInputFile } from '../read-input.ts';
@@ -46,6 +48,8 @@ export interface AppPorts {
   startCapture(): void;
   /** Shows the data folder in the file manager. */
   openDataFolder(): void;
+  /** Opens a web address in the default browser (only http and https reach here: safeWebUrl). */
+  openUrl(url: string): void;
   /**
    * Takes the two capture hotkeys (releasing the ones held), or, when the OS refuses one, keeps the ones held and says
    * why: 'taken' by another app, or 'invalid'.
@@ -292,6 +296,13 @@ export class AppServices {
     this.#ports.openDataFolder();
   }
 
+  /** A code's web address, opened once the user has seen it whole and said yes (the window asks). */
+  openUrl(url: string): void {
+    const safe = safeWebUrl(url);
+    if (!safe) throw new ReadoutError('url-refused', 'Only http and https addresses are opened.');
+    this.#ports.openUrl(safe);
+  }
+
   /** Every entry goes (pinned ones only when asked); the space is reclaimed. */
   clearHistory(options: { includePinned: boolean }): number {
     const removed = this.#history.deleteOlderThan(0, options);
@@ -465,6 +476,8 @@ export class AppServices {
         recorder,
         source,
         signal,
+        // In the offline engine's worker, beside the reading: a 4K scan never holds the window's main process.
+        scanCodes: (image) => this.#local.scanCodes(image),
         onDelta: (delta) => this.#ports.emit('ocr:delta', { jobId, entryId, delta }),
       });
       if (entryId !== null) this.#changed([entryId]);
@@ -479,7 +492,7 @@ export class AppServices {
         await this.#settle(batch, index, null, settings);
       } else if (outcome.ok) {
         this.#afterEntry(entryId!, settings);
-        await this.#settle(batch, index, outcome.result.text, settings);
+        await this.#settle(batch, index, clipboardText(outcome.result.text, outcome.result.codes, settings.codesClipboard), settings);
         this.#progress({ jobId, name, state: 'done', entryId, error: null, batch, reveal });
       } else if (entryId === null) {
         unreadable(outcome.error);

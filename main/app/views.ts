@@ -28,6 +28,7 @@ export function toEntryView(entry: Entry): EntryView {
     hasImage: entry.hasImage,
     words: entry.words,
     region: entry.region as EntryView['region'],
+    codes: entry.codes,
   };
 }
 

@@ -1,4 +1,5 @@
 /** History exports, written a piece at a time so "everything" never has to fit in memory. */
+import { codesText } from '../codes/code.ts';
 import { shownText } from './rows.ts';
 import type { Entry } from './types.ts';
 
@@ -42,6 +43,7 @@ function exportable(entry: Entry, options: ExportOptions) {
     durationMs: entry.durationMs,
     confidence: entry.confidence,
     words: entry.words,
+    codes: entry.codes,
     error: entry.error,
     pinned: entry.pinned,
     tags: entry.tags,
@@ -58,7 +60,7 @@ function csvCell(value: unknown): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-const CSV_COLUMNS = ['id', 'created_at', 'source', 'status', 'engine', 'model', 'text', 'edited_text', 'input_tokens', 'output_tokens', 'cost', 'pinned', 'tags'];
+const CSV_COLUMNS = ['id', 'created_at', 'source', 'status', 'engine', 'model', 'text', 'edited_text', 'input_tokens', 'output_tokens', 'cost', 'pinned', 'tags', 'codes'];
 
 export function exportEntries(entries: Iterable<Entry>, format: ExportFormat, write: (chunk: string) => void, options: ExportOptions = {}): number {
   let count = 0;
@@ -73,7 +75,7 @@ export function exportEntries(entries: Iterable<Entry>, format: ExportFormat, wr
         break;
       case 'csv': {
         const cells = [entry.id, iso(entry.createdAt), describeSource(entry), entry.status, entry.engine, entry.model, entry.text,
-          entry.editedText, entry.usage.inputTokens, entry.usage.outputTokens, entry.cost, entry.pinned, entry.tags.join(' ')];
+          entry.editedText, entry.usage.inputTokens, entry.usage.outputTokens, entry.cost, entry.pinned, entry.tags.join(' '), codesText(entry.codes ?? [])];
         if (options.imageLink) cells.push(options.imageLink(entry));
         write(`${cells.map(csvCell).join(',')}\r\n`);
         break;
@@ -83,6 +85,9 @@ export function exportEntries(entries: Iterable<Entry>, format: ExportFormat, wr
         write(`${first ? '' : '\n---\n\n'}## ${iso(entry.createdAt)} · ${describeSource(entry)}\n\n`);
         write(`_${entry.engine} · ${entry.model} · ${entry.status}_\n\n`);
         if (image) write(`![${describeSource(entry)}](${encodeURI(image)})\n\n`);
+        // Each code as inline code: its content is data, never a link or markup (a javascript: URL stays text).
+        for (const code of entry.codes ?? []) write(`- ${code.format}: \`\`${code.text.replace(/`/g, "'").replace(/\s+/g, ' ')}\`\`\n`);
+        if (entry.codes?.length) write('\n');
         write(`${shownText(entry)}\n`);
         break;
       }

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { DEFAULT_PIXEL_BOUNDS } from '../image/smart-resize.ts';
 import { DEFAULT_MODEL, REGIONS, type Region } from '../ocr/models.ts';
 import { DEFAULT_TASK, parseResultSchema, TASKS } from '../ocr/tasks.ts';
+import { CODES_CLIPBOARD } from '../codes/code.ts';
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 export const API_CHOICES = ['auto', 'native', 'compatible'] as const;
@@ -60,6 +61,8 @@ export function settingsSchema(platform: NodeJS.Platform) {
     checkForUpdates: z.boolean().default(true),
     /** After a batch of several images: all their texts on the clipboard (joined, in order), or nothing. */
     batchClipboard: z.enum(['joined', 'none']).default('joined'),
+    /** What goes to the clipboard when an image holds a QR code or barcode (codes/code.ts, clipboardText). */
+    codesClipboard: z.enum(CODES_CLIPBOARD).default('codes-first'),
     /** Let the offline engine's memory go after OFFLINE_IDLE_MS unused; it loads again (about a second) when needed. */
     offlineIdleRelease: z.boolean().default(false),
   });

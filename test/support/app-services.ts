@@ -32,6 +32,8 @@ export interface TestApp {
   /** Capture button presses that reached the composition root's port. */
   captureStarts: number;
   dataFolderOpened: number;
+  /** Addresses the composition root was asked to open. */
+  openedUrls: string[];
   /** Hotkeys another app holds, for the settings' refusal to be tested. */
   takenHotkeys: string[];
   events: Array<{ event: EventName; payload: unknown }>;
@@ -60,6 +62,7 @@ export function createTestApp(dir: string, options: { historyPath?: string } = {
     notifications: [],
     captureStarts: 0,
     dataFolderOpened: 0,
+    openedUrls: [],
     takenHotkeys: [],
     events: [],
     onEmit: null,
@@ -93,6 +96,7 @@ export function createTestApp(dir: string, options: { historyPath?: string } = {
       void app.capture.start();
     },
     openDataFolder: () => void app.dataFolderOpened++,
+    openUrl: (url) => void app.openedUrls.push(url),
     takeHotkeys: ({ hotkey, repeatHotkey }) => [hotkey, repeatHotkey].filter((h) => app.takenHotkeys.includes(h)).map((h) => ({ kind: 'taken' as const, hotkey: h })),
     emit: (event, payload) => {
       app.events.push({ event, payload });

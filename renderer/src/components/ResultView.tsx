@@ -5,6 +5,7 @@ import type { EngineName, EntryView, ErrorView, Task } from '../../../preload/ap
 import { TASKS } from '../../../main/ocr/tasks.ts';
 import { TaskOptions } from './TaskOptions.tsx';
 import { ImageText } from './ImageText.tsx';
+import { CodesList } from './CodesList.tsx';
 import { markedPieces, wordRanges, wordsInRange } from '../word-selection.ts';
 import { DEFAULT_MODEL, KNOWN_MODELS } from '../../../main/ocr/model-names.ts';
 import { REGION_PRICES } from '../../../main/ocr/regions.ts';
@@ -211,6 +212,9 @@ export function ResultView({ entry, job, customEndpoint, onDelete, onMessage, on
             onOffline={() => run(() => api.ocr.rerun(entry.id, { engine: 'local' }))}
             onOpenSettings={onOpenSettings}
           />
+        )}
+        {!streaming && entry.codes && entry.codes.length > 0 && (
+          <CodesList codes={entry.codes} onCopy={(text) => void copyWords(text)} onOpen={(url) => void run(() => api.app.openUrl(url))} />
         )}
         {draft === null ? (
           <pre ref={textPanel} className="text" data-testid="result-text" aria-busy={streaming} tabIndex={0} role="textbox" aria-readonly="true" aria-multiline="true" aria-label={t('result.textLabel')}>

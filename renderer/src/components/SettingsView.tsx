@@ -257,6 +257,14 @@ export function SettingsView({ settings, apiKey, onChange, onToast }: Props) {
             <option value="none">{t('settings.behaviour.batchNone')}</option>
           </select>
         </label>
+        <label className="field">
+          <span>{t('settings.behaviour.codesClipboard')}</span>
+          <select value={settings.codesClipboard} onChange={(event) => void update({ codesClipboard: event.target.value as Settings['codesClipboard'] })} data-testid="codes-clipboard">
+            <option value="codes-first">{t('settings.behaviour.codesFirst')}</option>
+            <option value="text-first">{t('settings.behaviour.textFirst')}</option>
+            <option value="both">{t('settings.behaviour.codesBoth')}</option>
+          </select>
+        </label>
         {checkbox('showNotification', t('settings.behaviour.notify'))}
         {checkbox('closeToTray', t('settings.behaviour.closeToTray'))}
         {checkbox('launchAtLogin', t('settings.behaviour.launchAtLogin'))}

@@ -165,6 +165,7 @@ describe('AppServices', () => {
       notifyDone: () => {},
       startCapture: () => {},
       openDataFolder: () => {},
+      openUrl: () => {},
       takeHotkeys: () => [],
       emit: (event, payload) => app.events.push({ event, payload }),
     });

@@ -52,7 +52,7 @@ describe('exportEntries', () => {
   it('writes RFC 4180 CSV that spreadsheets will not run as formulas', () => {
     const csv = run('csv');
     const lines = csv.split('\r\n');
-    expect(lines[0]).toBe('id,created_at,source,status,engine,model,text,edited_text,input_tokens,output_tokens,cost,pinned,tags');
+    expect(lines[0]).toBe('id,created_at,source,status,engine,model,text,edited_text,input_tokens,output_tokens,cost,pinned,tags,codes');
     expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
     expect(csv).toContain(`'=SUM(A1:A9) edited`);
     expect(csv).toContain('"Total: ""42"", paid\n发票"');
@@ -68,5 +68,28 @@ describe('exportEntries', () => {
 
   it('writes plain text, one entry after another', () => {
     expect(run('txt')).toBe('=SUM(A1:A9) edited\n\nTotal: "42", paid\n发票\n');
+  });
+});
+
+describe('codes in the history', () => {
+  const code = (text: string) => ({ format: 'QRCode', text, box: [[1, 1], [9, 1], [9, 9], [1, 9]], bytes: text.length, binary: false });
+
+  it('exports them in JSON, CSV and as inline code in Markdown (a javascript: address stays text), and finds the entry by them', () => {
+    const id = store.createPending(newEntry());
+    store.complete(id, result('scan to pay', { codes: [code('javascript:alert(1)'), code('https://example.org/pay?id=7')] }));
+    expect(JSON.parse(run('json')).find((e: { id: number }) => e.id === id).codes).toHaveLength(2);
+    expect(run('csv')).toContain('"javascript:alert(1)\nhttps://example.org/pay?id=7"');
+    const md = run('md');
+    expect(md).toContain('- QRCode: ``javascript:alert(1)``');
+    expect(md).not.toMatch(/\]\(javascript:/);
+    expect(store.search('example.org/pay').items.map((hit) => hit.entry.id)).toEqual([id]);
+    expect(store.search('pa').items.map((hit) => hit.entry.id)).toContain(id);
+  });
+
+  it('keeps the codes when a retry brings none', () => {
+    const id = store.createPending(newEntry());
+    store.complete(id, result('first', { codes: [code('kept')] }));
+    store.complete(id, result('second'));
+    expect(store.get(id)?.codes?.map((c) => c.text)).toEqual(['kept']);
   });
 });
