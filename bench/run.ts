@@ -4,6 +4,7 @@ import { benchPipeline, benchUpload } from './image.ts';
 import { benchOffline } from './offline.ts';
 import { benchPositions } from './positions.ts';
 import { benchWords } from './words.ts';
+import { benchCodes } from './codes.ts';
 import { benchRenderer } from './renderer.ts';
 import { benchStreaming } from './stream.ts';
 
@@ -16,6 +17,7 @@ const benches: Array<[string, () => Promise<string>]> = [
   ['offline', benchOffline],
   ['positions', benchPositions],
   ['words', benchWords],
+  ['codes', benchCodes],
 ];
 
 const only = process.argv.slice(2);
