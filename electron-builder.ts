@@ -6,7 +6,7 @@
  */
 import type { Configuration } from 'electron-builder';
 import { APP_ID } from './main/app/identity.ts';
-import { workerPackages } from './build/worker-packages.ts';
+import { workerPackages, MAIN_NATIVE_PACKAGES } from './build/worker-packages.ts';
 
 /**
  * onnxruntime-node ships every platform's build (about 400 MB); each package keeps its own platform's and arch's.
@@ -37,9 +37,15 @@ const config: Configuration = {
     `!${ORT}/\${platform}/!(\${arch})/**`,
     // The asm.js builds and the encoder of the JPEG 2000 codec: only the WebAssembly decoder is loaded.
     '!node_modules/@cornerstonejs/codec-openjpeg/dist/{openjpegjs*,openjpegwasm.js,openjpegwasm.wasm}',
+    // pdf.js: only the legacy build for Node (main/pdf/pdf.ts) and its data folders; not the browser builds, viewer or types.
+    '!node_modules/pdfjs-dist/{build,web,types,image_decoders}/**',
+    '!node_modules/pdfjs-dist/legacy/{web,image_decoders}/**',
+    '!node_modules/pdfjs-dist/legacy/build/{*.min.mjs,pdf.renderer*,pdf.sandbox*}',
+    // zxing-wasm: only the reader (codes/scan.ts), as ES modules.
+    '!node_modules/zxing-wasm/dist/{full,writer,iife,miniprogram,cjs}/**',
   ],
   // The worker and the chunks it shares with the main bundle (the bundler splits out what both import).
-  asarUnpack: ['out/main/local-worker.js', 'out/main/chunks/**', ...workerPackages().map((dir) => `${dir}/**`)],
+  asarUnpack: ['out/main/local-worker.js', 'out/main/chunks/**', ...workerPackages().map((dir) => `${dir}/**`), ...workerPackages(undefined, MAIN_NATIVE_PACKAGES).map((dir) => `${dir}/**`)],
   electronFuses: {
     runAsNode: false,
     enableCookieEncryption: true,

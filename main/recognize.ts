@@ -32,6 +32,8 @@ export interface RecognizeImageOptions {
    * app's offline-engine worker). A failed scan leaves the codes out; it never fails the text.
    */
   scanCodes?: (bytes: Uint8Array) => Promise<Code[]>;
+  /** The image is a page of a PDF document the history holds (HistoryStore.createDocument). */
+  document?: { id: number; page: number } | null;
   minPixels?: number;
   maxPixels?: number;
   thumbnail?: boolean;
@@ -89,6 +91,7 @@ export async function recognizeImage(bytes: Uint8Array, file: string, options: R
           sentWidth: image.sentWidth,
           sentHeight: image.sentHeight,
           imageTokens: engine.name === 'qwen' ? image.imageTokens : null,
+          document: options.document ?? null,
         });
       });
     }

@@ -60,7 +60,9 @@ export const EVENTS = {
 export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS];
 export type EventName = (typeof EVENTS)[keyof typeof EVENTS];
 
-export type EngineName = 'qwen' | 'local';
+/** The engines that read images (settings, re-runs); an entry's engine may also be a PDF page's text layer. */
+export type ReaderName = 'qwen' | 'local';
+export type EngineName = ReaderName | 'pdf';
 /** ocr/tasks.ts's TASKS: what to ask Qwen-VL-OCR for. */
 export type Task = 'text' | 'key-info' | 'document' | 'table' | 'formula' | 'multi-lang' | 'advanced';
 export type EntryStatus = 'pending' | 'done' | 'failed' | 'cancelled';
@@ -69,13 +71,13 @@ export type SourceKind = 'region' | 'file' | 'clipboard' | 'drop';
 export interface AppInfo {
   version: string;
   /** The engine a new recognition would use now. */
-  engine: EngineName;
+  engine: ReaderName;
   hasApiKey: boolean;
   platform: 'darwin' | 'win32' | 'linux' | 'other';
 }
 
 export interface SettingsView {
-  engine: EngineName;
+  engine: ReaderName;
   region: 'cn' | 'intl' | 'us';
   baseUrl: string | null;
   model: string;
@@ -254,7 +256,7 @@ export interface DroppedImage {
 }
 
 export interface RerunOptions {
-  engine?: EngineName;
+  engine?: ReaderName;
   model?: string;
   task?: Task;
 }

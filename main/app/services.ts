@@ -122,7 +122,7 @@ export class AppServices {
     const platform = this.#ports.platform;
     return {
       version: this.#ports.version,
-      engine: this.engine().name,
+      engine: this.engine().name === 'qwen' ? 'qwen' : 'local',
       hasApiKey: this.#settings.apiKeyStatus().set,
       platform: platform === 'darwin' || platform === 'win32' || platform === 'linux' ? platform : 'other',
     };

@@ -26,6 +26,12 @@ export interface CliOptions extends EngineOptions {
   history: boolean;
   /** Only scan for QR codes and barcodes: no recognition, no history. */
   codesOnly: boolean;
+  /** PDFs: the pages to read ("1-3,7"), all when absent. */
+  pages: string | undefined;
+  /** PDFs: take a page's own text layer instead of reading it: when it has one, always, or never. */
+  pdfText: 'auto' | 'always' | 'never';
+  /** PDFs: the password of an encrypted one (never stored). */
+  password: string | undefined;
 }
 
 export type ParsedCommand = { kind: 'help' } | { kind: 'version' } | { kind: 'recognize'; options: CliOptions };
@@ -114,6 +120,9 @@ const schema = z
     json: z.boolean().default(false),
     'no-history': z.boolean().default(false),
     'codes-only': z.boolean().default(false),
+    pages: z.string().regex(/^\s*\d+(\s*-\s*\d+)?(\s*,\s*\d+(\s*-\s*\d+)?)*\s*$/, '--pages takes pages and ranges, like 1-3,7').optional(),
+    'pdf-text': z.enum(['auto', 'always', 'never'], { error: '--pdf-text must be auto, always or never' }).default('auto'),
+    password: z.string().optional(),
   })
   .refine((o) => !o['min-pixels'] || !o['max-pixels'] || o['min-pixels'] <= o['max-pixels'], {
     message: '--min-pixels must not be larger than --max-pixels',
@@ -133,6 +142,9 @@ export function parseCli(argv: string[], env: Readonly<Record<string, string | u
     json: { type: 'boolean' },
     'no-history': { type: 'boolean' },
     'codes-only': { type: 'boolean' },
+    pages: { type: 'string' },
+    'pdf-text': { type: 'string' },
+    password: { type: 'string' },
     version: { type: 'boolean', short: 'v' },
   });
   if (parsed.values.help) return { kind: 'help' };
@@ -158,6 +170,9 @@ export function parseCli(argv: string[], env: Readonly<Record<string, string | u
       json: o.json,
       history: !o['no-history'] && !o['codes-only'],
       codesOnly: o['codes-only'],
+      pages: o.pages?.replace(/\s+/g, ''),
+      pdfText: o['pdf-text'],
+      password: o.password,
     },
   };
 }

@@ -30,6 +30,9 @@ export interface FileReport {
   words: Word[] | null;
   /** QR codes and barcodes found in the image ([] for none); null where it could not be scanned. */
   codes: Code[] | null;
+  /** A PDF's page: its number, and how many the document has; null for an image. */
+  page?: number | null;
+  pages?: number | null;
 }
 
 /**

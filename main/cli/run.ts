@@ -16,6 +16,8 @@ import { OrderedOutput } from './ordered-output.ts';
 import { readInputFile, readStream } from '../read-input.ts';
 import { describeError, printable, toReport, type FileReport } from './report.ts';
 import { openImage } from '../image/decode.ts';
+import { ReadoutError } from '../errors.ts';
+import { isPdf } from '../pdf/sniff.ts';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -82,15 +84,14 @@ export async function runRecognize(options: CliOptions, io: CliIo): Promise<numb
   const output = new OrderedOutput(options.files.length, io.stdout, options.json ? '' : '\n');
   let failures = 0;
 
-  await runPool(options.files.length, options.concurrency, async (index) => {
-    const path = options.files[index]!;
-    const file = path === '-' ? STDIN_LABEL : path;
+  /** One image (or one PDF page) through the pipeline, its report printed in its file's turn. */
+  const readImage = async (index: number, bytes: Uint8Array, file: string, source: Source, page?: { engine: OcrEngine; document: { id: number; page: number } | null; number: number; pages: number }): Promise<void> => {
     const started = performance.now();
+    const reader = page?.engine ?? engine;
     let outcome: Outcome;
     try {
-      const bytes = path === '-' ? await readStream(io.stdin) : await readInputFile(path);
-      outcome = await recognizeImage(bytes, file, {
-        engine,
+      outcome = await recognizeImage(bytes, page ? `${file} (page ${page.number})` : file, {
+        engine: reader,
         prompt,
         minPixels: options.minPixels,
         maxPixels: options.maxPixels,
@@ -98,7 +99,8 @@ export async function runRecognize(options: CliOptions, io: CliIo): Promise<numb
         task: options.task,
         // In the command's own thread: a one-shot run has no window to keep responsive.
         scanCodes: async (image) => (await import('../codes/scan.ts')).scanCodes(image),
-        source: sourceOf(path),
+        source,
+        document: page?.document ?? null,
         recorder: history,
         signal: io.signal,
         onDelta: options.json ? undefined : (delta) => output.push(index, delta),
@@ -110,17 +112,76 @@ export async function runRecognize(options: CliOptions, io: CliIo): Promise<numb
       const reason = historyError(outcome.historyError, historyFile(options.dataDir ?? defaultDataDir())).message;
       io.stderr(`readout: warning: ${printable(file)} was not recorded into the history: ${printable(reason)}\n`);
     }
-    const report = toReport(file, outcome, {
-      engine: engine.name,
-      model: engine.model,
-      durationMs: Math.round(performance.now() - started),
-    });
+    const report = { ...toReport(file, outcome, { engine: reader.name, model: reader.model, durationMs: Math.round(performance.now() - started) }), page: page?.number ?? null, pages: page?.pages ?? null };
     if (!outcome.ok) {
       failures++;
       io.stderr(`readout: ${printable(report.error!.message)}\n`);
     }
     if (options.json) output.push(index, `${JSON.stringify(report)}\n`);
     else if (report.text && !report.text.endsWith('\n')) output.push(index, '\n');
+  };
+
+  /** A PDF, page by page (each drawn, read and let go before the next), the pages grouped as one document. */
+  const readDocument = async (index: number, bytes: Uint8Array, file: string, source: Source): Promise<void> => {
+    const { PdfDocument, parsePageRanges, MIN_TEXT_LAYER } = await import('../pdf/pdf.ts');
+    const { TextLayerEngine } = await import('../pdf/text-layer.ts');
+    const failed = (error: unknown): void => {
+      failures++;
+      const report = { ...toReport(file, { ok: false, prepared: null, error, entryId: null, historyError: null }, { engine: engine.name, model: engine.model, durationMs: 0 }), page: null, pages: null };
+      io.stderr(`readout: ${printable(report.error!.message)}\n`);
+      if (options.json) output.push(index, `${JSON.stringify(report)}\n`);
+    };
+    let pdf: Awaited<ReturnType<typeof PdfDocument.open>>;
+    try {
+      pdf = await PdfDocument.open(bytes, file, { password: options.password });
+    } catch (error) {
+      return failed(error);
+    }
+    try {
+      const pages = options.pages ? parsePageRanges(options.pages, pdf.pages) : Array.from({ length: pdf.pages }, (_, i) => i + 1);
+      if (typeof pages === 'string') return failed(new ReadoutError('pdf-pages', `${file}: --pages ${options.pages}: ${pages}`));
+      let documentId: number | null = null;
+      try {
+        documentId = history?.createDocument(source.kind === 'file' ? source.name : file, pdf.pages) ?? null;
+      } catch {
+        // The history is a convenience here; each page's own write reports a failing one.
+      }
+      const bounds = engine.pixelBounds({ minPixels: options.minPixels, maxPixels: options.maxPixels });
+      for (const number of pages) {
+        if (io.signal?.aborted) break;
+        let rendered: Awaited<ReturnType<typeof pdf.page>>;
+        try {
+          rendered = await pdf.page(number, bounds);
+        } catch (error) {
+          failed(error);
+          continue;
+        }
+        const layer = rendered.text.replace(/\s/g, '').length >= MIN_TEXT_LAYER;
+        const useLayer = options.pdfText === 'always' || (options.pdfText === 'auto' && layer);
+        const reader = useLayer ? new TextLayerEngine(rendered.text, bounds) : engine;
+        await readImage(index, rendered.png, file, source, { engine: reader, document: documentId === null ? null : { id: documentId, page: number }, number, pages: pdf.pages });
+      }
+    } finally {
+      await pdf.close();
+    }
+  };
+
+  await runPool(options.files.length, options.concurrency, async (index) => {
+    const path = options.files[index]!;
+    const file = path === '-' ? STDIN_LABEL : path;
+    let bytes: Uint8Array;
+    try {
+      bytes = path === '-' ? await readStream(io.stdin) : await readInputFile(path);
+    } catch (error) {
+      failures++;
+      const report = { ...toReport(file, { ok: false, prepared: null, error, entryId: null, historyError: null }, { engine: engine.name, model: engine.model, durationMs: 0 }), page: null, pages: null };
+      io.stderr(`readout: ${printable(report.error!.message)}\n`);
+      if (options.json) output.push(index, `${JSON.stringify(report)}\n`);
+      output.finish(index);
+      return;
+    }
+    if (isPdf(bytes)) await readDocument(index, bytes, file, sourceOf(path));
+    else await readImage(index, bytes, file, sourceOf(path));
     output.finish(index);
   });
   await engine.close?.();

@@ -26,6 +26,10 @@ Options:
   --json                  one JSON object per file per line (fields below)
   --data-dir DIR          where the history lives (default: the app's data folder)
   --no-history            do not record into the history
+  --pages 1-3,7           PDFs: the pages to read (default all)
+  --pdf-text MODE         PDFs: auto (default: a page's own text layer where it has one, else it is read),
+                          always (text layers only) or never (read every page)
+  --password PW           PDFs: the password of an encrypted one (never stored)
   --codes-only            only scan for QR codes and barcodes (no recognition, no history): each code's content
                           on a line, or --json
   -h, --help              this text
@@ -36,7 +40,8 @@ Options:
   durationMs, entryId (the history entry, or null), confidence (0 to 1, the offline engine's; else null), words
   ([{text, box: four [x, y] corners in the original image's pixels, confidence}] in reading order: the offline
   engine's lines, --task advanced's words; else null), codes ([{format, text, box, bytes, binary}]: QR codes and
-  barcodes found, [] for none, binary content as hexadecimal), and on failure error: {code, message}. usage has the same
+  barcodes found, [] for none, binary content as hexadecimal), page and pages (a PDF's page, one object per page;
+  null for an image), and on failure error: {code, message}. usage has the same
   fields over both protocols (prompt_tokens, completion_tokens, total_tokens, prompt_tokens_details).
 
 Exit status: 0 when every file succeeded, 1 when any failed (the others are still read), 2 for a usage error.

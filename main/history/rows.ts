@@ -30,6 +30,9 @@ export interface EntryRow {
   words: string | null;
   region: string | null;
   codes: string | null;
+  document_id: number | null;
+  page: number | null;
+  document_pages: number | null;
   request_id: string | null;
   width: number | null;
   height: number | null;
@@ -44,7 +47,8 @@ export interface EntryRow {
 /** The columns every entry query selects; `has_image` comes from the images table. */
 export const ENTRY_COLUMNS = `e.id, e.created_at, e.updated_at, e.source_kind, e.source, e.file_name, e.text, e.edited_text,
   e.engine, e.model, e.mode, e.prompt, e.status, e.error_code, e.error_message, e.retryable, e.input_tokens,
-  e.output_tokens, e.image_tokens, e.cost, e.duration_ms, e.confidence, e.words, e.region, e.codes, e.request_id, e.width, e.height, e.sent_width,
+  e.output_tokens, e.image_tokens, e.cost, e.duration_ms, e.confidence, e.words, e.region, e.codes, e.document_id, e.page,
+  (SELECT d.pages FROM documents d WHERE d.id = e.document_id) AS document_pages, e.request_id, e.width, e.height, e.sent_width,
   e.sent_height, e.pinned, e.tags, e.attempts, EXISTS (SELECT 1 FROM images i WHERE i.entry_id = e.id AND i.image IS NOT NULL) AS has_image`;
 
 export function toEntry(row: EntryRow): Entry {
@@ -69,6 +73,7 @@ export function toEntry(row: EntryRow): Entry {
     words: parseWords(row.words),
     region: row.region,
     codes: parseCodes(row.codes),
+    document: row.document_id !== null && row.page !== null ? { id: row.document_id, page: row.page, pages: row.document_pages ?? row.page } : null,
     requestId: row.request_id,
     width: row.width,
     height: row.height,

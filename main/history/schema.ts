@@ -166,6 +166,18 @@ export const MIGRATIONS: readonly string[] = [
            COALESCE(file_name, '') || char(57344, 57344), char(57344, 57344)
     FROM entries;
   `,
+  // 9: PDF documents: one row each, their pages entries that point at it with their page number.
+  `
+  CREATE TABLE documents (
+    id         INTEGER PRIMARY KEY,
+    created_at INTEGER NOT NULL,
+    file_name  TEXT    NOT NULL,
+    pages      INTEGER NOT NULL
+  );
+  ALTER TABLE entries ADD COLUMN document_id INTEGER REFERENCES documents (id) ON DELETE SET NULL;
+  ALTER TABLE entries ADD COLUMN page INTEGER;
+  CREATE INDEX entries_document ON entries (document_id, page) WHERE document_id IS NOT NULL;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

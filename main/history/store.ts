@@ -25,6 +25,8 @@ export interface NewEntry {
   sentWidth: number;
   sentHeight: number;
   imageTokens: number | null;
+  /** A page of a PDF document (createDocument): which, and its number. */
+  document?: { id: number; page: number } | null;
 }
 
 export interface Failure {
@@ -106,11 +108,12 @@ export class HistoryStore {
       const { lastInsertRowid } = this.#db
         .prepare(
           `INSERT INTO entries (created_at, updated_at, source_kind, source, file_name, engine, model, mode, prompt, status,
-             image_tokens, width, height, sent_width, sent_height, owner_pid)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?)`,
+             image_tokens, width, height, sent_width, sent_height, owner_pid, document_id, page)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(now, now, entry.source.kind, JSON.stringify(entry.source), fileNameOf(entry.source), entry.engine, entry.model,
-          entry.mode, entry.prompt, entry.imageTokens, entry.width, entry.height, entry.sentWidth, entry.sentHeight, process.pid);
+          entry.mode, entry.prompt, entry.imageTokens, entry.width, entry.height, entry.sentWidth, entry.sentHeight, process.pid,
+          entry.document?.id ?? null, entry.document?.page ?? null);
       const id = Number(lastInsertRowid);
       const thumbnail = entry.image.thumbnail;
       this.#run('INSERT INTO images (entry_id, mime, image, thumbnail, bytes) VALUES (?, ?, ?, ?, ?)',
@@ -163,6 +166,12 @@ export class HistoryStore {
          output_tokens = output_tokens + excluded.output_tokens, cost = cost + excluded.cost`,
       month, region, input, output, cost,
     );
+  }
+
+  /** A PDF document whose pages become entries (NewEntry.document); its id. */
+  createDocument(fileName: string, pages: number): number {
+    const { lastInsertRowid } = this.#db.prepare('INSERT INTO documents (created_at, file_name, pages) VALUES (?, ?, ?)').run(this.#now(), fileName, pages);
+    return Number(lastInsertRowid);
   }
 
   /** What each region billed per month, the newest month first. */

@@ -48,6 +48,8 @@ export interface Entry {
   region: string | null;
   /** QR codes and barcodes found beside the text (codes/code.ts); null where none were looked for. */
   codes: Code[] | null;
+  /** A page of a PDF document: the document, this page's number, and how many it has. */
+  document: { id: number; page: number; pages: number } | null;
   requestId: string | null;
   width: number | null;
   height: number | null;

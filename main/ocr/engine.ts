@@ -3,7 +3,8 @@ import type { Code } from '../codes/code.ts';
 import type { TaskRequest } from './tasks.ts';
 import type { Word } from './words.ts';
 
-export type EngineName = 'qwen' | 'local';
+/** qwen and local read images; pdf is a PDF page's own text layer, taken instead of reading (pdf/text-layer.ts). */
+export type EngineName = 'qwen' | 'local' | 'pdf';
 
 /** Token counts as the server reported them (OpenAI's usage object, with DashScope's details when present). */
 export interface Usage {

@@ -36,7 +36,7 @@ describe('readout <file>', () => {
     expect(lines).toHaveLength(1);
     const report = JSON.parse(lines[0]!);
     expect(Object.keys(report).sort()).toEqual(
-      ['file', 'ok', 'text', 'engine', 'model', 'sourceFormat', 'width', 'height', 'sentWidth', 'sentHeight', 'sentBytes', 'imageTokens', 'usage', 'cost', 'requestId', 'durationMs', 'entryId', 'error', 'confidence', 'words', 'codes'].sort(),
+      ['file', 'ok', 'text', 'engine', 'model', 'sourceFormat', 'width', 'height', 'sentWidth', 'sentHeight', 'sentBytes', 'imageTokens', 'usage', 'cost', 'requestId', 'durationMs', 'entryId', 'error', 'confidence', 'words', 'codes', 'page', 'pages'].sort(),
     );
     expect(report).toMatchObject({ file: text, ok: true, text: DEFAULT_TEXT, engine: 'qwen', model: 'qwen-vl-ocr-2025-08-28', width: 640, height: 160, error: null, confidence: null, words: null, codes: [] });
     expect(report.sentWidth % 28).toBe(0);
@@ -187,7 +187,7 @@ describe('readout usage', () => {
   it('documents every flag in --help', async () => {
     const run = await runCli(['--help']);
     expect(run.code).toBe(0);
-    for (const flag of ['--engine', '--region', '--base-url', '--api', '--task', '--schema', '--rotate', '--codes-only', '--model', '--mode', '--prompt', '--min-pixels', '--max-pixels', '--concurrency', '--no-stream', '--json', '--data-dir', '--no-history']) {
+    for (const flag of ['--engine', '--region', '--base-url', '--api', '--task', '--schema', '--rotate', '--codes-only', '--pages', '--pdf-text', '--password', '--model', '--mode', '--prompt', '--min-pixels', '--max-pixels', '--concurrency', '--no-stream', '--json', '--data-dir', '--no-history']) {
       expect(run.stdout).toContain(flag);
     }
   });
