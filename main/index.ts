@@ -16,7 +16,7 @@ import Store from 'electron-store';
 import type { EventName, EventPayloads } from '../preload/api.ts';
 import { APP_ORIGIN, APP_SCHEME, resolveAppResource } from './app-protocol.ts';
 import { autostartFile, setLinuxAutostart } from './app/autostart.ts';
-import { imageArgs, IMAGE_EXTENSIONS } from './app/file-args.ts';
+import { imageArgs, OPENABLE_EXTENSIONS } from './app/file-args.ts';
 import { FileInbox, launchData } from './app/file-inbox.ts';
 import { APP_ID, DESKTOP_NAME } from './app/identity.ts';
 import { LoginItems, startedAtLogin } from './app/login-items.ts';
@@ -279,7 +279,7 @@ async function start(): Promise<void> {
         const options = {
           title: words().dialog.openTitle,
           properties: ['openFile', 'multiSelections'] as Array<'openFile' | 'multiSelections'>,
-          filters: [{ name: words().dialog.images, extensions: IMAGE_EXTENSIONS }],
+          filters: [{ name: words().dialog.images, extensions: OPENABLE_EXTENSIONS }],
         };
         const parent = dialogParent();
         const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);

@@ -105,6 +105,8 @@ export interface SettingsView {
   checkForUpdates: boolean;
   /** After a batch of several images: all their texts on the clipboard, joined, or nothing. */
   batchClipboard: 'joined' | 'none';
+  /** PDFs: a page's own text layer instead of reading it: where it has one, always, or never. */
+  pdfText: 'auto' | 'always' | 'never';
   /** When an image holds a code: its content (codes-first, when there is little other text), the text, or both. */
   codesClipboard: 'codes-first' | 'text-first' | 'both';
   /** Free the offline engine's memory after a long idle; the next image loads it again. */
@@ -157,6 +159,8 @@ export interface EntryView {
   region: RegionName | null;
   /** QR codes and barcodes found in the image; null where none were looked for. */
   codes: CodeView[] | null;
+  /** A PDF's page: its number and how many the document has. */
+  page: { number: number; of: number } | null;
 }
 
 export interface CodeView {
@@ -199,6 +203,8 @@ export interface EntrySummary {
   /** The original image's size in pixels, where it was read. */
   width: number | null;
   height: number | null;
+  /** A PDF's page: its number and how many the document has. */
+  page: { number: number; of: number } | null;
 }
 
 export interface HistoryFilterView {

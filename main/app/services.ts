@@ -20,6 +20,7 @@ import { LocalEngine } from '../ocr/local.ts';
 import { FREE_QUOTA, REGION_PRICES, REGIONS, type Region } from '../ocr/models.ts';
 import { parseResultSchema, promptForTask, taskOfMode, type Task, type TaskRequest } from '../ocr/tasks.ts';
 import { clipboardText } from '../codes/code.ts';
+import { isPdf } from '../pdf/sniff.ts';
 import { safeWebUrl } from '../codes/url.ts';
 import { QwenEngine } from '../ocr/qwen.ts';
 import { testApiKey } from '../ocr/test-key.ts';
@@ -424,6 +425,85 @@ export class AppServices {
     if (settings.showNotification) this.#ports.notifyDone({ text: texts[0]!, count: texts.length, failed: outcome.failed });
   }
 
+  /**
+   * A PDF as one job: its pages drawn and read one at a time (the document stays open between them, each page's
+   * pixels let go before the next), each page an entry of one document; progress says the page; a cancel stops
+   * after the page being read, the finished ones kept. The text of all pages, in order, is the job's text.
+   */
+  async #readDocument(job: {
+    jobId: number;
+    name: string;
+    source: Source;
+    bytes: Uint8Array;
+    engine: OcrEngine;
+    prompt: string;
+    task: TaskRequest;
+    settings: Settings;
+    signal: AbortSignal;
+    batch: BatchRef;
+    reveal: boolean;
+    unreadable: (error: unknown) => void;
+  }): Promise<string | null> {
+    const { jobId, name, source, engine, settings, signal, batch, reveal } = job;
+    const { PdfDocument, MIN_TEXT_LAYER } = await import('../pdf/pdf.ts');
+    const { TextLayerEngine } = await import('../pdf/text-layer.ts');
+    let pdf: Awaited<ReturnType<typeof PdfDocument.open>>;
+    try {
+      pdf = await PdfDocument.open(job.bytes, name);
+    } catch (error) {
+      job.unreadable(error);
+      return null;
+    }
+    const texts: string[] = [];
+    try {
+      const documentId = this.#history.createDocument(name, pdf.pages);
+      const bounds = engine.pixelBounds({ minPixels: settings.minPixels, maxPixels: settings.maxPixels });
+      for (let number = 1; number <= pdf.pages && !signal.aborted; number++) {
+        const pageName = `${name} · ${number}/${pdf.pages}`;
+        this.#progress({ jobId, name: pageName, state: 'preparing', entryId: null, error: null, batch, reveal });
+        let rendered: Awaited<ReturnType<typeof pdf.page>>;
+        try {
+          rendered = await pdf.page(number, bounds);
+        } catch (error) {
+          job.unreadable(error);
+          continue;
+        }
+        const layer = rendered.text.replace(/\s/g, '').length >= MIN_TEXT_LAYER;
+        const reader = settings.pdfText === 'always' || (settings.pdfText === 'auto' && layer) ? new TextLayerEngine(rendered.text, bounds) : engine;
+        let entryId: number | null = null;
+        const outcome = await recognizeImage(rendered.png, pageName, {
+          engine: reader,
+          prompt: job.prompt,
+          mode: job.task.task,
+          task: job.task,
+          minPixels: settings.minPixels,
+          maxPixels: settings.maxPixels,
+          document: { id: documentId, page: number },
+          source,
+          signal,
+          scanCodes: (image) => this.#local.scanCodes(image),
+          recorder: {
+            createPending: (entry) => {
+              entryId = this.#history.createPending(entry);
+              this.#progress({ jobId, name: pageName, state: 'reading', entryId, error: null, batch, reveal });
+              this.#changed([entryId]);
+              return entryId;
+            },
+            complete: (id, result) => this.#history.complete(id, result),
+            fail: (id, failure) => this.#history.fail(id, failure),
+          },
+          onDelta: (delta) => this.#ports.emit('ocr:delta', { jobId, entryId, delta }),
+        });
+        if (entryId !== null) this.#changed([entryId]);
+        if (outcome.ok) texts.push(outcome.result.text);
+      }
+    } finally {
+      await pdf.close();
+    }
+    this.#progress({ jobId, name, state: signal.aborted ? 'cancelled' : 'done', entryId: null, error: null, batch, reveal });
+    return texts.length > 0 ? texts.join('\n\n') : null;
+  }
+
   #enqueue(name: string, source: Source, load: () => Promise<Uint8Array>, options: RerunOptions & { batch: BatchRef; reveal?: boolean }): JobTicket {
     const { batch } = options;
     const reveal = options.reveal ?? false;
@@ -464,6 +544,11 @@ export class AppServices {
       } catch (error) {
         unreadable(error);
         await this.#settle(batch, index, null, settings);
+        return;
+      }
+      if (isPdf(bytes)) {
+        const text = await this.#readDocument({ jobId, name, source, bytes, engine, prompt, task, settings, signal, batch, reveal, unreadable });
+        await this.#settle(batch, index, text, settings);
         return;
       }
       const outcome = await recognizeImage(bytes, name, {

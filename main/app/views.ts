@@ -29,6 +29,7 @@ export function toEntryView(entry: Entry): EntryView {
     words: entry.words,
     region: entry.region as EntryView['region'],
     codes: entry.codes,
+    page: entry.document ? { number: entry.document.page, of: entry.document.pages } : null,
   };
 }
 
@@ -49,6 +50,7 @@ export function toEntrySummary(entry: Entry): EntrySummary {
     hasImage: entry.hasImage,
     width: entry.width,
     height: entry.height,
+    page: entry.document ? { number: entry.document.page, of: entry.document.pages } : null,
   };
 }
 

@@ -2,7 +2,8 @@
  * PDF documents, a page at a time: pdf.js (pdfjs-dist, Apache-2.0) parses, @napi-rs/canvas (prebuilt N-API) draws.
  * Fonts, character maps, colour profiles and the JPEG 2000 / JBIG2 decoders come from the package's own folders
  * (standardFontDataUrl, cMapUrl, iccUrl, wasmUrl), never from a CDN. A page is drawn at exactly the size the engine's
- * pixel bounds call for (smart_resize of the page at one pixel a point), so the pipeline never resizes it again,
+ * pixel bounds call for (as large as its max_pixels allows, on its patch grid: smart_resize), so the pipeline never
+ * resizes it again,
  * and is freed before the next is drawn.
  */
 import { createRequire } from 'node:module';
@@ -32,6 +33,9 @@ export class PdfError extends ReadoutError {
     this.name = 'PdfError';
   }
 }
+
+/** The most a page is enlarged: four pixels a point, 288 dpi. */
+const MAX_SCALE = 4;
 
 /** A text layer this short is a page number or a stamp on a scan: the page is read, not taken from it. */
 export const MIN_TEXT_LAYER = 20;
@@ -78,7 +82,7 @@ export class PdfDocument {
         // pdf.js: code 1 when a password is needed, 2 when the one given is wrong.
         throw code === 2
           ? new PdfError('pdf-password-wrong', file, 'the password is not right for this PDF', error)
-          : new PdfError('pdf-password', file, 'the PDF is protected by a password: give it (--password in the command; the app asks)', error);
+          : new PdfError('pdf-password', file, 'the PDF is protected by a password (the command takes it with --password)', error);
       }
       throw new PdfError('pdf-corrupt', file, `the PDF cannot be read (${error instanceof Error ? error.message : String(error)}); it may be damaged or cut short`, error);
     }
@@ -95,7 +99,9 @@ export class PdfDocument {
     }
     try {
       const natural = page.getViewport({ scale: 1 });
-      const size = smartResize(Math.max(1, Math.round(natural.height)), Math.max(1, Math.round(natural.width)), bounds);
+      // As large as the engine takes (its max_pixels), up to 288 dpi: at 72 dpi (a pixel a point) small print is lost.
+      const scale = Math.min(MAX_SCALE, Math.sqrt(bounds.maxPixels / (natural.width * natural.height)));
+      const size = smartResize(Math.max(1, Math.round(natural.height * scale)), Math.max(1, Math.round(natural.width * scale)), bounds);
       const viewport = page.getViewport({ scale: size.width / natural.width });
       const canvas = createCanvas(size.width, size.height);
       const context = canvas.getContext('2d');

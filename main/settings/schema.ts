@@ -61,6 +61,8 @@ export function settingsSchema(platform: NodeJS.Platform) {
     checkForUpdates: z.boolean().default(true),
     /** After a batch of several images: all their texts on the clipboard (joined, in order), or nothing. */
     batchClipboard: z.enum(['joined', 'none']).default('joined'),
+    /** PDFs: take a page's own text layer instead of reading it: where it has one (auto), always, or never. */
+    pdfText: z.enum(['auto', 'always', 'never']).default('auto'),
     /** What goes to the clipboard when an image holds a QR code or barcode (codes/code.ts, clipboardText). */
     codesClipboard: z.enum(CODES_CLIPBOARD).default('codes-first'),
     /** Let the offline engine's memory go after OFFLINE_IDLE_MS unused; it loads again (about a second) when needed. */

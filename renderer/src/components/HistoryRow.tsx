@@ -6,9 +6,12 @@ import type { Row } from '../hooks/useHistory.ts';
 import { Thumbnail } from './Thumbnail.tsx';
 
 /** What a row is called: its file's name, else where it came from ("Screen capture", "Pasted image"). */
-export function useEntryName(): (entry: Pick<EntrySummary, 'fileName' | 'sourceKind'>) => string {
+export function useEntryName(): (entry: Pick<EntrySummary, 'fileName' | 'sourceKind'> & { page?: EntrySummary['page'] }) => string {
   const { t } = useTranslation();
-  return (entry) => entry.fileName ?? t(`source.${entry.sourceKind}`);
+  return (entry) => {
+    const name = entry.fileName ?? t(`source.${entry.sourceKind}`);
+    return entry.page ? t('list.page', { name, page: entry.page.number, pages: entry.page.of }) : name;
+  };
 }
 
 interface Props {

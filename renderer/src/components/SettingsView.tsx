@@ -258,6 +258,14 @@ export function SettingsView({ settings, apiKey, onChange, onToast }: Props) {
           </select>
         </label>
         <label className="field">
+          <span>{t('settings.behaviour.pdfText')}</span>
+          <select value={settings.pdfText} onChange={(event) => void update({ pdfText: event.target.value as Settings['pdfText'] })} data-testid="pdf-text">
+            <option value="auto">{t('settings.behaviour.pdfTextAuto')}</option>
+            <option value="always">{t('settings.behaviour.pdfTextAlways')}</option>
+            <option value="never">{t('settings.behaviour.pdfTextNever')}</option>
+          </select>
+        </label>
+        <label className="field">
           <span>{t('settings.behaviour.codesClipboard')}</span>
           <select value={settings.codesClipboard} onChange={(event) => void update({ codesClipboard: event.target.value as Settings['codesClipboard'] })} data-testid="codes-clipboard">
             <option value="codes-first">{t('settings.behaviour.codesFirst')}</option>

@@ -59,6 +59,9 @@ describe('readout with a PDF', () => {
     const run = await runCli(['--json', '--engine', 'local', '--no-history', '--pdf-text', 'never', '--pages', '1', path]);
     const [page] = lines(run.stdout);
     expect(page).toMatchObject({ page: 1, pages: 3, engine: 'local', ok: true });
+    // Drawn at the engine's own size (A5 at 288 dpi here), which the pipeline then sends as it is: not resized twice.
+    expect(page.width).toBeGreaterThan(1600);
+    expect([page.sentWidth, page.sentHeight]).toEqual([page.width, page.height]);
     expect(page.text).toMatch(/Contract 2026/);
     expect(page.words.length).toBeGreaterThan(0);
     const some = await runCli(['--json', '--engine', 'local', '--no-history', '--pages', '3,2', path]);
@@ -74,7 +77,7 @@ describe('readout with a PDF', () => {
     const locked = fixture('pdf/encrypted.pdf');
     const noPassword = await runCli(['--engine', 'local', '--data-dir', dataDir, locked]);
     expect(noPassword.code).toBe(1);
-    expect(noPassword.stderr).toMatch(/encrypted\.pdf: the PDF is protected by a password: give it \(--password/);
+    expect(noPassword.stderr).toMatch(/encrypted\.pdf: the PDF is protected by a password \(the command takes it with --password\)/);
     const wrong = await runCli(['--engine', 'local', '--data-dir', dataDir, '--password', 'nope', locked]);
     expect(wrong.stderr).toMatch(/encrypted\.pdf: the password is not right for this PDF/);
     const right = await runCli(['--json', '--engine', 'local', '--data-dir', dataDir, '--password', 'readout', locked]);
