@@ -5,6 +5,7 @@ import { benchOffline } from './offline.ts';
 import { benchPositions } from './positions.ts';
 import { benchWords } from './words.ts';
 import { benchCodes } from './codes.ts';
+import { benchPdf } from './pdf.ts';
 import { benchRenderer } from './renderer.ts';
 import { benchStreaming } from './stream.ts';
 
@@ -18,6 +19,7 @@ const benches: Array<[string, () => Promise<string>]> = [
   ['positions', benchPositions],
   ['words', benchWords],
   ['codes', benchCodes],
+  ['pdf', benchPdf],
 ];
 
 const only = process.argv.slice(2);
