@@ -38,6 +38,7 @@ type Contract = {
   [CHANNELS.appOpenUrl]: ReadoutApi['app']['openUrl'];
   [CHANNELS.historyClear]: ReadoutApi['history']['clear'];
   [CHANNELS.ocrCancelAll]: ReadoutApi['ocr']['cancelAll'];
+  [CHANNELS.ocrPdfPassword]: ReadoutApi['ocr']['pdfPassword'];
   [CHANNELS.captureStart]: ReadoutApi['capture']['start'];
   [CHANNELS.settingsGet]: ReadoutApi['settings']['get'];
   [CHANNELS.settingsUpdate]: ReadoutApi['settings']['update'];
@@ -96,6 +97,7 @@ function argumentSchemas(platform: NodeJS.Platform): Record<Channel, z.ZodType<u
     [CHANNELS.appOpenUrl]: z.tuple([z.string().max(4096).refine((url) => safeWebUrl(url) !== null, 'only http and https addresses')]),
     [CHANNELS.historyClear]: z.tuple([z.object({ includePinned: z.boolean() }).strict()]),
     [CHANNELS.ocrCancelAll]: z.tuple([]),
+    [CHANNELS.ocrPdfPassword]: z.tuple([id, z.string().max(1024).nullable()]),
     [CHANNELS.captureStart]: z.tuple([]),
     [CHANNELS.settingsGet]: z.tuple([]),
     [CHANNELS.settingsUpdate]: z.tuple([settingsPatchSchema(platform)]),
@@ -112,7 +114,7 @@ function argumentSchemas(platform: NodeJS.Platform): Record<Channel, z.ZodType<u
     [CHANNELS.historyPin]: z.tuple([id, z.boolean()]),
     [CHANNELS.historyDelete]: z.tuple([ids]),
     [CHANNELS.historyExport]: z.tuple([
-      z.object({ format: z.enum(EXPORT_FORMATS), ids: ids.optional(), query: z.string().max(1000).optional(), images: z.boolean().optional() }).strict(),
+      z.object({ format: z.enum(EXPORT_FORMATS), ids: ids.optional(), query: z.string().max(1000).optional(), images: z.boolean().optional(), document: id.optional() }).strict(),
     ]),
     [CHANNELS.historyStorage]: z.tuple([]),
     [CHANNELS.historyUsage]: z.tuple([]),
@@ -150,6 +152,7 @@ function handlersFor(services: AppServices, capture: CaptureBridge | undefined):
     [CHANNELS.appOpenUrl]: (_event, url) => services.openUrl(url),
     [CHANNELS.historyClear]: (_event, options) => services.clearHistory(options),
     [CHANNELS.ocrCancelAll]: (_event) => services.cancelAll(),
+    [CHANNELS.ocrPdfPassword]: (_event, requestId, password) => services.answerPassword(requestId, password),
     [CHANNELS.captureStart]: (_event) => services.startCapture(),
     [CHANNELS.settingsGet]: (_event) => services.settings(),
     [CHANNELS.settingsUpdate]: (_event, patch) => services.updateSettings(patch),

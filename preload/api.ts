@@ -44,6 +44,7 @@ export const CHANNELS = {
   historyClear: 'history:clear',
   appOpenDataFolder: 'app:openDataFolder',
   appOpenUrl: 'app:openUrl',
+  ocrPdfPassword: 'ocr:pdfPassword',
 } as const;
 
 /** Main-to-window pushes. */
@@ -55,6 +56,7 @@ export const EVENTS = {
   ocrCopied: 'ocr:copied',
   captureShow: 'capture:show',
   captureSelection: 'capture:selection',
+  ocrPasswordNeeded: 'ocr:passwordNeeded',
 } as const;
 
 export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS];
@@ -159,8 +161,8 @@ export interface EntryView {
   region: RegionName | null;
   /** QR codes and barcodes found in the image; null where none were looked for. */
   codes: CodeView[] | null;
-  /** A PDF's page: its number and how many the document has. */
-  page: { number: number; of: number } | null;
+  /** A PDF's page: its document, its number and how many the document has. */
+  page: { number: number; of: number; document: number } | null;
 }
 
 export interface CodeView {
@@ -238,6 +240,8 @@ export interface ExportRequest {
   ids?: number[];
   query?: string;
   images?: boolean;
+  /** A PDF document's pages, in page order (the id of the document one of them belongs to). */
+  document?: number;
 }
 
 export type ExportResult = { saved: true; count: number; fileName: string } | { saved: false };
@@ -297,6 +301,8 @@ export interface EventPayloads {
   'capture:show': { session: number };
   /** The rectangle being dragged, in desktop DIPs, so every overlay can draw its part of it. */
   'capture:selection': { dips: PixelRect | null };
+  /** An encrypted PDF: its password, asked of the user (answered with ocr.pdfPassword); `wrong` when one was tried. */
+  'ocr:passwordNeeded': { requestId: number; file: string; wrong: boolean };
 }
 
 /** A rectangle in a captured display's physical pixels. */
@@ -365,6 +371,8 @@ export interface ReadoutApi {
     cancel(jobId: number): Promise<boolean>;
     /** Cancels everything queued or running. */
     cancelAll(): Promise<void>;
+    /** The answer to ocr:passwordNeeded: the password, or null to give up on that PDF. Never stored. */
+    pdfPassword(requestId: number, password: string | null): Promise<void>;
   };
   clipboard: {
     copy(text: string): Promise<void>;

@@ -44,6 +44,7 @@ export function createApi(invoke: Invoke, subscribe: Subscribe): ReadoutApi {
       rerun: call(CHANNELS.ocrRerun),
       cancel: call(CHANNELS.ocrCancel),
       cancelAll: call(CHANNELS.ocrCancelAll),
+      pdfPassword: call(CHANNELS.ocrPdfPassword),
     },
     clipboard: { copy: call(CHANNELS.clipboardCopy) },
     capture: {

@@ -251,7 +251,9 @@ export class AppServices {
   async exportHistory(request: ExportRequest): Promise<ExportResult> {
     const path = await this.#ports.dialogs.saveExport(`readout-export.${request.format}`);
     if (!path) return { saved: false };
-    const entries = request.ids
+    const entries = request.document !== undefined
+      ? this.#history.documentPages(request.document)
+      : request.ids
       ? request.ids.map((id) => this.#history.get(id)).filter((e): e is NonNullable<typeof e> => e !== null)
       : this.#history.iterate({ query: request.query });
     const count = await exportToFile(this.#history, entries, request.format, path, { images: request.images });
@@ -445,14 +447,23 @@ export class AppServices {
     unreadable: (error: unknown) => void;
   }): Promise<string | null> {
     const { jobId, name, source, engine, settings, signal, batch, reveal } = job;
-    const { PdfDocument, MIN_TEXT_LAYER } = await import('../pdf/pdf.ts');
+    const { PdfDocument, PdfError, MIN_TEXT_LAYER } = await import('../pdf/pdf.ts');
     const { TextLayerEngine } = await import('../pdf/text-layer.ts');
-    let pdf: Awaited<ReturnType<typeof PdfDocument.open>>;
-    try {
-      pdf = await PdfDocument.open(job.bytes, name);
-    } catch (error) {
-      job.unreadable(error);
-      return null;
+    let pdf: Awaited<ReturnType<typeof PdfDocument.open>> | null = null;
+    let password: string | undefined;
+    // An encrypted PDF: the window asks for its password (again when it was wrong); it lives only in this loop.
+    while (!pdf) {
+      try {
+        pdf = await PdfDocument.open(job.bytes, name, { password });
+      } catch (error) {
+        const locked = error instanceof PdfError && (error.code === 'pdf-password' || error.code === 'pdf-password-wrong');
+        const answer = locked && !signal.aborted ? await this.#askPassword(name, error.code === 'pdf-password-wrong', signal) : null;
+        if (answer === null) {
+          job.unreadable(error);
+          return null;
+        }
+        password = answer;
+      }
     }
     const texts: string[] = [];
     try {
@@ -502,6 +513,33 @@ export class AppServices {
     }
     this.#progress({ jobId, name, state: signal.aborted ? 'cancelled' : 'done', entryId: null, error: null, batch, reveal });
     return texts.length > 0 ? texts.join('\n\n') : null;
+  }
+
+  readonly #passwords = new Map<number, (password: string | null) => void>();
+  #nextPasswordRequest = 1;
+
+  /** Asks the window for a PDF's password; null when the user gives up, the job is cancelled, or nobody answers. */
+  #askPassword(file: string, wrong: boolean, signal: AbortSignal): Promise<string | null> {
+    const requestId = this.#nextPasswordRequest++;
+    return new Promise<string | null>((resolve) => {
+      const done = (password: string | null): void => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', cancel);
+        this.#passwords.delete(requestId);
+        resolve(password);
+      };
+      const cancel = (): void => done(null);
+      // Ten minutes: a question left on screen must not hold the queue for ever.
+      const timer = setTimeout(cancel, 10 * 60_000);
+      signal.addEventListener('abort', cancel, { once: true });
+      this.#passwords.set(requestId, done);
+      this.#ports.emit('ocr:passwordNeeded', { requestId, file, wrong });
+    });
+  }
+
+  /** The window's answer to ocr:passwordNeeded. */
+  answerPassword(requestId: number, password: string | null): void {
+    this.#passwords.get(requestId)?.(password);
   }
 
   #enqueue(name: string, source: Source, load: () => Promise<Uint8Array>, options: RerunOptions & { batch: BatchRef; reveal?: boolean }): JobTicket {

@@ -29,7 +29,7 @@ export function toEntryView(entry: Entry): EntryView {
     words: entry.words,
     region: entry.region as EntryView['region'],
     codes: entry.codes,
-    page: entry.document ? { number: entry.document.page, of: entry.document.pages } : null,
+    page: entry.document ? { number: entry.document.page, of: entry.document.pages, document: entry.document.id } : null,
   };
 }
 

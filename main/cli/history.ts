@@ -107,11 +107,12 @@ const exportSchema = z.object({
   out: z.string().min(1).optional(),
   images: z.boolean().default(false),
   id: id.optional(),
+  document: id.optional(),
 });
 
 const exportCommand: Command = async (argv, io) => {
   const { values, positionals } = parseFlags(argv, {
-    format: { type: 'string' }, query: { type: 'string' }, out: { type: 'string' }, images: { type: 'boolean' }, id: { type: 'string' }, 'data-dir': { type: 'string' },
+    format: { type: 'string' }, query: { type: 'string' }, out: { type: 'string' }, images: { type: 'boolean' }, id: { type: 'string' }, document: { type: 'string' }, 'data-dir': { type: 'string' },
   });
   if (positionals.length > 0) throw new UsageError(`export takes no arguments (got ${positionals[0]})`);
   const o = validate(exportSchema, values);
@@ -119,7 +120,9 @@ const exportCommand: Command = async (argv, io) => {
   return withStore(values['data-dir'], (store) => {
     const single = o.id === undefined ? null : store.get(o.id);
     if (o.id !== undefined && !single) throw new ReadoutError('history-not-found', `There is no history entry ${o.id}.`);
-    const entries: Iterable<Entry> = single ? [single] : store.iterate({ query: o.query });
+    const pages = o.document === undefined ? null : store.documentPages(o.document);
+    if (pages?.length === 0) throw new ReadoutError('history-not-found', `There is no document ${o.document}.`);
+    const entries: Iterable<Entry> = single ? [single] : pages ?? store.iterate({ query: o.query });
     if (!o.out) {
       exportEntries(entries, o.format, io.stdout);
       return 0;

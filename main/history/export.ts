@@ -82,7 +82,9 @@ export function exportEntries(entries: Iterable<Entry>, format: ExportFormat, wr
       }
       case 'md': {
         const image = options.imageLink?.(entry);
-        write(`${first ? '' : '\n---\n\n'}## ${iso(entry.createdAt)} · ${describeSource(entry)}\n\n`);
+        // A PDF's page is headed by its page, so a document's pages read in order, separated.
+        const heading = entry.document ? `${describeSource(entry)} · page ${entry.document.page} of ${entry.document.pages}` : `${iso(entry.createdAt)} · ${describeSource(entry)}`;
+        write(`${first ? '' : '\n---\n\n'}## ${heading}\n\n`);
         write(`_${entry.engine} · ${entry.model} · ${entry.status}_\n\n`);
         if (image) write(`![${describeSource(entry)}](${encodeURI(image)})\n\n`);
         // Each code as inline code: its content is data, never a link or markup (a javascript: URL stays text).

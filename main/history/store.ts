@@ -315,6 +315,12 @@ export class HistoryStore {
     return { entries, databaseBytes: size(this.#path) + size(`${this.#path}-wal`), imageBytes: images };
   }
 
+  /** A PDF document's pages, in page order (a page read twice is there twice, the later reading after). */
+  documentPages(documentId: number): Entry[] {
+    const rows = this.#db.prepare(`SELECT ${ENTRY_COLUMNS} FROM entries e WHERE e.document_id = ? ORDER BY e.page, e.id`).all(documentId) as unknown as EntryRow[];
+    return rows.map(toEntry);
+  }
+
   /** Every matching entry, newest first, a page at a time: for exports of any size. */
   *iterate(options: { query?: string; filter?: HistoryFilter } = {}): Generator<Entry> {
     const terms = searchTerms(options.query ?? '');

@@ -10,6 +10,7 @@ import { ResultView } from './components/ResultView.tsx';
 import { SelectionBar } from './components/SelectionBar.tsx';
 import { SettingsView } from './components/SettingsView.tsx';
 import { Toast, type ToastState } from './components/Toast.tsx';
+import { PasswordPrompt } from './components/PasswordPrompt.tsx';
 import { hotkeyLabel } from './hotkey.ts';
 import { useDebounced } from './hooks/useDebounced.ts';
 import { useDropAndPaste } from './hooks/useDropAndPaste.ts';
@@ -327,6 +328,7 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
         <QueueBar jobs={jobList} />
       </footer>
       <Toast toast={toast} onClose={() => setToast(null)} />
+      <PasswordPrompt />
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
           <span>{t('drop.hint')}</span>

@@ -28,3 +28,43 @@ describe('a PDF in the window', () => {
     await page.screenshot({ path: join(screenshots, 'pdf-pages-en-light.png') });
   });
 });
+
+describe('an encrypted PDF in the window', () => {
+  it('asks for its password, says when it is wrong, opens with the right one, and never keeps it', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { fixture } = await import('../support/paths.ts');
+    const dir = tempDir();
+    suite.app = createTestApp(dir);
+    suite.app.settings.update({ engine: 'local', language: 'zh-CN' });
+    const page = await suite.open({ colorScheme: 'dark' });
+    await dropFiles(page, [{ name: 'locked.pdf', type: 'application/pdf', bytes: readFileSync(fixture('pdf/encrypted.pdf')) }]);
+    const prompt = page.getByTestId('pdf-password');
+    await prompt.waitFor();
+    expect(await prompt.locator('h2').textContent()).toBe('locked.pdf 受密码保护');
+    await page.getByTestId('pdf-password-input').fill('nope');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => prompt.getByRole('alert').count()).toBe(1);
+    await page.screenshot({ path: join(screenshots, 'pdf-password-zh-CN-dark.png') });
+    await page.getByTestId('pdf-password-input').fill('readout');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => suite.app!.history.list().items[0]?.status, { timeout: 30_000 }).toBe('done');
+    expect(suite.app.history.list().items[0]?.text).toContain('Locked contract');
+    expect(await prompt.count()).toBe(0);
+    // Nothing of it was written: not in the settings, not in the history.
+    expect(readFileSync(join(dir, 'settings.json'), 'utf8')).not.toContain('"readout"');
+    expect(readFileSync(join(dir, 'history.sqlite')).includes('readout\u0000')).toBe(false);
+  });
+
+  it('leaves a failed entry naming the file when the user skips it', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { fixture } = await import('../support/paths.ts');
+    suite.app = createTestApp(tempDir());
+    suite.app.settings.update({ engine: 'local' });
+    const page = await suite.open();
+    await dropFiles(page, [{ name: 'locked.pdf', type: 'application/pdf', bytes: readFileSync(fixture('pdf/encrypted.pdf')) }]);
+    await page.getByTestId('pdf-password').waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => suite.app!.history.list().items[0]?.status).toBe('failed');
+    expect(suite.app.history.list().items[0]?.error?.message).toMatch(/locked\.pdf: the PDF is protected by a password/);
+  });
+});

@@ -199,6 +199,12 @@ export function ResultView({ entry, job, customEndpoint, onDelete, onMessage, on
               )}
               <button type="button" onClick={() => run(() => api.history.pin(entry.id, !entry.pinned))}>{entry.pinned ? t('result.unpin') : t('result.pin')}</button>
               <button type="button" onClick={exportOne}>{t('result.export')}</button>
+              {entry.page && (
+                <button type="button" onClick={() => run(async () => {
+                  const result = await api.history.export({ format: 'md', document: entry.page!.document });
+                  if (result.saved) onMessage(t('result.exported', { count: result.count, file: result.fileName }));
+                })} data-testid="export-document">{t('result.exportDocument')}</button>
+              )}
               <button type="button" className="danger" onClick={() => onDelete(entry.id)}>{t('result.delete')}</button>
             </>
           )}

@@ -52,6 +52,12 @@ describe('readout with a PDF', () => {
     } finally {
       store.close();
     }
+    // The document as Markdown: its pages in order, each headed by its page, separated.
+    const documentId = JSON.parse((await runCli(['history', 'show', String(pages[0].entryId), '--json', '--data-dir', dataDir])).stdout).document.id;
+    const md = (await runCli(['history', 'export', '--document', String(documentId), '--format', 'md', '--data-dir', dataDir])).stdout;
+    expect([...md.matchAll(/^## contract\.pdf · page (\d) of 3$/gm)].map((m) => m[1])).toEqual(['1', '2', '3']);
+    expect(md.indexOf('Contract 2026')).toBeLessThan(md.indexOf('第二页'));
+    expect(md.split('\n---\n')).toHaveLength(3);
   });
 
   it('reads the drawn page with the engine when told never to take the text layer, and picks pages', { timeout: 60_000 }, async () => {
