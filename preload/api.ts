@@ -205,8 +205,8 @@ export interface EntrySummary {
   /** The original image's size in pixels, where it was read. */
   width: number | null;
   height: number | null;
-  /** A PDF's page: its number and how many the document has. */
-  page: { number: number; of: number } | null;
+  /** A PDF's page: its document, its number and how many the document has. */
+  page: { number: number; of: number; document: number } | null;
 }
 
 export interface HistoryFilterView {

@@ -50,7 +50,7 @@ export function toEntrySummary(entry: Entry): EntrySummary {
     hasImage: entry.hasImage,
     width: entry.width,
     height: entry.height,
-    page: entry.document ? { number: entry.document.page, of: entry.document.pages } : null,
+    page: entry.document ? { number: entry.document.page, of: entry.document.pages, document: entry.document.id } : null,
   };
 }
 

@@ -2,11 +2,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Row } from '../hooks/useHistory.ts';
+import type { ListRow } from '../document-rows.ts';
 import { HistoryRow } from './HistoryRow.tsx';
 
 interface Props {
-  rows: Row[];
+  rows: ListRow[];
   currentId: number | null;
   chosen: ReadonlySet<number>;
   fresh: ReadonlySet<number>;
@@ -20,11 +20,13 @@ interface Props {
 }
 
 const ROW_HEIGHT = 78;
+/** The line a document's first page carries above it (HistoryRow). */
+const DOCUMENT_HEADER = 24;
 
 export function HistoryList({ rows, currentId, chosen, fresh, streamed, hasMore, loading, emptyText, onSelect, onLoadMore, onKeyDown }: Props) {
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: (index) => (rows[index]?.group?.first ? ROW_HEIGHT + DOCUMENT_HEADER : ROW_HEIGHT), overscan: 8 });
   const items = virtualizer.getVirtualItems();
   const last = items.at(-1);
 

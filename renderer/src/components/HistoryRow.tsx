@@ -2,7 +2,7 @@ import { memo, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EntrySummary } from '../../../preload/api.ts';
 import { formatTime } from '../format.ts';
-import type { Row } from '../hooks/useHistory.ts';
+import type { ListRow } from '../document-rows.ts';
 import { Thumbnail } from './Thumbnail.tsx';
 
 /** What a row is called: its file's name, else where it came from ("Screen capture", "Pasted image"). */
@@ -15,7 +15,7 @@ export function useEntryName(): (entry: Pick<EntrySummary, 'fileName' | 'sourceK
 }
 
 interface Props {
-  row: Row;
+  row: ListRow;
   /** The row the keyboard is on, whose entry shows beside the list. */
   current: boolean;
   /** Part of a selection of several (Shift/Ctrl+click). */
@@ -43,13 +43,22 @@ export const HistoryRow = memo(function HistoryRow({ row, current, chosen, fresh
           </span>
         );
   const time = formatTime(entry.createdAt, i18n.language);
+  // Inside a document the page says which page it is; the document's name stands once, above its first page.
+  const title = row.group && entry.page ? t('list.pageOf', { page: entry.page.number, pages: entry.page.of }) : name(entry);
   // In reading order, which is what a screen reader says: name, source, time, status; then the text; then the rest.
   return (
+    <>
+    {row.group?.first && (
+      // Seen once above the document's pages; a screen reader hears the name in each page's own row instead.
+      <div className="document-header" aria-hidden="true" data-testid="document-header">
+        {t('list.document', { name: entry.fileName ?? t(`source.${entry.sourceKind}`), pages: row.group.pages })}
+      </div>
+    )}
     <div
       role="option"
       aria-selected={current || chosen}
       id={`entry-${entry.id}`}
-      className={`row${current ? ' selected' : ''}${chosen ? ' chosen' : ''}`}
+      className={`row${current ? ' selected' : ''}${chosen ? ' chosen' : ''}${row.group ? ' in-document' : ''}`}
       onMouseDown={(event: MouseEvent) => {
         event.preventDefault();
         onSelect(entry.id, { range: event.shiftKey, toggle: event.ctrlKey || event.metaKey });
@@ -60,7 +69,8 @@ export const HistoryRow = memo(function HistoryRow({ row, current, chosen, fresh
       <div className="row-body">
         <div className="row-title">
           {fresh && <span className="new-dot" role="img" aria-label={t('list.new')} data-testid="new-marker" />}
-          <span className="row-name">{name(entry)}</span>
+          {row.group && <span className="visually-hidden">{name(entry)}</span>}
+          <span className="row-name">{title}</span>
           <span className="muted">{t(`source.${entry.sourceKind}`)}</span>
           <span className="muted row-time">{time}</span>
           {entry.status !== 'done' && <span className={`badge ${entry.status}`}>{t(`statusName.${entry.status}`)}</span>}
@@ -73,5 +83,6 @@ export const HistoryRow = memo(function HistoryRow({ row, current, chosen, fresh
         </div>
       </div>
     </div>
+    </>
   );
 });

@@ -1,7 +1,8 @@
 /** The history list or search results, paged as the list scrolls, refreshed when the main process says so. */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { EntrySummary, HistoryFilterView, SnippetPart } from '../../../preload/api.ts';
 import { api } from '../api.ts';
+import { groupDocuments } from '../document-rows.ts';
 
 export interface Row {
   entry: EntrySummary;
@@ -68,5 +69,7 @@ export function useHistory(query: string, filter: HistoryFilterView) {
     };
   }, [reload]);
 
-  return { rows, hasMore: cursor !== null, loading, loadMore, reload };
+  // A PDF's pages, read together, show as one document (document-rows.ts).
+  const grouped = useMemo(() => groupDocuments(rows), [rows]);
+  return { rows: grouped, hasMore: cursor !== null, loading, loadMore, reload };
 }
