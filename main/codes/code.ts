@@ -3,6 +3,7 @@
  * an entry goes to the clipboard when it holds codes.
  */
 import { z } from 'zod';
+import { parseJsonAs } from '../parse-json.ts';
 
 /** A code found in an image: what it says, and where, four corners in the upright original's pixels. */
 export interface Code {
@@ -22,15 +23,7 @@ const CODES = z.array(
 );
 
 /** Codes as the history keeps them (JSON); anything not of this shape is no codes at all. */
-export function parseCodes(json: string | null): Code[] | null {
-  if (json === null) return null;
-  try {
-    const parsed = CODES.safeParse(JSON.parse(json));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
+export const parseCodes = (json: string | null): Code[] | null => parseJsonAs(CODES, json);
 
 /** The codes' contents, one a line: what the search index and the clipboard take. */
 export const codesText = (codes: readonly Code[]): string => codes.map((code) => code.text).join('\n');

@@ -4,6 +4,7 @@
  * image they were sent; toOriginalPixels maps them to the upright original the user sees.
  */
 import { z } from 'zod';
+import { parseJsonAs } from '../parse-json.ts';
 
 export interface Word {
   text: string;
@@ -29,12 +30,4 @@ export function toOriginalPixels(words: readonly Word[], sent: { width: number; 
 const WORDS = z.array(z.object({ text: z.string(), box: z.array(z.tuple([z.number(), z.number()])).length(4), confidence: z.number().nullable() }));
 
 /** Words as the history keeps them (JSON), read back defensively: anything not of this shape is no words at all. */
-export function parseWords(json: string | null): Word[] | null {
-  if (json === null) return null;
-  try {
-    const parsed = WORDS.safeParse(JSON.parse(json));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
+export const parseWords = (json: string | null): Word[] | null => parseJsonAs(WORDS, json);

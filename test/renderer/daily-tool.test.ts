@@ -92,7 +92,8 @@ describe('the user’s place', () => {
     while (!suite.app!.capture.active) await new Promise((resolve) => setTimeout(resolve, 5));
     suite.app!.capture.finish('d', { x: 10, y: 10, width: 80, height: 40 });
     await started;
-    await expect.poll(() => page.getByTestId('result-title').textContent()).toBe(en.source.region);
+    // Seconds on a loaded machine: the first scan for codes loads the reader beside the reading.
+    await expect.poll(() => page.getByTestId('result-title').textContent(), { timeout: 10_000 }).toBe(en.source.region);
   });
 });
 

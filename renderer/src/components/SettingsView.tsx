@@ -118,6 +118,17 @@ export function SettingsView({ settings, apiKey, onChange, onToast }: Props) {
       {hint && <small className="hint">{hint}</small>}
     </label>
   );
+  type ChoiceKey = 'batchClipboard' | 'pdfText' | 'codesClipboard' | 'theme' | 'language' | 'api';
+  /** A setting picked from a few: its label, and each value with its words (catalogue keys). */
+  const choice = <K extends ChoiceKey>(key: K, label: string, options: ReadonlyArray<readonly [Settings[K], string]>, testId: string, hint?: string) => (
+    <label className="field">
+      <span>{label}</span>
+      <select value={settings[key]} onChange={(event) => void update({ [key]: event.target.value } as Partial<Settings>)} data-testid={testId}>
+        {options.map(([value, words]) => <option key={value} value={value}>{t(words)}</option>)}
+      </select>
+      {hint && <small className="hint">{hint}</small>}
+    </label>
+  );
   const checkbox = (key: 'copyToClipboard' | 'showNotification' | 'closeToTray' | 'launchAtLogin' | 'keepImages' | 'checkForUpdates' | 'offlineIdleRelease', label: string) => (
     <label className="check">
       <input type="checkbox" checked={settings[key]} onChange={(event) => void update({ [key]: event.target.checked })} />
@@ -225,15 +236,7 @@ export function SettingsView({ settings, apiKey, onChange, onToast }: Props) {
               <button type="button" onClick={() => void keyAction(() => api.settings.trustEndpoint(apiKey.withheldFrom!))}>{t('settings.engine.sendKeyThere')}</button>
             </div>
           )}
-          <label className="field">
-            <span>{t('settings.engine.api')}</span>
-            <select value={settings.api} onChange={(event) => void update({ api: event.target.value as Settings['api'] })} data-testid="api">
-              <option value="auto">{t('settings.engine.apiAuto')}</option>
-              <option value="native">{t('settings.engine.apiNative')}</option>
-              <option value="compatible">{t('settings.engine.apiCompatible')}</option>
-            </select>
-            <small className="hint">{t('settings.engine.apiHint')}</small>
-          </label>
+          {choice('api', t('settings.engine.api'), [['auto', 'settings.engine.apiAuto'], ['native', 'settings.engine.apiNative'], ['compatible', 'settings.engine.apiCompatible']], 'api', t('settings.engine.apiHint'))}
           <label className="field">
             <span>{t('settings.engine.customPrompt')}</span>
             <textarea rows={2} defaultValue={settings.customPrompt ?? ''} key={`prompt-${settings.customPrompt}`} onBlur={(event) => void update({ customPrompt: event.target.value.trim() || null })} />
@@ -250,29 +253,9 @@ export function SettingsView({ settings, apiKey, onChange, onToast }: Props) {
 
       <Section title={t('settings.behaviour.heading')}>
         {checkbox('copyToClipboard', t('settings.behaviour.copy'))}
-        <label className="field">
-          <span>{t('settings.behaviour.batchClipboard')}</span>
-          <select value={settings.batchClipboard} onChange={(event) => void update({ batchClipboard: event.target.value as Settings['batchClipboard'] })} data-testid="batch-clipboard">
-            <option value="joined">{t('settings.behaviour.batchJoined')}</option>
-            <option value="none">{t('settings.behaviour.batchNone')}</option>
-          </select>
-        </label>
-        <label className="field">
-          <span>{t('settings.behaviour.pdfText')}</span>
-          <select value={settings.pdfText} onChange={(event) => void update({ pdfText: event.target.value as Settings['pdfText'] })} data-testid="pdf-text">
-            <option value="auto">{t('settings.behaviour.pdfTextAuto')}</option>
-            <option value="always">{t('settings.behaviour.pdfTextAlways')}</option>
-            <option value="never">{t('settings.behaviour.pdfTextNever')}</option>
-          </select>
-        </label>
-        <label className="field">
-          <span>{t('settings.behaviour.codesClipboard')}</span>
-          <select value={settings.codesClipboard} onChange={(event) => void update({ codesClipboard: event.target.value as Settings['codesClipboard'] })} data-testid="codes-clipboard">
-            <option value="codes-first">{t('settings.behaviour.codesFirst')}</option>
-            <option value="text-first">{t('settings.behaviour.textFirst')}</option>
-            <option value="both">{t('settings.behaviour.codesBoth')}</option>
-          </select>
-        </label>
+        {choice('batchClipboard', t('settings.behaviour.batchClipboard'), [['joined', 'settings.behaviour.batchJoined'], ['none', 'settings.behaviour.batchNone']], 'batch-clipboard')}
+        {choice('pdfText', t('settings.behaviour.pdfText'), [['auto', 'settings.behaviour.pdfTextAuto'], ['always', 'settings.behaviour.pdfTextAlways'], ['never', 'settings.behaviour.pdfTextNever']], 'pdf-text')}
+        {choice('codesClipboard', t('settings.behaviour.codesClipboard'), [['codes-first', 'settings.behaviour.codesFirst'], ['text-first', 'settings.behaviour.textFirst'], ['both', 'settings.behaviour.codesBoth']], 'codes-clipboard')}
         {checkbox('showNotification', t('settings.behaviour.notify'))}
         {checkbox('closeToTray', t('settings.behaviour.closeToTray'))}
         {checkbox('launchAtLogin', t('settings.behaviour.launchAtLogin'))}
@@ -313,22 +296,8 @@ export function SettingsView({ settings, apiKey, onChange, onToast }: Props) {
       </Section>
 
       <Section title={t('settings.appearance.heading')}>
-        <label className="field">
-          <span>{t('settings.appearance.theme')}</span>
-          <select value={settings.theme} onChange={(event) => void update({ theme: event.target.value as Settings['theme'] })} data-testid="theme">
-            <option value="system">{t('settings.appearance.themeSystem')}</option>
-            <option value="light">{t('settings.appearance.themeLight')}</option>
-            <option value="dark">{t('settings.appearance.themeDark')}</option>
-          </select>
-        </label>
-        <label className="field">
-          <span>{t('settings.appearance.language')}</span>
-          <select value={settings.language} onChange={(event) => void update({ language: event.target.value as Settings['language'] })} data-testid="language">
-            <option value="system">{t('settings.appearance.languageSystem')}</option>
-            <option value="en">{t('settings.appearance.languageEn')}</option>
-            <option value="zh-CN">{t('settings.appearance.languageZh')}</option>
-          </select>
-        </label>
+        {choice('theme', t('settings.appearance.theme'), [['system', 'settings.appearance.themeSystem'], ['light', 'settings.appearance.themeLight'], ['dark', 'settings.appearance.themeDark']], 'theme')}
+        {choice('language', t('settings.appearance.language'), [['system', 'settings.appearance.languageSystem'], ['en', 'settings.appearance.languageEn'], ['zh-CN', 'settings.appearance.languageZh']], 'language')}
       </Section>
     </div>
   );
