@@ -21,6 +21,10 @@ import { FREE_QUOTA, REGION_PRICES, REGIONS, type Region } from '../ocr/models.t
 import { parseResultSchema, promptForTask, taskOfMode, type Task, type TaskRequest } from '../ocr/tasks.ts';
 import { clipboardText } from '../codes/code.ts';
 import { isPdf } from '../pdf/sniff.ts';
+// Static: pdf.ts loads pdf.js and the canvas only when a PDF is opened, and a split chunk would be unpacked with the
+// worker's (electron-builder.ts unpacks out/main/chunks for it).
+import { MIN_TEXT_LAYER, PdfDocument, PdfError } from '../pdf/pdf.ts';
+import { TextLayerEngine } from '../pdf/text-layer.ts';
 import { safeWebUrl } from '../codes/url.ts';
 import { QwenEngine } from '../ocr/qwen.ts';
 import { testApiKey } from '../ocr/test-key.ts';
@@ -447,8 +451,6 @@ export class AppServices {
     unreadable: (error: unknown) => void;
   }): Promise<string | null> {
     const { jobId, name, source, engine, settings, signal, batch, reveal } = job;
-    const { PdfDocument, PdfError, MIN_TEXT_LAYER } = await import('../pdf/pdf.ts');
-    const { TextLayerEngine } = await import('../pdf/text-layer.ts');
     let pdf: Awaited<ReturnType<typeof PdfDocument.open>> | null = null;
     let password: string | undefined;
     // An encrypted PDF: the window asks for its password (again when it was wrong); it lives only in this loop.
