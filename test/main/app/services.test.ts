@@ -187,3 +187,26 @@ describe('AppServices', () => {
     expect(app.notifications).toEqual([]);
   });
 });
+
+describe('a PDF in the app', () => {
+  it('stops after the page being read when cancelled, keeping the finished pages and leaving none pending', { timeout: 60_000 }, async () => {
+    const { printPdf } = await import('../../support/pdf.ts');
+    const { writeFile } = await import('node:fs/promises');
+    await qwen();
+    app.settings.update({ pdfText: 'never' });
+    const path = join(tempDir(), 'long.pdf');
+    await writeFile(path, await printPdf(['<p>first page</p>', '<p>second page</p>', '<p>third page</p>', '<p>fourth page</p>']));
+    // Each page's answer streams slowly, so the cancel lands while the second page is being read.
+    server.script(...Array.from({ length: 4 }, () => ({ kind: 'ok' as const, text: 'page text', chunkDelayMs: 150, chunkSize: 2 })));
+    app.chooseFiles = [path];
+    const [ticket] = await app.services.openFiles();
+    await expect.poll(() => app.history.list().items.filter((e) => e.status === 'done').length, { timeout: 20_000 }).toBe(1);
+    app.services.cancel(ticket!.jobId);
+    await app.services.idle();
+    const entries = app.history.list().items;
+    expect(entries.filter((e) => e.status === 'done').map((e) => e.document?.page)).toEqual([1]);
+    expect(entries.some((e) => e.status === 'pending')).toBe(false);
+    expect(entries.length).toBeLessThan(4);
+    expect(states(ticket!.jobId).at(-1)).toBe('cancelled');
+  });
+});
