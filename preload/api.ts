@@ -232,7 +232,8 @@ export interface SearchHitView {
   snippet: SnippetPart[];
 }
 
-export type ExportFormat = 'md' | 'json' | 'csv' | 'txt';
+/** pdf: a searchable PDF of the entries' images with their text laid invisibly over them. */
+export type ExportFormat = 'md' | 'json' | 'csv' | 'txt' | 'pdf';
 
 export interface ExportRequest {
   format: ExportFormat;

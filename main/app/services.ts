@@ -9,7 +9,7 @@ import type {
   JobTicket, KeyTestResult, OcrProgress, PageView, RerunOptions, SearchHitView, SettingsView, StorageView, UsageView,
 } from '../../preload/api.ts';
 import { errorMessage, ReadoutError } from '../errors.ts';
-import { exportToFile } from '../history/export-file.ts';
+import { exportToFile , exportSearchablePdf} from '../history/export-file.ts';
 import { retryEntry } from '../history/retry.ts';
 import type { HistoryStore } from '../history/store.ts';
 import type { Source } from '../history/types.ts';
@@ -260,7 +260,9 @@ export class AppServices {
       : request.ids
       ? request.ids.map((id) => this.#history.get(id)).filter((e): e is NonNullable<typeof e> => e !== null)
       : this.#history.iterate({ query: request.query });
-    const count = await exportToFile(this.#history, entries, request.format, path, { images: request.images });
+    const count = request.format === 'pdf'
+      ? await exportSearchablePdf(this.#history, entries, path)
+      : await exportToFile(this.#history, entries, request.format, path, { images: request.images });
     return { saved: true, count, fileName: basename(path) };
   }
 

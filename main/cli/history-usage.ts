@@ -4,10 +4,12 @@ export const HISTORY_USAGE = `Usage: readout history <command> [options]
   search QUERY [--limit N] [--status S] [--engine E] [--json]
                                     substring search in any language, over text, edits, file names and codes
   show ID [--json]
-  export --format md|json|csv|txt [--query Q] [--out FILE] [--images]
+  export --format md|json|csv|txt|pdf [--query Q] [--out FILE] [--images]
                                     one entry (--id ID), a PDF's pages in order (--document ID: the
                                     document's id, as show --json gives it), a search (--query) or
-                                    everything; --images writes each image beside FILE and links it
+                                    everything; --images writes each image beside FILE and links it;
+                                    pdf (needs --out): a searchable PDF, each entry's image a page with
+                                    its text laid invisibly over it
   delete ID... | --older-than DAYS [--include-pinned]
                                     --older-than keeps pinned entries unless --include-pinned
   retry ID [--engine qwen|local] [--region R] [--base-url URL] [--api compatible|native] [--model NAME]

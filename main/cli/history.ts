@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { ReadoutError } from '../errors.ts';
 import { EXPORT_FORMATS, exportEntries } from '../history/export.ts';
-import { exportToFile } from '../history/export-file.ts';
+import { exportSearchablePdf, exportToFile, FILE_EXPORT_FORMATS } from '../history/export-file.ts';
 import { retryEntry } from '../history/retry.ts';
 import { firstLine, shownText } from '../history/rows.ts';
 import type { HistoryStore } from '../history/store.ts';
@@ -102,7 +102,7 @@ const show: Command = async (argv, io) => {
 };
 
 const exportSchema = z.object({
-  format: z.enum(EXPORT_FORMATS, { error: `--format must be one of ${EXPORT_FORMATS.join(', ')}` }),
+  format: z.enum(FILE_EXPORT_FORMATS, { error: `--format must be one of ${FILE_EXPORT_FORMATS.join(', ')}` }),
   query: z.string().optional(),
   out: z.string().min(1).optional(),
   images: z.boolean().default(false),
@@ -117,12 +117,19 @@ const exportCommand: Command = async (argv, io) => {
   if (positionals.length > 0) throw new UsageError(`export takes no arguments (got ${positionals[0]})`);
   const o = validate(exportSchema, values);
   if (o.images && !o.out) throw new UsageError('--images needs --out: the images are written beside that file');
+  if (o.format === 'pdf' && !o.out) throw new UsageError('--format pdf needs --out: a PDF is written to a file');
   return withStore(values['data-dir'], (store) => {
     const single = o.id === undefined ? null : store.get(o.id);
     if (o.id !== undefined && !single) throw new ReadoutError('history-not-found', `There is no history entry ${o.id}.`);
     const pages = o.document === undefined ? null : store.documentPages(o.document);
     if (pages?.length === 0) throw new ReadoutError('history-not-found', `There is no document ${o.document}.`);
     const entries: Iterable<Entry> = single ? [single] : pages ?? store.iterate({ query: o.query });
+    if (o.format === 'pdf') {
+      return exportSearchablePdf(store, entries, o.out!).then((count) => {
+        io.stderr(`readout: exported ${count} ${count === 1 ? 'page' : 'pages'} to ${o.out}\n`);
+        return 0;
+      });
+    }
     if (!o.out) {
       exportEntries(entries, o.format, io.stdout);
       return 0;

@@ -1,7 +1,9 @@
 /** An export written to a file, with each entry's image beside it when asked: shared by the app and the CLI. */
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative } from 'node:path';
-import { exportEntries, type ExportFormat, type ExportOptions } from './export.ts';
+import { EXPORT_FORMATS, exportEntries, type ExportFormat, type ExportOptions } from './export.ts';
+import { shownText } from './rows.ts';
 import { ReadoutError } from '../errors.ts';
 import type { HistoryStore } from './store.ts';
 import type { Entry } from './types.ts';
@@ -51,4 +53,30 @@ export function exportToFile(
       });
     });
   });
+}
+
+/** What can be written to a file: the text formats, and a searchable PDF of the entries' images (pdf/searchable.ts). */
+export const FILE_EXPORT_FORMATS = [...EXPORT_FORMATS, 'pdf'] as const;
+export type FileExportFormat = (typeof FILE_EXPORT_FORMATS)[number];
+
+/**
+ * The entries as one searchable PDF, a page each (their stored images, their text laid invisibly over them: at the
+ * words' places where the engine gave them and the text is not edited, else as lines down the page). Entries
+ * without a stored image have no page to carry their text and are left out. Resolves with the pages written.
+ */
+export async function exportSearchablePdf(store: HistoryStore, entries: Iterable<Entry>, path: string): Promise<number> {
+  const { searchablePdf } = await import('../pdf/searchable.ts');
+  const pages = [];
+  for (const entry of entries) {
+    const stored = entry.hasImage ? store.image(entry.id) : null;
+    if (!stored?.image || !entry.width || !entry.height) continue;
+    pages.push({ image: stored.image, mime: stored.mime, width: entry.width, height: entry.height, text: shownText(entry), words: entry.editedText === null ? entry.words : null });
+  }
+  if (pages.length === 0) throw new ReadoutError('export-empty', `${path}: none of these entries has an image to make a page of (images are not kept, or were pruned).`);
+  try {
+    await writeFile(path, await searchablePdf(pages));
+  } catch (error) {
+    throw new ReadoutError('export-failed', `${path}: the export could not be written (${error instanceof Error ? error.message : String(error)})`, { cause: error });
+  }
+  return pages.length;
 }

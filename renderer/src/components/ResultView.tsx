@@ -205,6 +205,12 @@ export function ResultView({ entry, job, customEndpoint, onDelete, onMessage, on
                   if (result.saved) onMessage(t('result.exported', { count: result.count, file: result.fileName }));
                 })} data-testid="export-document">{t('result.exportDocument')}</button>
               )}
+              {entry.page && (
+                <button type="button" onClick={() => run(async () => {
+                  const result = await api.history.export({ format: 'pdf', document: entry.page!.document });
+                  if (result.saved) onMessage(t('result.exported', { count: result.count, file: result.fileName }));
+                })} data-testid="export-searchable">{t('result.exportSearchable')}</button>
+              )}
               <button type="button" className="danger" onClick={() => onDelete(entry.id)}>{t('result.delete')}</button>
             </>
           )}

@@ -65,7 +65,8 @@ describe('readout records into the history', () => {
     [['history', 'frobnicate'], /unknown history command/],
     [['history', 'show'], /show takes one entry ID/],
     [['history', 'show', 'abc'], /entry ID is a number/],
-    [['history', 'export', '--format', 'pdf'], /--format must be one of/],
+    [['history', 'export', '--format', 'docx'], /--format must be one of md, json, csv, txt, pdf/],
+    [['history', 'export', '--format', 'pdf'], /--format pdf needs --out/],
     [['history', 'export', '--format', 'md', '--images'], /--images needs --out/],
     [['history', 'delete'], /entry IDs or --older-than/],
   ])('exits 2 for %j', async (args, message) => {

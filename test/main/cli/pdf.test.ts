@@ -103,3 +103,32 @@ describe('readout with a PDF', () => {
     expect(readFileSync(locked).length).toBeGreaterThan(0);
   });
 });
+
+describe('a document exported', () => {
+  it('as a searchable PDF: the pages as read, their text found again by pdf.js where the words are', { timeout: 90_000 }, async () => {
+    const dataDir = tempDir();
+    const path = await file(pdf);
+    const read = await runCli(['--json', '--engine', 'local', '--data-dir', dataDir, '--pdf-text', 'never', '--pages', '1-2', path]);
+    const pages = lines(read.stdout);
+    const documentId = JSON.parse((await runCli(['history', 'show', String(pages[0].entryId), '--json', '--data-dir', dataDir])).stdout).document.id;
+    const out = join(tempDir(), 'searchable.pdf');
+    const exported = await runCli(['history', 'export', '--document', String(documentId), '--format', 'pdf', '--out', out, '--data-dir', dataDir]);
+    expect(exported.stderr).toContain('exported 2 pages');
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const doc = await pdfjs.getDocument({ data: new Uint8Array(readFileSync(out)) }).promise;
+    expect(doc.numPages).toBe(2);
+    for (const [i, page] of pages.entries()) {
+      const content = await (await doc.getPage(i + 1)).getTextContent();
+      const found = content.items.map((item) => ('str' in item ? item.str : '')).join('').replace(/\s/g, '');
+      expect(found).toBe(page.text.replace(/\s/g, ''));
+      // The first word sits where the engine found it: near the top of the page.
+      const first = content.items.find((item) => 'str' in item && item.str.trim()) as { transform: number[] };
+      const view = (await doc.getPage(i + 1)).getViewport({ scale: 1 });
+      expect(first.transform[5]!).toBeGreaterThan(view.height * 0.6);
+    }
+    await doc.cleanup();
+    const noOut = await runCli(['history', 'export', '--document', String(documentId), '--format', 'pdf', '--data-dir', dataDir]);
+    expect(noOut.code).toBe(2);
+    expect(noOut.stderr).toMatch(/--format pdf needs --out/);
+  });
+});
