@@ -41,6 +41,8 @@ const config: Configuration = {
     '!node_modules/pdfjs-dist/{build,web,types,image_decoders}/**',
     '!node_modules/pdfjs-dist/legacy/{web,image_decoders}/**',
     '!node_modules/pdfjs-dist/legacy/build/{*.min.mjs,pdf.renderer*,pdf.sandbox*}',
+    // pdf-lib: Node loads its CommonJS build (package.json main); not the browser bundles, ES build, sources or types.
+    '!node_modules/pdf-lib/{dist,es,src,ts3.4}/**',
     // zxing-wasm: only the reader (codes/scan.ts), as ES modules.
     '!node_modules/zxing-wasm/dist/{full,writer,iife,miniprogram,cjs}/**',
   ],

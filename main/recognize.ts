@@ -6,6 +6,7 @@
 import { errorCode, errorMessage, ReadoutError } from './errors.ts';
 import type { Failure, NewEntry } from './history/store.ts';
 import type { Source } from './history/types.ts';
+import { openImage } from './image/decode.ts';
 import { prepareImage, type PreparedImage } from './image/prepare.ts';
 import type { DeltaListener, OcrEngine, RecognizeResult } from './ocr/engine.ts';
 import { OcrError } from './ocr/errors.ts';
@@ -75,6 +76,9 @@ export async function recognizeImage(bytes: Uint8Array, file: string, options: R
     }
   };
   try {
+    // The scan starts once the file's header has passed openImage's checks (its format, its size: a bomb is refused
+    // before any scan), so it runs while the image is prepared as well as while it is read.
+    const scanning = options.scanCodes ? openImage(bytes, file).then(() => options.scanCodes!(bytes)).catch(() => null) : Promise.resolve(null);
     prepared = await prepareImage(bytes, { file, bounds, thumbnail: options.thumbnail ?? recorder !== undefined });
     const image = prepared;
     if (recorder) {
@@ -95,8 +99,6 @@ export async function recognizeImage(bytes: Uint8Array, file: string, options: R
         });
       });
     }
-    // Started once the image has passed prepareImage's checks (sizes, decode budget): a bomb is refused before a scan.
-    const scanning = options.scanCodes ? options.scanCodes(bytes).catch(() => null) : Promise.resolve(null);
     const read = await engine.recognize(prepared, { prompt: options.prompt, bounds, task: options.task }, options.onDelta ?? (() => {}), options.signal);
     const words = read.words ? toOriginalPixels(read.words, { width: image.sentWidth, height: image.sentHeight }, image) : read.words;
     // The text has streamed already; the entry completes with the codes, which are found well within a reading.

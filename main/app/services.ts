@@ -25,6 +25,7 @@ import { isPdf } from '../pdf/sniff.ts';
 // worker's (electron-builder.ts unpacks out/main/chunks for it).
 import { MIN_TEXT_LAYER, PdfDocument, PdfError } from '../pdf/pdf.ts';
 import { TextLayerEngine } from '../pdf/text-layer.ts';
+import { searchablePdf } from '../pdf/searchable.ts';
 import { safeWebUrl } from '../codes/url.ts';
 import { QwenEngine } from '../ocr/qwen.ts';
 import { testApiKey } from '../ocr/test-key.ts';
@@ -261,7 +262,7 @@ export class AppServices {
       ? request.ids.map((id) => this.#history.get(id)).filter((e): e is NonNullable<typeof e> => e !== null)
       : this.#history.iterate({ query: request.query });
     const count = request.format === 'pdf'
-      ? await exportSearchablePdf(this.#history, entries, path)
+      ? await exportSearchablePdf(this.#history, entries, path, searchablePdf)
       : await exportToFile(this.#history, entries, request.format, path, { images: request.images });
     return { saved: true, count, fileName: basename(path) };
   }

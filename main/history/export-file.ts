@@ -4,6 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative } from 'node:path';
 import { EXPORT_FORMATS, exportEntries, type ExportFormat, type ExportOptions } from './export.ts';
 import { shownText } from './rows.ts';
+import type { SearchablePage } from '../pdf/searchable.ts';
 import { ReadoutError } from '../errors.ts';
 import type { HistoryStore } from './store.ts';
 import type { Entry } from './types.ts';
@@ -64,9 +65,14 @@ export type FileExportFormat = (typeof FILE_EXPORT_FORMATS)[number];
  * words' places where the engine gave them and the text is not edited, else as lines down the page). Entries
  * without a stored image have no page to carry their text and are left out. Resolves with the pages written.
  */
-export async function exportSearchablePdf(store: HistoryStore, entries: Iterable<Entry>, path: string): Promise<number> {
-  const { searchablePdf } = await import('../pdf/searchable.ts');
-  const pages = [];
+export async function exportSearchablePdf(
+  store: HistoryStore,
+  entries: Iterable<Entry>,
+  path: string,
+  // pdf-lib loaded when a PDF is first exported; the app passes it in (a split chunk would be unpacked with the worker's).
+  build: (pages: SearchablePage[]) => Promise<Uint8Array> = async (pages) => (await import('../pdf/searchable.ts')).searchablePdf(pages),
+): Promise<number> {
+  const pages: SearchablePage[] = [];
   for (const entry of entries) {
     const stored = entry.hasImage ? store.image(entry.id) : null;
     if (!stored?.image || !entry.width || !entry.height) continue;
@@ -74,7 +80,7 @@ export async function exportSearchablePdf(store: HistoryStore, entries: Iterable
   }
   if (pages.length === 0) throw new ReadoutError('export-empty', `${path}: none of these entries has an image to make a page of (images are not kept, or were pruned).`);
   try {
-    await writeFile(path, await searchablePdf(pages));
+    await writeFile(path, await build(pages));
   } catch (error) {
     throw new ReadoutError('export-failed', `${path}: the export could not be written (${error instanceof Error ? error.message : String(error)})`, { cause: error });
   }
