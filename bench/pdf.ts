@@ -5,7 +5,7 @@
  * first 3 pages, in the same run. Peak RSS is the child's own VmHWM, read as it exits.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { printPdf } from '../test/support/pdf.ts';
@@ -27,8 +27,13 @@ function run(file: string, pages: string, peakScript: string): { ms: number; pea
 async function foundAgain(file: string, dir: string): Promise<{ read: number; found: number }> {
   const command = (args: string[]) => spawnSync(process.execPath, [join(repoRoot, 'bin', 'readout.js'), ...args], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20, env: { ...process.env, DASHSCOPE_API_KEY: '' } });
   const dataDir = join(dir, 'history');
-  const pages = command(['--engine', 'local', '--pdf-text', 'never', '--json', '--pages', '1-3', '--data-dir', dataDir, file]).stdout.trim().split('\n').map((line) => JSON.parse(line) as { text: string; entryId: number });
+  // Read from a copy that is gone by the export: the pages are then the images with only Readout's text over them
+  // (an original page would bring its own text layer too, and this would measure that).
+  const copy = join(dir, 'copy.pdf');
+  copyFileSync(file, copy);
+  const pages = command(['--engine', 'local', '--pdf-text', 'never', '--json', '--pages', '1-3', '--data-dir', dataDir, copy]).stdout.trim().split('\n').map((line) => JSON.parse(line) as { text: string; entryId: number });
   const documentId = (JSON.parse(command(['history', 'show', String(pages[0]!.entryId), '--json', '--data-dir', dataDir]).stdout) as { document: { id: number } }).document.id;
+  rmSync(copy);
   const out = join(dir, 'searchable.pdf');
   command(['history', 'export', '--document', String(documentId), '--format', 'pdf', '--out', out, '--data-dir', dataDir]);
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');

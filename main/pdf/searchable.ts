@@ -1,5 +1,6 @@
 /**
- * A searchable PDF from read pages: each page's image as the page, and its text laid over it invisibly (text render
+ * A searchable PDF from read pages: each page (the original PDF's own page where the file can still be read, else the
+ * page's image), and its text laid over it invisibly (text render
  * mode 3, as scanners' "PDF with text" do), at the words' places where the engine gave them, else as one block of
  * lines down the page. pdf-lib (MIT) writes the file.
  * The text uses a composite font with Identity-H encoding whose character codes are the Unicode code points, and a
@@ -17,9 +18,11 @@ export interface SearchablePage {
   height: number;
   text: string;
   words: Array<{ text: string; box: number[][] }> | null;
+  /** The PDF the page came from and its number: the original page is kept (vector text, full quality) instead of the image. */
+  original?: { pdf: Uint8Array; page: number } | null;
 }
 
-/** A page this wide, in points (A4's width); its height follows the image. */
+/** A page made from an image is this wide, in points (A4's width); its height follows the image. */
 const PAGE_WIDTH = 595;
 
 /** Every code point of the Basic Multilingual Plane maps to itself; ranges may not cross a first byte (9.10.3). */
@@ -72,12 +75,33 @@ export async function searchablePdf(pages: readonly SearchablePage[]): Promise<U
   const doc = await PDFDocument.create();
   doc.setProducer('Readout');
   const font = textFont(doc);
+  const originals = new Map<Uint8Array, PDFDocument | null>();
+  const originalPage = async (original: SearchablePage['original']) => {
+    if (!original) return null;
+    if (!originals.has(original.pdf)) originals.set(original.pdf, await PDFDocument.load(original.pdf).catch(() => null));
+    const from = originals.get(original.pdf);
+    if (!from || original.page < 1 || original.page > from.getPageCount()) return null;
+    const [copied] = await doc.copyPages(from, [original.page - 1]);
+    return copied ?? null;
+  };
   for (const source of pages) {
-    const image = source.mime === 'image/jpeg' ? await doc.embedJpg(source.image) : await doc.embedPng(source.image);
-    const scale = PAGE_WIDTH / source.width;
-    const height = source.height * scale;
-    const page = doc.addPage([PAGE_WIDTH, height]);
-    page.drawImage(image, { x: 0, y: 0, width: PAGE_WIDTH, height });
+    // The original page where it can be had (an encrypted or vanished file cannot: its image stands in).
+    const copied = await originalPage(source.original);
+    let page;
+    let scale: number;
+    let height: number;
+    if (copied) {
+      page = doc.addPage(copied);
+      const size = page.getSize();
+      scale = size.width / source.width;
+      height = size.height;
+    } else {
+      const image = source.mime === 'image/jpeg' ? await doc.embedJpg(source.image) : await doc.embedPng(source.image);
+      scale = PAGE_WIDTH / source.width;
+      height = source.height * scale;
+      page = doc.addPage([PAGE_WIDTH, height]);
+      page.drawImage(image, { x: 0, y: 0, width: PAGE_WIDTH, height });
+    }
     page.node.setFontDictionary(PDFName.of('RT'), font);
     // Runs: each word at its box (PDF's y goes up from the bottom), else the text's lines down the page.
     const runs = source.words?.length

@@ -3,7 +3,7 @@
  * where it has one, --pages, --pdf-text, --password, one JSON object per page, the pages kept as one document, and
  * broken or locked files said plainly with nothing left pending.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -105,28 +105,42 @@ describe('readout with a PDF', () => {
 });
 
 describe('a document exported', () => {
-  it('as a searchable PDF: the pages as read, their text found again by pdf.js where the words are', { timeout: 90_000 }, async () => {
+  it('as a searchable PDF: the original pages, the text read from them laid where the words are, found again by pdf.js', { timeout: 90_000 }, async () => {
     const dataDir = tempDir();
-    const path = await file(pdf);
-    const read = await runCli(['--json', '--engine', 'local', '--data-dir', dataDir, '--pdf-text', 'never', '--pages', '1-2', path]);
+    // A scan: pages that are only pictures of text, no text layer of their own.
+    const picture = readFileSync(fixture('text/en-zh.png')).toString('base64');
+    const scan = await printPdf([`<img src="data:image/png;base64,${picture}" style="width:90%">`, `<img src="data:image/png;base64,${picture}" style="width:60%">`]);
+    const path = await file(scan, 'scan.pdf');
+    const read = await runCli(['--json', '--engine', 'local', '--data-dir', dataDir, path]);
     const pages = lines(read.stdout);
+    expect(pages.map((p) => [p.page, p.engine])).toEqual([[1, 'local'], [2, 'local']]);
     const documentId = JSON.parse((await runCli(['history', 'show', String(pages[0].entryId), '--json', '--data-dir', dataDir])).stdout).document.id;
-    const out = join(tempDir(), 'searchable.pdf');
-    const exported = await runCli(['history', 'export', '--document', String(documentId), '--format', 'pdf', '--out', out, '--data-dir', dataDir]);
-    expect(exported.stderr).toContain('exported 2 pages');
     const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-    const doc = await pdfjs.getDocument({ data: new Uint8Array(readFileSync(out)) }).promise;
-    expect(doc.numPages).toBe(2);
-    for (const [i, page] of pages.entries()) {
-      const content = await (await doc.getPage(i + 1)).getTextContent();
-      const found = content.items.map((item) => ('str' in item ? item.str : '')).join('').replace(/\s/g, '');
-      expect(found).toBe(page.text.replace(/\s/g, ''));
-      // The first word sits where the engine found it: near the top of the page.
-      const first = content.items.find((item) => 'str' in item && item.str.trim()) as { transform: number[] };
-      const view = (await doc.getPage(i + 1)).getViewport({ scale: 1 });
-      expect(first.transform[5]!).toBeGreaterThan(view.height * 0.6);
-    }
-    await doc.cleanup();
+    const exportAndRead = async (name: string) => {
+      const out = join(tempDir(), name);
+      const exported = await runCli(['history', 'export', '--document', String(documentId), '--format', 'pdf', '--out', out, '--data-dir', dataDir]);
+      expect(exported.stderr).toContain('exported 2 pages');
+      return pdfjs.getDocument({ data: new Uint8Array(readFileSync(out)) }).promise;
+    };
+    const check = async (doc: Awaited<ReturnType<typeof exportAndRead>>, width: number) => {
+      expect(doc.numPages).toBe(2);
+      for (const [i, page] of pages.entries()) {
+        const pdfPage = await doc.getPage(i + 1);
+        const view = pdfPage.getViewport({ scale: 1 });
+        expect(Math.round(view.width)).toBe(width);
+        const content = await pdfPage.getTextContent();
+        expect(content.items.map((item) => ('str' in item ? item.str : '')).join('').replace(/\s/g, '')).toBe(page.text.replace(/\s/g, ''));
+        // The first word sits where the engine found it: in the top part of the page.
+        const first = content.items.find((item) => 'str' in item && item.str.trim()) as { transform: number[] };
+        expect(first.transform[5]!).toBeGreaterThan(view.height * 0.6);
+      }
+      await doc.cleanup();
+    };
+    // The original file is still there: its own pages (A5, 420 points wide), with the text over them.
+    await check(await exportAndRead('searchable.pdf'), 420);
+    // Gone: each page's image stands in (595 points wide), with the same text.
+    rmSync(path);
+    await check(await exportAndRead('from-images.pdf'), 595);
     const noOut = await runCli(['history', 'export', '--document', String(documentId), '--format', 'pdf', '--data-dir', dataDir]);
     expect(noOut.code).toBe(2);
     expect(noOut.stderr).toMatch(/--format pdf needs --out/);
