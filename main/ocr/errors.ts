@@ -40,18 +40,10 @@ export class OcrError extends ReadoutError {
   readonly partialText: string;
   /** The server's Retry-After, when it sent one. */
   readonly retryAfterMs: number | null;
+  /** The message as given, before the request id was added to it. */
+  readonly #said: string;
 
-  constructor(
-    code: OcrErrorCode,
-    message: string,
-    details: {
-      requestId?: string | null;
-      status?: number | null;
-      partialText?: string;
-      retryAfterMs?: number | null;
-      cause?: unknown;
-    } = {},
-  ) {
+  constructor(code: OcrErrorCode, message: string, details: OcrErrorDetails = {}) {
     const requestId = details.requestId ?? null;
     super(code, requestId ? `${message} (request id ${requestId})` : message, {
       retryable: RETRYABLE.has(code),
@@ -62,7 +54,27 @@ export class OcrError extends ReadoutError {
     this.status = details.status ?? null;
     this.partialText = details.partialText ?? '';
     this.retryAfterMs = details.retryAfterMs ?? null;
+    this.#said = message;
   }
+
+  /** The same failure with what was not known where it was thrown (the request id, the text that had come). */
+  with(details: Pick<OcrErrorDetails, 'requestId' | 'partialText' | 'cause'>): OcrError {
+    return new OcrError(this.code as OcrErrorCode, this.#said, {
+      requestId: details.requestId ?? this.requestId,
+      status: this.status,
+      partialText: details.partialText ?? this.partialText,
+      retryAfterMs: this.retryAfterMs,
+      cause: details.cause ?? this.cause,
+    });
+  }
+}
+
+export interface OcrErrorDetails {
+  requestId?: string | null;
+  status?: number | null;
+  partialText?: string;
+  retryAfterMs?: number | null;
+  cause?: unknown;
 }
 
 /**

@@ -11,7 +11,7 @@ import { toDataUrl } from '../image/prepare.ts';
 import type { PixelBounds } from '../image/smart-resize.ts';
 import { classify } from './classify.ts';
 import type { DeltaListener, EngineImage, OcrEngine, RecognizeOptions, RecognizeResult, Usage } from './engine.ts';
-import { MAX_ANSWER_CHARS, OcrError, type OcrErrorCode } from './errors.ts';
+import { MAX_ANSWER_CHARS, OcrError } from './errors.ts';
 import { costOf, DEFAULT_MODEL, DEFAULT_PRICES, patchFactor, REGION_PRICES, regionOf, type Price, type Region } from './models.ts';
 import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry.ts';
 import { DEFAULT_PIXEL_BOUNDS } from '../image/smart-resize.ts';
@@ -325,9 +325,7 @@ export class QwenEngine implements OcrEngine {
       return new OcrError('timeout', `${this.#host} stopped answering; try again, or raise the time-out.`, { requestId, partialText });
     }
     // Ours, thrown where the text and request id were not at hand: given them here.
-    if (error instanceof OcrError && !error.requestId && !error.partialText && (requestId || partialText)) {
-      return new OcrError(error.code as OcrErrorCode, error.message, { requestId, partialText, status: error.status, retryAfterMs: error.retryAfterMs, cause: error.cause });
-    }
+    if (error instanceof OcrError && !error.requestId && !error.partialText && (requestId || partialText)) return error.with({ requestId, partialText });
     // The SDK's word for event data that is not JSON: the server is broken, and asking again will not mend it.
     if (error instanceof SyntaxError) return malformed('its event stream is not JSON', requestId, partialText);
     const classified = classify(error, { host: this.#host, model: this.model, apiKey: this.#options.apiKey });
@@ -341,10 +339,7 @@ export class QwenEngine implements OcrEngine {
       });
     }
     // An error event after some text (the native protocol's error after the 200): what came is kept.
-    if (partialText && !classified.partialText) {
-      const said = classified.requestId ? classified.message.replace(` (request id ${classified.requestId})`, '') : classified.message;
-      return new OcrError(classified.code as OcrErrorCode, said, { requestId: classified.requestId, status: classified.status, retryAfterMs: classified.retryAfterMs, partialText, cause: error });
-    }
+    if (partialText && !classified.partialText) return classified.with({ partialText, cause: error });
     return classified;
   }
 }
