@@ -17,7 +17,7 @@ import { JobQueue } from '../jobs/queue.ts';
 import { Batches, type BatchRef } from './batches.ts';
 import type { OcrEngine } from '../ocr/engine.ts';
 import { LocalEngine } from '../ocr/local.ts';
-import { FREE_QUOTA, REGION_PRICES, REGIONS, type Region } from '../ocr/models.ts';
+import { FREE_QUOTA, protocolFor, REGION_PRICES, REGIONS, type Region } from '../ocr/models.ts';
 import { parseResultSchema, promptForTask, taskOfMode, type Task, type TaskRequest } from '../ocr/tasks.ts';
 import { clipboardText } from '../codes/code.ts';
 import { isPdf } from '../pdf/sniff.ts';
@@ -98,7 +98,7 @@ export class AppServices {
     const apiKey = this.#settings.keyFor(baseURL);
     const wanted = override.engine ?? settings.engine;
     if (wanted === 'local' || (!apiKey && !settings.baseUrl)) return this.#local;
-    const api = settings.api === 'auto' ? (settings.baseUrl ? 'compatible' : 'native') : settings.api;
+    const api = protocolFor(settings.api, settings.baseUrl !== null);
     return new QwenEngine({ baseURL, apiKey, model: override.model ?? settings.model, api });
   }
 
@@ -498,16 +498,7 @@ export class AppServices {
           source,
           signal,
           scanCodes: (image) => this.#local.scanCodes(image),
-          recorder: {
-            createPending: (entry) => {
-              entryId = this.#history.createPending(entry);
-              this.#progress({ jobId, name: pageName, state: 'reading', entryId, error: null, batch, reveal });
-              this.#changed([entryId]);
-              return entryId;
-            },
-            complete: (id, result) => this.#history.complete(id, result),
-            fail: (id, failure) => this.#history.fail(id, failure),
-          },
+          recorder: this.#recorder({ jobId, name: pageName, batch, reveal }, (id) => (entryId = id)),
           onDelta: (delta) => this.#ports.emit('ocr:delta', { jobId, entryId, delta }),
         });
         if (entryId !== null) this.#changed([entryId]);
@@ -518,6 +509,21 @@ export class AppServices {
     }
     this.#progress({ jobId, name, state: signal.aborted ? 'cancelled' : 'done', entryId: null, error: null, batch, reveal });
     return texts.length > 0 ? texts.join('\n\n') : null;
+  }
+
+  /** A job's history writes: its entry said to the window as it is created (progress 'reading', history changed). */
+  #recorder(job: { jobId: number; name: string; batch: BatchRef; reveal: boolean }, created: (entryId: number) => void): JobRecorder {
+    return {
+      createPending: (entry) => {
+        const entryId = this.#history.createPending(entry);
+        created(entryId);
+        this.#progress({ ...job, state: 'reading', entryId, error: null });
+        this.#changed([entryId]);
+        return entryId;
+      },
+      complete: (id, result) => this.#history.complete(id, result),
+      fail: (id, failure) => this.#history.fail(id, failure),
+    };
   }
 
   readonly #passwords = new Map<number, (password: string | null) => void>();
@@ -559,16 +565,7 @@ export class AppServices {
       const custom = !options.task && settings.customPrompt?.trim() ? settings.customPrompt : null;
       const prompt = custom ?? promptForTask(task);
       let entryId: number | null = null;
-      const recorder: JobRecorder = {
-        createPending: (entry) => {
-          entryId = this.#history.createPending(entry);
-          this.#progress({ jobId, name, state: 'reading', entryId, error: null, batch, reveal });
-          this.#changed([entryId]);
-          return entryId;
-        },
-        complete: (id, result) => this.#history.complete(id, result),
-        fail: (id, failure) => this.#history.fail(id, failure),
-      };
+      const recorder = this.#recorder({ jobId, name, batch, reveal }, (id) => (entryId = id));
       /** A file that could not be read at all stays in the history as a failed entry, with its name and reason. */
       const unreadable = (error: unknown): void => {
         const view = toErrorView(error);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { z } from 'zod';
 import { MODES, type Mode } from '../ocr/prompts.ts';
-import { REGIONS, type Region } from '../ocr/models.ts';
+import { protocolFor, REGIONS, type Region } from '../ocr/models.ts';
 import type { QwenApi } from '../ocr/qwen.ts';
 import { DEFAULT_TASK, parseResultSchema, TASK_OF_MODE, TASKS, type TaskRequest } from '../ocr/tasks.ts';
 
@@ -88,7 +88,7 @@ export function engineOptions(values: Record<string, unknown>, env: Readonly<Rec
   if (engine === 'qwen' && !apiKey && !o['base-url']) {
     throw new UsageError('--engine qwen needs an API key: set DASHSCOPE_API_KEY (or give --base-url for a server that needs none)');
   }
-  const api = o.api ?? (o['base-url'] ? 'compatible' : 'native');
+  const api = protocolFor(o.api, o['base-url'] !== undefined);
   return { engine, baseURL: o['base-url'] ?? REGIONS[o.region], api, model: o.model, stream: !o['no-stream'], apiKey, dataDir: o['data-dir'] };
 }
 

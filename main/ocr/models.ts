@@ -3,7 +3,7 @@ import type { Usage } from './engine.ts';
 import { DEFAULT_MODEL, KNOWN_MODELS } from './model-names.ts';
 import type { Price } from './regions.ts';
 
-export { FREE_QUOTA, REGION_PRICES, REGIONS, regionOf, type Price, type Region } from './regions.ts';
+export { FREE_QUOTA, protocolFor, REGION_PRICES, REGIONS, regionOf, type Price, type Region } from './regions.ts';
 
 export { DEFAULT_MODEL, KNOWN_MODELS };
 

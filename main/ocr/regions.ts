@@ -43,3 +43,11 @@ export const REGION_PRICES: Readonly<Record<Region, Price>> = {
  */
 export const FREE_QUOTA = { tokens: 1_000_000, days: 90 } as const;
 
+
+/**
+ * The protocol a request goes out with: DashScope's own for its regions (its tasks and positions need it), the
+ * OpenAI-compatible one for a server of the user's (vLLM, Ollama, LM Studio), unless chosen outright.
+ */
+export function protocolFor(choice: 'auto' | 'native' | 'compatible' | undefined, customEndpoint: boolean): 'native' | 'compatible' {
+  return choice === undefined || choice === 'auto' ? (customEndpoint ? 'compatible' : 'native') : choice;
+}

@@ -7,22 +7,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CodeView } from '../../../preload/api.ts';
 import { formatNumber } from '../format.ts';
+import { safeWebUrl } from '../../../main/codes/url.ts';
 
 interface Props {
   codes: readonly CodeView[];
   onCopy: (text: string) => void;
   onOpen: (url: string) => void;
-}
-
-/** The same test as the main process's, so Open is offered only where it will be allowed. */
-function webAddress(code: CodeView): string | null {
-  if (code.binary || /\s/.test(code.text.trim()) || code.text.length > 4096) return null;
-  try {
-    const url = new URL(code.text.trim());
-    return (url.protocol === 'https:' || url.protocol === 'http:') && !url.username && !url.password && url.hostname ? url.href : null;
-  } catch {
-    return null;
-  }
 }
 
 export function CodesList({ codes, onCopy, onOpen }: Props) {
@@ -31,7 +21,8 @@ export function CodesList({ codes, onCopy, onOpen }: Props) {
   return (
     <section className="codes" aria-label={t('codes.label', { count: codes.length })} data-testid="codes">
       {codes.map((code, index) => {
-        const url = webAddress(code);
+        // The main process's own test (codes/url.ts), so Open is offered only where it will be allowed.
+        const url = code.binary ? null : safeWebUrl(code.text);
         return (
           <div className="code" key={index} data-testid="code">
             <span className="badge">{code.format}</span>

@@ -7,6 +7,7 @@ import { UsagePanel } from './UsagePanel.tsx';
 import { useTranslation } from 'react-i18next';
 import type { ApiKeyStatus, SettingsView as Settings, StorageView } from '../../../preload/api.ts';
 import { KNOWN_MODELS } from '../../../main/ocr/model-names.ts';
+import { protocolFor } from '../../../main/ocr/regions.ts';
 import { api, bridgeError } from '../api.ts';
 import { formatBytes } from '../format.ts';
 
@@ -55,7 +56,7 @@ export function SettingsView({ settings, apiKey, onChange, onToast }: Props) {
     void api.history.storage().then(setStorage);
   }, []);
   /** The protocol a request goes out with now: Automatic is native for DashScope's regions. */
-  const protocol = settings.api === 'auto' ? (settings.baseUrl ? 'compatible' : 'native') : settings.api;
+  const protocol = protocolFor(settings.api, settings.baseUrl !== null);
 
   /** Shows the change at once, then saves it; a refused change is put back and said beside its field. */
   const update = async (patch: Partial<Settings>, field?: string): Promise<boolean> => {
