@@ -4,6 +4,9 @@ import { firstLine } from '../history/rows.ts';
 import { failureOf } from '../recognize.ts';
 import type { Entry } from '../history/types.ts';
 
+/** A PDF's page as the window names it: its number, the document's length, and the document. */
+const pageOf = (entry: Entry): EntryView['page'] => (entry.document ? { number: entry.document.page, of: entry.document.pages, document: entry.document.id } : null);
+
 export function toEntryView(entry: Entry): EntryView {
   return {
     id: entry.id,
@@ -29,7 +32,7 @@ export function toEntryView(entry: Entry): EntryView {
     words: entry.words,
     region: entry.region as EntryView['region'],
     codes: entry.codes,
-    page: entry.document ? { number: entry.document.page, of: entry.document.pages, document: entry.document.id } : null,
+    page: pageOf(entry),
   };
 }
 
@@ -50,7 +53,7 @@ export function toEntrySummary(entry: Entry): EntrySummary {
     hasImage: entry.hasImage,
     width: entry.width,
     height: entry.height,
-    page: entry.document ? { number: entry.document.page, of: entry.document.pages, document: entry.document.id } : null,
+    page: pageOf(entry),
   };
 }
 

@@ -84,6 +84,19 @@ export async function runRecognize(options: CliOptions, io: CliIo): Promise<numb
   const output = new OrderedOutput(options.files.length, io.stdout, options.json ? '' : '\n');
   let failures = 0;
 
+  /** A report in its file's turn: a failure said on stderr, --json's line, or the line break text mode ends on. */
+  const print = (index: number, report: FileReport): void => {
+    if (!report.ok) {
+      failures++;
+      io.stderr(`readout: ${printable(report.error!.message)}\n`);
+    }
+    if (options.json) output.push(index, `${JSON.stringify(report)}\n`);
+    else if (report.text && !report.text.endsWith('\n')) output.push(index, '\n');
+  };
+  /** A file (or a document) that failed before any of its images reached the pipeline. */
+  const failed = (index: number, file: string, error: unknown): void =>
+    print(index, { ...toReport(file, { ok: false, prepared: null, error, entryId: null, historyError: null }, { engine: engine.name, model: engine.model, durationMs: 0 }), page: null, pages: null });
+
   /** One image (or one PDF page) through the pipeline, its report printed in its file's turn. */
   const readImage = async (index: number, bytes: Uint8Array, file: string, source: Source, page?: { engine: OcrEngine; document: { id: number; page: number } | null; number: number; pages: number }): Promise<void> => {
     const started = performance.now();
@@ -112,34 +125,22 @@ export async function runRecognize(options: CliOptions, io: CliIo): Promise<numb
       const reason = historyError(outcome.historyError, historyFile(options.dataDir ?? defaultDataDir())).message;
       io.stderr(`readout: warning: ${printable(file)} was not recorded into the history: ${printable(reason)}\n`);
     }
-    const report = { ...toReport(file, outcome, { engine: reader.name, model: reader.model, durationMs: Math.round(performance.now() - started) }), page: page?.number ?? null, pages: page?.pages ?? null };
-    if (!outcome.ok) {
-      failures++;
-      io.stderr(`readout: ${printable(report.error!.message)}\n`);
-    }
-    if (options.json) output.push(index, `${JSON.stringify(report)}\n`);
-    else if (report.text && !report.text.endsWith('\n')) output.push(index, '\n');
+    print(index, { ...toReport(file, outcome, { engine: reader.name, model: reader.model, durationMs: Math.round(performance.now() - started) }), page: page?.number ?? null, pages: page?.pages ?? null });
   };
 
   /** A PDF, page by page (each drawn, read and let go before the next), the pages grouped as one document. */
   const readDocument = async (index: number, bytes: Uint8Array, file: string, source: Source): Promise<void> => {
     const { PdfDocument, parsePageRanges, MIN_TEXT_LAYER } = await import('../pdf/pdf.ts');
     const { TextLayerEngine } = await import('../pdf/text-layer.ts');
-    const failed = (error: unknown): void => {
-      failures++;
-      const report = { ...toReport(file, { ok: false, prepared: null, error, entryId: null, historyError: null }, { engine: engine.name, model: engine.model, durationMs: 0 }), page: null, pages: null };
-      io.stderr(`readout: ${printable(report.error!.message)}\n`);
-      if (options.json) output.push(index, `${JSON.stringify(report)}\n`);
-    };
     let pdf: Awaited<ReturnType<typeof PdfDocument.open>>;
     try {
       pdf = await PdfDocument.open(bytes, file, { password: options.password });
     } catch (error) {
-      return failed(error);
+      return failed(index, file, error);
     }
     try {
       const pages = options.pages ? parsePageRanges(options.pages, pdf.pages) : Array.from({ length: pdf.pages }, (_, i) => i + 1);
-      if (typeof pages === 'string') return failed(new ReadoutError('pdf-pages', `${file}: --pages ${options.pages}: ${pages}`));
+      if (typeof pages === 'string') return failed(index, file, new ReadoutError('pdf-pages', `${file}: --pages ${options.pages}: ${pages}`));
       let documentId: number | null = null;
       try {
         documentId = history?.createDocument(source.kind === 'file' ? source.name : file, pdf.pages) ?? null;
@@ -153,7 +154,7 @@ export async function runRecognize(options: CliOptions, io: CliIo): Promise<numb
         try {
           rendered = await pdf.page(number, bounds);
         } catch (error) {
-          failed(error);
+          failed(index, file, error);
           continue;
         }
         const layer = rendered.text.replace(/\s/g, '').length >= MIN_TEXT_LAYER;
@@ -173,10 +174,7 @@ export async function runRecognize(options: CliOptions, io: CliIo): Promise<numb
     try {
       bytes = path === '-' ? await readStream(io.stdin) : await readInputFile(path);
     } catch (error) {
-      failures++;
-      const report = { ...toReport(file, { ok: false, prepared: null, error, entryId: null, historyError: null }, { engine: engine.name, model: engine.model, durationMs: 0 }), page: null, pages: null };
-      io.stderr(`readout: ${printable(report.error!.message)}\n`);
-      if (options.json) output.push(index, `${JSON.stringify(report)}\n`);
+      failed(index, file, error);
       output.finish(index);
       return;
     }
