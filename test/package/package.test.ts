@@ -63,9 +63,10 @@ describe('the Linux x64 package', () => {
     expect(existsSync(join(unpacked, 'out/main/local-worker.js'))).toBe(true);
     const packages = [...workerPackages(repoRoot), ...workerPackages(repoRoot, MAIN_NATIVE_PACKAGES)];
     for (const dir of packages) expect(existsSync(join(unpacked, dir, 'package.json')), dir).toBe(true);
-    // The worker's own code: its file and the chunks it imports (the bundler shares code with the main bundle).
+    // The worker's own code: its file and the chunks it imports, and theirs in turn (the bundler shares code with
+    // the main bundle). A Set visited while it grows reaches the chunks of chunks.
     const workerCode = new Set<string>(['out/main/local-worker.js']);
-    for (const file of [...workerCode]) {
+    for (const file of workerCode) {
       for (const [, spec] of readFileSync(join(unpacked, file), 'utf8').matchAll(/(?:from\s*|import\s*\(\s*)["'](\.{1,2}\/[^"']+)["']/g)) {
         workerCode.add(join(file, '..', spec!).split('\\').join('/'));
       }
