@@ -87,3 +87,41 @@ export function detectionSize(width: number, height: number, limit: number): { w
   const round = (v: number): number => Math.max(32, Math.round((v * scale) / 32) * 32);
   return { width: round(width), height: round(height), scale };
 }
+
+/** A piece of the detector's input: where it is read from (`x`, `y`, `width`, `height`) and the part of it kept. */
+export interface Tile {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** The part of the map this tile writes, in the whole map's pixels: its own share, half of each overlap. */
+  keep: { x: number; y: number; width: number; height: number };
+}
+
+/**
+ * Cuts a `width` x `height` map (multiples of 32) into as few tiles as keep each within `size` a side, neighbours
+ * sharing at least `overlap` pixels, so the detector never sees a tensor larger than one tile. Each tile keeps the
+ * middle of what it saw (the detector is unsure near an edge it cannot see past), and the kept parts cover the map
+ * exactly once. `size` and `overlap` are multiples of 32, `overlap` under half of `size`.
+ */
+export function detectionTiles(width: number, height: number, size: number, overlap: number): Tile[] {
+  const spans = (length: number): Array<{ start: number; length: number; keep: number }> => {
+    const count = length <= size ? 1 : Math.ceil((length - overlap) / (size - overlap));
+    // Tiles of one length, as short as covers the map with that overlap, on the 32-pixel grid the model needs.
+    const tile = Math.min(length, Math.min(size, Math.ceil((length + (count - 1) * overlap) / count / 32) * 32));
+    const starts = Array.from({ length: count }, (_, i) => (i === 0 ? 0 : Math.min(i * (tile - overlap), length - tile)));
+    // Each boundary falls in the middle of the two tiles' shared part.
+    const keeps = starts.map((start, i) => (i === 0 ? 0 : Math.floor((start + starts[i - 1]! + tile) / 2)));
+    return starts.map((start, i) => ({ start, length: tile, keep: keeps[i]! }));
+  };
+  const cut = (length: number) => spans(length).map((span, i, all) => ({ ...span, keepEnd: all[i + 1]?.keep ?? length }));
+  return cut(height).flatMap((row) =>
+    cut(width).map((column) => ({
+      x: column.start,
+      y: row.start,
+      width: column.length,
+      height: row.length,
+      keep: { x: column.keep, y: row.keep, width: column.keepEnd - column.keep, height: row.keepEnd - row.keep },
+    })),
+  );
+}

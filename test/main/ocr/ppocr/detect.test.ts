@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DB_DEFAULTS, dbBoxes, detectionSize } from '../../../../main/ocr/ppocr/detect.ts';
+import { DB_DEFAULTS, dbBoxes, detectionSize, detectionTiles } from '../../../../main/ocr/ppocr/detect.ts';
 
 function map(width: number, height: number, rects: Array<{ x: number; y: number; w: number; h: number }>, p = 0.9): Float32Array {
   const out = new Float32Array(width * height);
@@ -54,6 +54,53 @@ describe('detectionSize', () => {
         expect(Math.max(size.width, size.height)).toBeLessThanOrEqual(1600 + 16);
         expect(size.scale).toBeLessThanOrEqual(1);
       }),
+    );
+  });
+});
+
+describe('detectionTiles', () => {
+  it('one tile where the map fits, the whole map kept', () => {
+    expect(detectionTiles(1600, 896, 1600, 128)).toEqual([{ x: 0, y: 0, width: 1600, height: 896, keep: { x: 0, y: 0, width: 1600, height: 896 } }]);
+  });
+
+  it('covers any map exactly once with what tiles keep, each tile within the size, on the grid, overlapping enough', () => {
+    const grid = fc.integer({ min: 1, max: 260 }).map((n) => n * 32);
+    fc.assert(
+      fc.property(grid, grid, fc.integer({ min: 8, max: 60 }).map((n) => n * 32), fc.integer({ min: 0, max: 7 }).map((n) => n * 32), (width, height, size, wanted) => {
+        const overlap = Math.min(wanted, Math.floor(size / 2 / 32 - 1) * 32);
+        const tiles = detectionTiles(width, height, size, overlap);
+        for (const tile of tiles) {
+          expect(tile.width).toBeLessThanOrEqual(size);
+          expect(tile.height).toBeLessThanOrEqual(size);
+          for (const value of [tile.x, tile.y, tile.width, tile.height]) expect(value % 32).toBe(0);
+          expect(tile.x + tile.width).toBeLessThanOrEqual(width);
+          expect(tile.y + tile.height).toBeLessThanOrEqual(height);
+          const { keep } = tile;
+          // What a tile keeps lies inside it, at least half the overlap from any edge it shares with a neighbour.
+          if (keep.x > 0) expect(keep.x - tile.x).toBeGreaterThanOrEqual(overlap / 2);
+          if (keep.x + keep.width < width) expect(tile.x + tile.width - (keep.x + keep.width)).toBeGreaterThanOrEqual(overlap / 2);
+          if (keep.y > 0) expect(keep.y - tile.y).toBeGreaterThanOrEqual(overlap / 2);
+          if (keep.y + keep.height < height) expect(tile.y + tile.height - (keep.y + keep.height)).toBeGreaterThanOrEqual(overlap / 2);
+        }
+        // The tiles are a grid: the kept columns cut [0, width) into consecutive pieces, the kept rows [0, height),
+        // and every column meets every row once. So every pixel is kept by exactly one tile.
+        const pieces = (ranges: Array<[number, number]>, length: number) => {
+          const sorted = [...new Map(ranges.map((range) => [range.join(), range])).values()].sort((a, b) => a[0] - b[0]);
+          sorted.forEach(([start, end], i) => {
+            expect(start).toBe(i === 0 ? 0 : sorted[i - 1]![1]);
+            expect(end).toBeGreaterThan(start);
+          });
+          expect(sorted.at(-1)![1]).toBe(length);
+          return sorted.length;
+        };
+        const columns = pieces(tiles.map(({ keep }) => [keep.x, keep.x + keep.width]), width);
+        const rows = pieces(tiles.map(({ keep }) => [keep.y, keep.y + keep.height]), height);
+        expect(new Set(tiles.map(({ keep }) => `${keep.x},${keep.y}`)).size).toBe(columns * rows);
+        // As few tiles as the size allows (neither more rows nor more columns than needed).
+        const least = (length: number) => (length <= size ? 1 : Math.ceil((length - overlap) / (size - overlap)));
+        expect([columns, rows, tiles.length]).toEqual([least(width), least(height), least(width) * least(height)]);
+      }),
+      { numRuns: 200 },
     );
   });
 });
