@@ -65,23 +65,27 @@ async function render(browser: Browser, page: (typeof PAGES)[number], dpr: 1 | 2
   return { name: `${page.name}@${dpr}x`, png, truth, lines };
 }
 
-/** A 3840 x 2160 desktop: a settings window, a chat and a document at 2x, as a 4K laptop shows them. */
-async function renderFourK(browser: Browser): Promise<Screen> {
-  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 2 });
+/**
+ * A 3840 x 2160 desktop: a settings window, a chat and a document, at 2x as a 4K laptop shows them, or at 100% as a
+ * 4K monitor does (the same windows at their CSS size, spread over the larger desktop).
+ */
+async function renderFourK(browser: Browser, dpr: 1 | 2 = 2): Promise<Screen> {
+  const context = await browser.newContext({ viewport: { width: 3840 / dpr, height: 2160 / dpr }, deviceScaleFactor: dpr });
   const tab = await context.newPage();
-  const blocks = PAGES.slice(0, 6).map((p, i) => `<div style="position:absolute;left:${40 + (i % 3) * 620}px;top:${60 + Math.floor(i / 3) * 480}px;width:560px;padding:16px;${p.dark ? 'background:#1e1e1e;color:#e6e6e6' : 'background:#fff;color:#1d1d1f'}">${p.html}</div>`);
+  const spread = 2 / dpr;
+  const blocks = PAGES.slice(0, 6).map((p, i) => `<div style="position:absolute;left:${(40 + (i % 3) * 620) * spread}px;top:${(60 + Math.floor(i / 3) * 480) * spread}px;width:560px;padding:16px;${p.dark ? 'background:#1e1e1e;color:#e6e6e6' : 'background:#fff;color:#1d1d1f'}">${p.html}</div>`);
   await tab.setContent(`<!doctype html><meta charset="utf-8"><body style="margin:0;background:#d9dde3">${blocks.join('')}</body>`);
   const truth = (await tab.evaluate(() => [...document.body.children].map((el) => (el as HTMLElement).innerText.trim()).join('\n'))).trim();
-  const lines = (await tab.evaluate(lineBoxes, await tab.evaluateHandle(() => document.body))).map((box) => box.map((v) => v * 2) as [number, number, number, number]);
+  const lines = (await tab.evaluate(lineBoxes, await tab.evaluateHandle(() => document.body))).map((box) => box.map((v) => v * dpr) as [number, number, number, number]);
   const png = await tab.screenshot();
   await context.close();
-  return { name: '4k-desktop@2x', png, truth, lines };
+  return { name: `4k-desktop@${dpr}x`, png, truth, lines };
 }
 
-export async function renderScreens(browser: Browser): Promise<{ screens: Screen[]; fourK: Screen }> {
+export async function renderScreens(browser: Browser): Promise<{ screens: Screen[]; fourK: Screen; fourKAt100: Screen }> {
   const screens: Screen[] = [];
   for (const page of PAGES) for (const dpr of [1, 2] as const) screens.push(await render(browser, page, dpr));
-  return { screens, fourK: await renderFourK(browser) };
+  return { screens, fourK: await renderFourK(browser, 2), fourKAt100: await renderFourK(browser, 1) };
 }
 
 /** Levenshtein distance over code points. */

@@ -7,6 +7,7 @@ import type { Code } from '../codes/code.ts';
 import { unpackedUrl } from '../asar.ts';
 import { startEngineHost, type EngineHost, type HostKind } from './local-host.ts';
 import type { LocalLine, LocalRequest, LocalResponse } from './local-protocol.ts';
+import { layoutText } from './layout.ts';
 import { readingOrder } from './reading-order.ts';
 
 export const LOCAL_MODEL = 'PP-OCRv4';
@@ -22,14 +23,9 @@ function workerUrl(): URL {
   return unpackedUrl(new URL(import.meta.url.endsWith('.ts') ? './local-worker.ts' : './local-worker.js', import.meta.url));
 }
 
-/** Rows as text: a row's lines joined by a space, rows by a line break. */
-function rowsToText(rows: LocalLine[][]): string {
-  return rows.map((row) => row.map((l) => l.text).join(' ')).join('\n');
-}
-
-/** The text in reading order (reading-order.ts). */
+/** The text in reading order, laid out as the image shows it (layout.ts). */
 export function linesToText(lines: LocalLine[]): string {
-  return rowsToText(readingOrder(lines));
+  return layoutText(lines);
 }
 
 export class LocalEngine implements OcrEngine {
@@ -81,7 +77,7 @@ export class LocalEngine implements OcrEngine {
       throw new OcrError('engine-failed', `The offline engine could not read the image: ${response.message}`);
     }
     const rows = readingOrder(response.lines);
-    const text = rowsToText(rows);
+    const text = linesToText(response.lines);
     if (text) onDelta(text);
     // The offline engine finds lines: each is a "word" of the result, in reading order, in the sent image's pixels.
     const words = rows.flat().map((line) => ({ text: line.text, box: line.box, confidence: line.mean }));

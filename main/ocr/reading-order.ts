@@ -11,7 +11,7 @@ export interface Placed {
   box: number[][];
 }
 
-interface Extent<T> {
+export interface Extent<T> {
   line: T;
   left: number;
   top: number;
@@ -19,7 +19,7 @@ interface Extent<T> {
   bottom: number;
 }
 
-function extent<T extends Placed>(line: T): Extent<T> {
+export function extent<T extends Placed>(line: T): Extent<T> {
   const xs = line.box.map((p) => p[0] ?? 0);
   const ys = line.box.map((p) => p[1] ?? 0);
   return { line, left: Math.min(...xs), top: Math.min(...ys), right: Math.max(...xs), bottom: Math.max(...ys) };
@@ -72,20 +72,26 @@ function alignedAcross<T>(groups: Array<Array<Extent<T>>>): boolean {
   return aligned * 2 > total;
 }
 
-function order<T>(items: Array<Extent<T>>, gap: number): T[][] {
-  if (items.length <= 1) return items.length === 1 ? [[items[0]!.line]] : [];
+/** Blocks (what no wide band cuts further: a paragraph, a table, a window's text), each as its rows. */
+function order<T>(items: Array<Extent<T>>, gap: number): T[][][] {
+  if (items.length <= 1) return items.length === 1 ? [[[items[0]!.line]]] : [];
   const bands = cut(items, 'y', gap);
   if (bands.length > 1) return bands.flatMap((band) => order(band, gap));
   const columns = cut(items, 'x', gap);
   if (columns.length > 1 && (!alignedAcross(columns) || cut(items, 'x', gap * PANE_GAP).length > 1)) return columns.flatMap((column) => order(column, gap));
-  return rows(items).map((row) => row.map((e) => e.line));
+  return [rows(items).map((row) => row.map((e) => e.line))];
 }
 
-/** Lines grouped into rows, rows in reading order. Blank lines are dropped. */
-export function readingOrder<T extends Placed>(lines: readonly T[]): T[][] {
+/** Lines grouped into rows and rows into blocks, all in reading order. Blank lines are dropped. */
+export function readingBlocks<T extends Placed>(lines: readonly T[]): T[][][] {
   const items = lines.filter((l) => l.text.trim() !== '').map(extent);
   if (items.length === 0) return [];
   const heights = items.map((e) => e.bottom - e.top).sort((a, b) => a - b);
   const lineHeight = Math.max(1, heights[Math.floor(heights.length / 2)]!);
   return order(items, 2 * lineHeight);
+}
+
+/** Lines grouped into rows, rows in reading order. Blank lines are dropped. */
+export function readingOrder<T extends Placed>(lines: readonly T[]): T[][] {
+  return readingBlocks(lines).flat(1);
 }

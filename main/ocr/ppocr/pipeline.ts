@@ -56,11 +56,15 @@ export function readingConfidence(lines: readonly OcrLine[]): number {
 }
 
 export interface PpOcrOptions {
-  /**
-   * The detector first sees the image with its long side at most this (text at 2x scaling stays legible at it), and
-   * never a tensor larger than this a side (a closer look goes in tiles).
-   */
+  /** The detector first sees the image with its long side at most this (text at 2x scaling stays legible at it). */
   detectionLimit: number;
+  /**
+   * A look at full size goes in overlapping tiles at most this a side. Peak memory follows the largest tensor
+   * (onnxruntime keeps its arena): reading a dense 4K page at 100% peaked at 924 MB with tiles of 1600, 709 MB with 1024,
+   * in the same time. The first look is never tiled: the detector's squeeze-excite blocks average over all it sees,
+   * so a tile's map differs from the whole view's everywhere, not only at the seams (line boxes came out looser).
+   */
+  detectionTile: number;
   /**
    * A frame shrunk for detection is looked at again at full size when a sample of its lines is read with a median
    * confidence below this (see read()).
@@ -77,7 +81,7 @@ export interface PpOcrOptions {
   linePadding: number;
 }
 
-export const PP_OCR_DEFAULTS: PpOcrOptions = { detectionLimit: 1600, rescanBelow: 0.95, batchSize: 8, minConfidence: 0.5, linePadding: 0.2 };
+export const PP_OCR_DEFAULTS: PpOcrOptions = { detectionLimit: 1600, detectionTile: 1024, rescanBelow: 0.95, batchSize: 8, minConfidence: 0.5, linePadding: 0.2 };
 
 const DET_NORM = { mean: [0.485, 0.456, 0.406], std: [0.229, 0.224, 0.225] } as const;
 const REC_NORM = { mean: [0.5, 0.5, 0.5], std: [0.5, 0.5, 0.5] } as const;
@@ -138,7 +142,7 @@ export class PpOcr {
   /** onnxruntime allocates and picks kernels on a session's first run: done here, ahead of the first capture. */
   async warmUp(): Promise<void> {
     const blank: Rgb = { data: new Uint8Array(64 * 64 * 3).fill(255), width: 64, height: 64 };
-    await this.#detect(blank, this.#options.detectionLimit);
+    await this.#detect(blank, this.#options.detectionLimit, this.#options.detectionLimit);
     await this.#recognize(blank, [{ x: 0, y: 0, width: 64, height: 16, score: 1, place: { x: 0, y: 0, width: 64, height: 16 } }]);
   }
 
@@ -153,14 +157,14 @@ export class PpOcr {
    */
   async read(image: Rgb): Promise<Reading> {
     const shrunk = detectionSize(image.width, image.height, this.#options.detectionLimit).scale < 1;
-    let boxes = await this.#detect(image, this.#options.detectionLimit);
+    let boxes = await this.#detect(image, this.#options.detectionLimit, this.#options.detectionLimit);
     let sampled: OcrLine[] = [];
     if (shrunk && boxes.length > 0) {
       const sample = spread(boxes, this.#options.batchSize);
       sampled = await this.#recognize(image, sample);
       // The median: a frame's icons and stray marks are read with low confidence whatever the scale.
       if (median(sampled.filter((line) => line.text !== '').map((line) => line.mean)) < this.#options.rescanBelow) {
-        [boxes, sampled] = [await this.#detect(image, Infinity), []];
+        [boxes, sampled] = [await this.#detect(image, Infinity, this.#options.detectionTile), []];
       } else {
         boxes = boxes.filter((box) => !sample.includes(box));
       }
@@ -169,12 +173,12 @@ export class PpOcr {
     return { lines: all.filter((line) => line.text !== '' && line.mean >= this.#options.minConfidence), confidence: readingConfidence(all) };
   }
 
-  /** The lines the detector finds in the image seen with its long side at most `limit`. */
-  async #detect(image: Rgb, limit: number): Promise<FoundLine[]> {
+  /** The lines the detector finds in the image seen with its long side at most `limit`, in tiles of at most `tileSize`. */
+  async #detect(image: Rgb, limit: number, tileSize: number): Promise<FoundLine[]> {
     const { width: mapWidth, height: mapHeight } = detectionSize(image.width, image.height, limit);
     const sx = image.width / mapWidth;
     const sy = image.height / mapHeight;
-    const tiles = detectionTiles(mapWidth, mapHeight, this.#options.detectionLimit, TILE_OVERLAP);
+    const tiles = detectionTiles(mapWidth, mapHeight, tileSize, TILE_OVERLAP);
     // The probability map (the detector's output is the size of its input), written a tile's kept part at a time.
     let map: Float32Array = new Float32Array(0);
     for (const tile of tiles) {

@@ -78,7 +78,8 @@ describe('linesToText', () => {
   const line = (text: string, x: number, y: number, h = 20) => ({ text, mean: 1, box: [[x, y], [x + 50, y], [x + 50, y + h], [x, y + h]] });
 
   it('orders rows top to bottom and words left to right', () => {
-    expect(linesToText([line('world', 120, 12), line('second', 10, 60), line('hello', 10, 10)])).toBe('hello world\nsecond');
+    // A word space apart (6 px at 20 px tall): a space; further apart they would be cells (layout.test.ts).
+    expect(linesToText([line('world', 66, 12), line('second', 10, 60), line('hello', 10, 10)])).toBe('hello world\nsecond');
   });
 
   it('drops empty detections', () => {
