@@ -39,7 +39,7 @@ async function runPool(count: number, concurrency: number, task: (index: number)
 const sourceOf = (path: string): Source =>
   path === '-' ? { kind: 'file', path: '-', name: STDIN_LABEL } : { kind: 'file', path: resolve(path), name: basename(path) };
 
-export function engineFor(options: EngineOptions): OcrEngine {
+export function engineFor(options: EngineOptions): Promise<OcrEngine> {
   return createEngine(
     options.engine === 'local'
       ? { engine: 'local' }
@@ -77,7 +77,7 @@ async function scanOnly(bytes: Uint8Array, file: string, started: number): Promi
 
 export async function runRecognize(options: CliOptions, io: CliIo): Promise<number> {
   if (options.codesOnly) return runCodesOnly(options, io);
-  const engine = engineFor(options);
+  const engine = await engineFor(options);
   const history = tryOpenHistory(options, io);
   const prompt = options.prompt?.trim() ? options.prompt : promptForTask(options.task);
   // Text mode puts a blank line between files; --json is JSON Lines, one object per line and nothing else.
