@@ -385,6 +385,26 @@ describe('the small things', () => {
   });
 });
 
+describe('the offline engine keeps the layout it reads (review M4)', () => {
+  // A table, drawn with its cells at column positions and one left empty, as a spreadsheet or an invoice shows it.
+  const table = () => {
+    const rows = [['Item', 'Qty', 'Price'], ['Paper A4', '12', '$36.00'], ['Toner', '2', '$480.00'], ['Total', '', '$516.00']];
+    const cells = rows.flatMap((row, r) => row.map((text, c) => `<text x="${[24, 220, 340][c]}" y="${44 + r * 34}" font-size="18" font-family="sans-serif">${text}</text>`));
+    return sharp(Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="520" height="180"><rect width="100%" height="100%" fill="#fff"/>${cells.join('')}</svg>`)).png().toBuffer();
+  };
+
+  for (const [locale, scheme] of [['en-US', 'light'], ['zh-CN', 'dark']] as const) {
+    it(`sets a table's cells in columns, tab-separated, an empty cell kept (${locale}, ${scheme})`, async () => {
+      suite.app = createTestApp(tempDir());
+      const page = await suite.open({ locale, colorScheme: scheme });
+      await dropFiles(page, [{ name: 'invoice.png', type: 'image/png', bytes: await table() }]);
+      await page.getByTestId('history-row').filter({ hasText: 'invoice.png' }).click();
+      await expect.poll(() => page.getByTestId('result-text').textContent(), { timeout: 30_000 }).toBe('Item\tQty\tPrice\nPaper A4\t12\t$36.00\nToner\t2\t$480.00\nTotal\t\t$516.00');
+      await shot(page, `offline-table-${locale}-${scheme}`);
+    });
+  }
+});
+
 describe('the offline engine unsure of what it read', () => {
   const japanese = () =>
     sharp(Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="900" height="80"><rect width="100%" height="100%" fill="#fff"/><text x="20" y="50" font-size="28" font-family="sans-serif">これはテストです。ひらがなとカタカナを読みます。</text></svg>`)).png().toBuffer();

@@ -7,6 +7,7 @@ import { TaskOptions } from './TaskOptions.tsx';
 import { ImageText } from './ImageText.tsx';
 import { CodesList } from './CodesList.tsx';
 import { markedPieces, wordRanges, wordsInRange } from '../word-selection.ts';
+import { tabStop } from '../tab-stop.ts';
 import { DEFAULT_MODEL, KNOWN_MODELS } from '../../../main/ocr/model-names.ts';
 import { REGION_PRICES } from '../../../main/ocr/regions.ts';
 import { api, bridgeError, modKey } from '../api.ts';
@@ -85,6 +86,7 @@ export function ResultView({ entry, job, customEndpoint, onDelete, onMessage, on
   const shown = streaming ? job.text : (entry.editedText ?? entry.text);
   const words = useMemo(() => (streaming ? [] : (entry.words ?? [])), [streaming, entry.words]);
   const ranges = useMemo(() => wordRanges(shown, words), [shown, words]);
+  const tabs = useMemo(() => tabStop(shown), [shown]);
   useEffect(() => {
     setChosenWords(new Set());
     setLinkedWords(new Set());
@@ -229,7 +231,7 @@ export function ResultView({ entry, job, customEndpoint, onDelete, onMessage, on
           <CodesList codes={entry.codes} onCopy={(text) => void copyWords(text)} onOpen={(url) => void run(() => api.app.openUrl(url))} />
         )}
         {draft === null ? (
-          <pre ref={textPanel} className="text" data-testid="result-text" aria-busy={streaming} tabIndex={0} role="textbox" aria-readonly="true" aria-multiline="true" aria-label={t('result.textLabel')}>
+          <pre ref={textPanel} className="text" style={tabs === undefined ? undefined : { tabSize: `${tabs}ch` }} data-testid="result-text" aria-busy={streaming} tabIndex={0} role="textbox" aria-readonly="true" aria-multiline="true" aria-label={t('result.textLabel')}>
             {chosenWords.size > 0
               ? markedPieces(shown, ranges, chosenWords).map((piece, i) => (piece.marked ? <mark key={i} className="word-mark">{piece.text}</mark> : piece.text))
               : shown || (streaming ? <span className="reading">{t('result.reading')}</span> : '')}
