@@ -393,14 +393,18 @@ describe('the offline engine keeps the layout it reads (review M4)', () => {
     return sharp(Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="520" height="180"><rect width="100%" height="100%" fill="#fff"/>${cells.join('')}</svg>`)).png().toBuffer();
   };
 
-  for (const [locale, scheme] of [['en-US', 'light'], ['zh-CN', 'dark']] as const) {
-    it(`sets a table's cells in columns, tab-separated, an empty cell kept (${locale}, ${scheme})`, async () => {
+  for (const [locale, scheme, words] of [['en-US', 'light', en], ['zh-CN', 'dark', zhCN]] as const) {
+    it(`sets a table's cells in columns, tab-separated, an empty cell kept; copies it as one line too (${locale}, ${scheme})`, async () => {
       suite.app = createTestApp(tempDir());
       const page = await suite.open({ locale, colorScheme: scheme });
       await dropFiles(page, [{ name: 'invoice.png', type: 'image/png', bytes: await table() }]);
       await page.getByTestId('history-row').filter({ hasText: 'invoice.png' }).click();
       await expect.poll(() => page.getByTestId('result-text').textContent(), { timeout: 30_000 }).toBe('Item\tQty\tPrice\nPaper A4\t12\t$36.00\nToner\t2\t$480.00\nTotal\t\t$516.00');
       await shot(page, `offline-table-${locale}-${scheme}`);
+      // And as one line, for a search box or a chat: cells and rows run on with spaces.
+      await page.getByTestId('copy-one-line').click();
+      await expect.poll(() => suite.app!.clipboard.at(-1)).toBe('Item Qty Price Paper A4 12 $36.00 Toner 2 $480.00 Total $516.00');
+      await page.getByText(words.result.copiedOneLine).waitFor();
     });
   }
 });

@@ -7,6 +7,7 @@ import { TaskOptions } from './TaskOptions.tsx';
 import { ImageText } from './ImageText.tsx';
 import { CodesList } from './CodesList.tsx';
 import { markedPieces, wordRanges, wordsInRange } from '../word-selection.ts';
+import { oneLine } from '../one-line.ts';
 import { tabStop } from '../tab-stop.ts';
 import { DEFAULT_MODEL, KNOWN_MODELS } from '../../../main/ocr/model-names.ts';
 import { REGION_PRICES } from '../../../main/ocr/regions.ts';
@@ -125,6 +126,11 @@ export function ResultView({ entry, job, customEndpoint, onDelete, onMessage, on
       setCopied(true);
       setTimeout(() => setCopied(false), 1500);
     });
+  const copyOneLine = () =>
+    run(async () => {
+      await api.clipboard.copy(oneLine(shown));
+      onMessage(t('result.copiedOneLine'));
+    });
   const copyWords = (text: string) =>
     run(async () => {
       await api.clipboard.copy(text);
@@ -188,6 +194,9 @@ export function ResultView({ entry, job, customEndpoint, onDelete, onMessage, on
           ) : (
             <>
               <button type="button" className="primary" onClick={copy} disabled={!shown}>{copied ? t('result.copied') : t('result.copy')}</button>
+              {shown.trim().includes('\n') && (
+                <button type="button" onClick={copyOneLine} data-testid="copy-one-line">{t('result.copyOneLine')}</button>
+              )}
               {draft === null ? (
                 <button type="button" onClick={() => setDraft(shown)} disabled={entry.status === 'pending'}>{t('result.edit')}</button>
               ) : (
