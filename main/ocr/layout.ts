@@ -9,9 +9,10 @@
  * - a Chinese or Japanese sentence the image wrapped is joined back, without a space (CJK sets none): where a line
  *   reaches the block's right edge, does not end a sentence, and the next starts at the left edge. Latin lines keep
  *   their breaks: in UI text a wrapped line and a short one are too alike to tell apart, and a break kept is easier
- *   to undo than a paragraph wrongly joined.
+ *   to undo than a paragraph wrongly joined;
+ * - vertical writing comes a column a line, right to left.
  */
-import { extent, readingBlocks, type Placed } from './reading-order.ts';
+import { extent, readingBlocks, verticalWriting, type Placed } from './reading-order.ts';
 
 /**
  * A gap of this many line heights between two lines of one row parts cells, not words: the detector keeps a line's
@@ -38,6 +39,8 @@ function median(values: number[]): number {
 
 function layoutBlock<T extends Placed>(rows: T[][]): string {
   const extents = rows.map((row) => row.map(extent));
+  // Columns of vertical writing, already right to left (reading-order.ts): a column a line.
+  if (verticalWriting(extents.flat())) return rows.map((row) => row.map((line) => line.text).join(' ')).join('\n');
   const lineHeight = Math.max(1, median(extents.flat().map((e) => e.bottom - e.top)));
   const left = Math.min(...extents.map((row) => row[0]!.left));
   const right = Math.max(...extents.map((row) => row.at(-1)!.right));

@@ -72,9 +72,18 @@ function alignedAcross<T>(groups: Array<Array<Extent<T>>>): boolean {
   return aligned * 2 > total;
 }
 
+const CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/u;
+
+/** Chinese or Japanese set in columns: every line standing, at least half again as tall as wide, in CJK. */
+export function verticalWriting<T extends Placed>(items: Array<Extent<T>>): boolean {
+  return items.every((e) => e.bottom - e.top >= 1.5 * (e.right - e.left) && CJK.test(e.line.text));
+}
+
 /** Blocks (what no wide band cuts further: a paragraph, a table, a window's text), each as its rows. */
-function order<T>(items: Array<Extent<T>>, gap: number): T[][][] {
+function order<T extends Placed>(items: Array<Extent<T>>, gap: number): T[][][] {
   if (items.length <= 1) return items.length === 1 ? [[[items[0]!.line]]] : [];
+  // Vertical writing runs in columns from right to left: each column is a line of its own.
+  if (verticalWriting(items)) return [[...items].sort((a, b) => b.right - a.right).map((e) => [e.line])];
   const bands = cut(items, 'y', gap);
   if (bands.length > 1) return bands.flatMap((band) => order(band, gap));
   const columns = cut(items, 'x', gap);
@@ -86,7 +95,8 @@ function order<T>(items: Array<Extent<T>>, gap: number): T[][][] {
 export function readingBlocks<T extends Placed>(lines: readonly T[]): T[][][] {
   const items = lines.filter((l) => l.text.trim() !== '').map(extent);
   if (items.length === 0) return [];
-  const heights = items.map((e) => e.bottom - e.top).sort((a, b) => a - b);
+  // A line's thickness: its height across the page, its width down a column of vertical writing.
+  const heights = items.map((e) => Math.min(e.bottom - e.top, e.right - e.left)).sort((a, b) => a - b);
   const lineHeight = Math.max(1, heights[Math.floor(heights.length / 2)]!);
   return order(items, 2 * lineHeight);
 }

@@ -43,6 +43,11 @@ describe('layoutText', () => {
     expect(layoutText([line('The quarterly report shows revenue up in every', 10, 10, 300), line('region of the world', 10, 30, 120)])).toBe('The quarterly report shows revenue up in every\nregion of the world');
   });
 
+  it('sets vertical writing a column a line, right to left, none joined', () => {
+    const column = (text: string, x: number) => line(text, x, 10, 28, [...text].length * 30);
+    expect(layoutText([column('国家统计局发', 60), column('第一列开始了', 110), column('专家表示', 10)])).toBe('第一列开始了\n国家统计局发\n专家表示');
+  });
+
   it('never loses, adds or reorders a character: only whitespace differs from the lines in reading order', () => {
     const text = fc.string({ unit: fc.constantFrom(...'ab{};=()Z 国家。，1'), minLength: 1, maxLength: 30 }).filter((t) => t.trim() !== '');
     const placed = fc.record({ text, x: fc.integer({ min: 0, max: 600 }), y: fc.integer({ min: 0, max: 400 }), w: fc.integer({ min: 4, max: 400 }), h: fc.integer({ min: 6, max: 30 }) });

@@ -11,6 +11,14 @@ describe('readingOrder', () => {
     expect(read(table)).toBe('Item Qty Price\nPaper 12 36.00\nToner 2 480.00');
   });
 
+  it('reads vertical writing a column at a time, right to left, under a title set across', () => {
+    const column = (text: string, x: number) => line(text, x, 60, 28, [...text].length * 30);
+    const page = [line('标题横排', 10, 10, 120, 28), column('第一列开始了', 170), column('国家统计局发', 100), column('专家表示增长', 30)].map((l, i) => (i === 0 ? l : { ...l, box: l.box.map(([x, y]) => [x!, y! + 40]) }));
+    expect(read(page)).toBe('标题横排\n第一列开始了\n国家统计局发\n专家表示增长');
+    // Standing English (a label on a spine) is not vertical writing: read left to right as before.
+    expect(read([line('SPINE', 100, 10, 20, 120), line('LABEL', 10, 10, 20, 120)])).toBe('LABEL SPINE');
+  });
+
   it('reads a form across when labels and values share rows', () => {
     expect(read([line('Name:', 10, 10, 60), line('Ada', 130, 10, 60), line('Email:', 10, 40, 60), line('ada@example.org', 130, 40, 150)])).toBe('Name: Ada\nEmail: ada@example.org');
   });
