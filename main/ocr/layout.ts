@@ -12,7 +12,7 @@
  *   to undo than a paragraph wrongly joined;
  * - vertical writing comes a column a line, right to left.
  */
-import { extent, readingBlocks, verticalWriting, type Placed } from './reading-order.ts';
+import { extent, readingBlocks, verticalWriting, type Extent, type Placed } from './reading-order.ts';
 
 /**
  * A gap of this many line heights between two lines of one row parts cells, not words: the detector keeps a line's
@@ -42,35 +42,39 @@ function layoutBlock<T extends Placed>(rows: T[][]): string {
   // Columns of vertical writing, already right to left (reading-order.ts): a column a line.
   if (verticalWriting(extents.flat())) return rows.map((row) => row.map((line) => line.text).join(' ')).join('\n');
   const lineHeight = Math.max(1, median(extents.flat().map((e) => e.bottom - e.top)));
-  const left = Math.min(...extents.map((row) => row[0]!.left));
-  const right = Math.max(...extents.map((row) => row.at(-1)!.right));
+  const edges = { left: Math.min(...extents.map((row) => row[0]!.left)), right: Math.max(...extents.map((row) => row.at(-1)!.right)) };
   const columns = tableColumns(extents);
-  const texts = extents.map((row) => {
-    if (row.length > 1 && columns.length > 1) {
-      const fields = columns.map(() => [] as string[]);
-      for (const cell of row) fields[columns.findIndex((column) => (cell.left + cell.right) / 2 < column.right)]!.push(cell.line.text);
-      return fields.map((field) => field.join(' ')).join('\t').replace(/\t+$/, '');
-    }
-    return row.map((cell, i) => (i === 0 ? '' : cell.left - row[i - 1]!.right >= CELL_GAP * lineHeight ? '\t' : ' ') + cell.line.text).join('');
-  });
-  const indent = codeIndent(extents, left);
-  let out = '';
-  texts.forEach((text, i) => {
-    const row = extents[i]!;
-    const previous = extents[i - 1];
-    const wrapped =
-      previous !== undefined &&
-      previous.length === 1 &&
-      row.length === 1 &&
-      previous[0]!.right >= right - 1.5 * lineHeight &&
-      row[0]!.left <= left + lineHeight / 2 &&
-      CJK.test(texts[i - 1]!.at(-1) ?? '') &&
-      !SENTENCE_END.test(texts[i - 1]!) &&
-      CJK.test(text[0] ?? '');
-    out += i === 0 ? '' : wrapped ? '' : '\n';
-    out += ' '.repeat(indent[i] ?? 0) + text;
-  });
-  return out;
+  const texts = extents.map((row) => rowText(row, columns, lineHeight));
+  const indent = codeIndent(extents, edges.left);
+  return texts
+    .map((text, i) => {
+      const joined = i > 0 && wrapsInto(extents[i - 1]!, texts[i - 1]!, extents[i]!, text, edges, lineHeight);
+      return (i === 0 ? '' : joined ? '' : '\n') + ' '.repeat(indent[i] ?? 0) + text;
+    })
+    .join('');
+}
+
+/** A row's cells: in the table's columns (an empty one kept), else a tab across a wide gap and a space across a narrow one. */
+function rowText<T extends Placed>(row: Array<Extent<T>>, columns: Array<{ left: number; right: number }>, lineHeight: number): string {
+  if (row.length > 1 && columns.length > 1) {
+    const fields = columns.map(() => [] as string[]);
+    for (const cell of row) fields[columns.findIndex((column) => (cell.left + cell.right) / 2 < column.right)]!.push(cell.line.text);
+    return fields.map((field) => field.join(' ')).join('\t').replace(/\t+$/, '');
+  }
+  return row.map((cell, i) => (i === 0 ? '' : cell.left - row[i - 1]!.right >= CELL_GAP * lineHeight ? '\t' : ' ') + cell.line.text).join('');
+}
+
+/** A CJK sentence wrapped by the image: the line above reaches the right edge mid-sentence, this one starts flush left. */
+function wrapsInto<T>(above: Array<Extent<T>>, aboveText: string, row: Array<Extent<T>>, text: string, edges: { left: number; right: number }, lineHeight: number): boolean {
+  return (
+    above.length === 1 &&
+    row.length === 1 &&
+    above[0]!.right >= edges.right - 1.5 * lineHeight &&
+    row[0]!.left <= edges.left + lineHeight / 2 &&
+    CJK.test(aboveText.at(-1) ?? '') &&
+    !SENTENCE_END.test(aboveText) &&
+    CJK.test(text[0] ?? '')
+  );
 }
 
 /**
@@ -92,7 +96,7 @@ function tableColumns(rows: Array<Array<{ left: number; right: number }>>): Arra
 }
 
 /** Each row's indentation in spaces, where the block is code set in one character width; none otherwise. */
-function codeIndent<T>(rows: Array<Array<{ line: T & Placed; left: number; right: number }>>, left: number): number[] {
+function codeIndent<T extends Placed>(rows: Array<Array<Extent<T>>>, left: number): number[] {
   const lines = rows.map((row) => row.map((cell) => cell.line.text).join(' '));
   if (rows.length < 2 || lines.filter((line) => CODE_LINE.test(line)).length * 2 < lines.length) return [];
   // Measured on lines long enough that a narrow first or last glyph ("}" or ";") hardly changes the average.
