@@ -12,6 +12,7 @@
  *   to undo than a paragraph wrongly joined;
  * - vertical writing comes a column a line, right to left.
  */
+import { median } from '../median.ts';
 import { extent, readingBlocks, verticalWriting, type Extent, type Placed } from './reading-order.ts';
 
 /**
@@ -27,14 +28,12 @@ const SENTENCE_END = /[。．！？!?；;：:…」』”）)]$/u;
 const CODE_LINE = /[{}[\];=]|\)\s*$|^\s*[$#>]\s/u;
 
 export function layoutText<T extends Placed>(lines: readonly T[]): string {
-  return readingBlocks(lines)
-    .map((rows) => layoutBlock(rows))
-    .join('\n');
+  return layoutBlocks(readingBlocks(lines));
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+/** Blocks already in reading order (readingBlocks), as text. */
+export function layoutBlocks<T extends Placed>(blocks: T[][][]): string {
+  return blocks.map((rows) => layoutBlock(rows)).join('\n');
 }
 
 function layoutBlock<T extends Placed>(rows: T[][]): string {

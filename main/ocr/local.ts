@@ -7,8 +7,8 @@ import type { Code } from '../codes/code.ts';
 import { unpackedUrl } from '../asar.ts';
 import { startEngineHost, type EngineHost, type HostKind } from './local-host.ts';
 import type { LocalLine, LocalRequest, LocalResponse } from './local-protocol.ts';
-import { layoutText } from './layout.ts';
-import { readingOrder } from './reading-order.ts';
+import { layoutBlocks, layoutText } from './layout.ts';
+import { readingBlocks } from './reading-order.ts';
 
 export const LOCAL_MODEL = 'PP-OCRv4';
 
@@ -76,11 +76,12 @@ export class LocalEngine implements OcrEngine {
     if (!response.ok) {
       throw new OcrError('engine-failed', `The offline engine could not read the image: ${response.message}`);
     }
-    const rows = readingOrder(response.lines);
-    const text = linesToText(response.lines);
+    // Reading order found once, for the text and its words alike.
+    const blocks = readingBlocks(response.lines);
+    const text = layoutBlocks(blocks);
     if (text) onDelta(text);
     // The offline engine finds lines: each is a "word" of the result, in reading order, in the sent image's pixels.
-    const words = rows.flat().map((line) => ({ text: line.text, box: line.box, confidence: line.mean }));
+    const words = blocks.flat(2).map((line) => ({ text: line.text, box: line.box, confidence: line.mean }));
     return { text, usage: null, model: LOCAL_MODEL, engine: 'local', durationMs: Math.round(performance.now() - started), requestId: null, cost: 0, confidence: response.confidence, words };
   }
 

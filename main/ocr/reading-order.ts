@@ -5,6 +5,8 @@
  * table stays row by row ("Item Qty Price") while two windows side by side are read one after the other instead of
  * their lines interleaved.
  */
+import { median } from '../median.ts';
+
 export interface Placed {
   text: string;
   /** Corners in image pixels (any order). */
@@ -96,8 +98,7 @@ export function readingBlocks<T extends Placed>(lines: readonly T[]): T[][][] {
   const items = lines.filter((l) => l.text.trim() !== '').map(extent);
   if (items.length === 0) return [];
   // A line's thickness: its height across the page, its width down a column of vertical writing.
-  const heights = items.map((e) => Math.min(e.bottom - e.top, e.right - e.left)).sort((a, b) => a - b);
-  const lineHeight = Math.max(1, heights[Math.floor(heights.length / 2)]!);
+  const lineHeight = Math.max(1, median(items.map((e) => Math.min(e.bottom - e.top, e.right - e.left))));
   return order(items, 2 * lineHeight);
 }
 

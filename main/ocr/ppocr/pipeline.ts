@@ -11,6 +11,7 @@ import type { InferenceSession as Session, Tensor as TensorType } from 'onnxrunt
 import { alphabetFrom, ctcDecode } from './ctc.ts';
 import { DB_DEFAULTS, dbBoxes, detectionSize, detectionTiles, type Box } from './detect.ts';
 import { resampleInto, type Region, type Rgb } from './image.ts';
+import { median } from '../../median.ts';
 import { tightenToInk } from './ink.ts';
 
 type Ort = Pick<typeof import('onnxruntime-node'), 'InferenceSession' | 'Tensor'>;
@@ -108,11 +109,6 @@ const TILE_OVERLAP = 128;
 function spread<T>(items: readonly T[], count: number): T[] {
   if (items.length <= count) return [...items];
   return Array.from({ length: count }, (_, i) => items[Math.floor(((i + 0.5) * items.length) / count)]!);
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
 export class PpOcr {
