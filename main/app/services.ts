@@ -10,7 +10,7 @@ import type {
 } from '../../preload/api.ts';
 import { errorMessage, ReadoutError } from '../errors.ts';
 import { exportToFile , exportSearchablePdf} from '../history/export-file.ts';
-import { retryEntry } from '../history/retry.ts';
+import { retryEntry } from '../jobs/retry.ts';
 import type { HistoryStore } from '../history/store.ts';
 import type { Source } from '../history/types.ts';
 import { JobQueue } from '../jobs/queue.ts';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ReadoutError } from '../errors.ts';
 import { EXPORT_FORMATS, exportEntries } from '../history/export.ts';
 import { exportSearchablePdf, exportToFile, FILE_EXPORT_FORMATS } from '../history/export-file.ts';
-import { retryEntry } from '../history/retry.ts';
+import { retryEntry } from '../jobs/retry.ts';
 import { firstLine, shownText } from '../history/rows.ts';
 import type { HistoryStore } from '../history/store.ts';
 import { STATUSES, type Entry, type HistoryFilter } from '../history/types.ts';

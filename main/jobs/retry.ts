@@ -1,10 +1,14 @@
-/** Reading an entry again from its stored image, in place: shared by `readout history retry` and the app. */
+/**
+ * Reading an entry again from its stored image, in place: shared by `readout history retry` and the app. It sits
+ * beside the queue, above the history it writes and the pipeline it borrows from (recognize.ts), so the history
+ * never imports upward.
+ */
+import type { Failure, HistoryStore } from '../history/store.ts';
 import { prepareImage } from '../image/prepare.ts';
 import type { DeltaListener, OcrEngine, RecognizeResult } from '../ocr/engine.ts';
 import { taskOfMode, type TaskRequest } from '../ocr/tasks.ts';
 import { toOriginalPixels } from '../ocr/words.ts';
 import { failureOf } from '../recognize.ts';
-import type { Failure, HistoryStore } from './store.ts';
 
 export type RetryOutcome = { ok: true; result: RecognizeResult } | { ok: false; failure: Failure };
 
