@@ -45,7 +45,10 @@ export function applicationMenu(platform: NodeJS.Platform, words: MenuWords, act
     ...(mac
       ? [{ role: 'appMenu' as const, submenu: [{ role: 'about' as const }, separator, settings, separator, { role: 'services' as const }, separator, { role: 'hide' as const }, { role: 'hideOthers' as const }, { role: 'unhide' as const }, separator, { role: 'quit' as const }] }]
       : []),
-    { label: words.file, submenu: [...capture, ...(mac ? [] : [separator, settings, separator, { label: words.quit, role: 'quit' as const }])] },
+    // macOS: Cmd+W closes (hides) the window in front, as in every Mac app; the Window menu role there has no Close
+    // (lib/browser/api/menu-item-roles.ts: windowMenu is minimize, zoom, front on macOS), so File carries it (N8).
+    // On Windows and Linux the Window menu role has Close (Ctrl+W) already.
+    { label: words.file, submenu: [...capture, ...(mac ? [separator, { role: 'close' as const }] : [separator, settings, separator, { label: words.quit, role: 'quit' as const }])] },
     {
       label: words.edit,
       submenu: [
