@@ -16,7 +16,12 @@ class FakeWindow implements OverlayWindow {
   readonly calls: string[] = [];
   destroyed = false;
   visible = false;
-  constructor(readonly display: string, readonly events: OverlayEvents) {}
+  readonly display: string;
+  readonly events: OverlayEvents;
+  constructor(display: string, events: OverlayEvents) {
+    this.display = display;
+    this.events = events;
+  }
   #live(call: string): void {
     if (this.destroyed) throw new TypeError('Object has been destroyed');
     this.calls.push(call);
