@@ -50,26 +50,5 @@ describe.skipIf(!binary)('the app in Electron', () => {
     await expect.poll(() => page.getByTestId('history-row').count(), { timeout: 30_000 }).toBe(1);
     await expect.poll(() => page.getByTestId('result-text').textContent(), { timeout: 30_000 }).toContain('离线识别中文和英文');
   });
-
-  it('captures a region: the capture event shows an overlay on every display, and a drag becomes an entry', { timeout: 60_000 }, async () => {
-    const before = await (await app.firstWindow()).getByTestId('history-row').count();
-    const started = Date.now();
-    await app.evaluate(({ app: electronApp }) => void electronApp.emit('readout-capture'));
-    const shown = () =>
-      app.evaluate(({ BrowserWindow, screen }) => ({
-        overlays: BrowserWindow.getAllWindows().filter((w) => w.webContents.getURL().endsWith('overlay.html') && w.isVisible()).length,
-        displays: screen.getAllDisplays().length,
-      }));
-    await expect.poll(async () => { const s = await shown(); return s.overlays === s.displays; }, { timeout: 10_000, interval: 5 }).toBe(true);
-    // A figure, not a test: the goal is under 150 ms from the press to the overlay.
-    process.stdout.write(`\ncapture event to overlays shown: ${Date.now() - started} ms\n`);
-    const overlay = app.windows().find((w) => w.url().endsWith('overlay.html') && w.isClosed() === false)!;
-    await overlay.getByTestId('overlay').waitFor();
-    await overlay.mouse.move(20, 20);
-    await overlay.mouse.down();
-    await overlay.mouse.move(220, 120, { steps: 5 });
-    await overlay.mouse.up();
-    const main = await app.firstWindow();
-    await expect.poll(() => main.getByTestId('history-row').count(), { timeout: 30_000 }).toBe(before + 1);
-  });
+  // Capture is in capture.e2e.test.ts: one file drives the screen, so two apps never freeze it at once.
 });
