@@ -40,6 +40,7 @@ type Contract = {
   [CHANNELS.historyClear]: ReadoutApi['history']['clear'];
   [CHANNELS.ocrCancelAll]: ReadoutApi['ocr']['cancelAll'];
   [CHANNELS.ocrPdfPassword]: ReadoutApi['ocr']['pdfPassword'];
+  [CHANNELS.ocrPendingPasswords]: ReadoutApi['ocr']['pendingPasswords'];
   [CHANNELS.captureStart]: ReadoutApi['capture']['start'];
   [CHANNELS.settingsGet]: ReadoutApi['settings']['get'];
   [CHANNELS.settingsUpdate]: ReadoutApi['settings']['update'];
@@ -99,6 +100,7 @@ function argumentSchemas(platform: NodeJS.Platform): Record<Channel, z.ZodType<u
     [CHANNELS.historyClear]: z.tuple([z.object({ includePinned: z.boolean() }).strict()]),
     [CHANNELS.ocrCancelAll]: z.tuple([]),
     [CHANNELS.ocrPdfPassword]: z.tuple([id, z.string().max(1024).nullable()]),
+    [CHANNELS.ocrPendingPasswords]: z.tuple([]),
     [CHANNELS.captureStart]: z.tuple([]),
     [CHANNELS.settingsGet]: z.tuple([]),
     [CHANNELS.settingsUpdate]: z.tuple([settingsPatchSchema(platform)]),
@@ -145,39 +147,41 @@ function argumentSchemas(platform: NodeJS.Platform): Record<Channel, z.ZodType<u
   };
 }
 
-function handlersFor(services: AppServices, capture: CaptureBridge | undefined): Handlers {
+/** The bridge's domains onto the services (app/services.ts): each handler one call, after its checks. */
+function handlersFor({ desktop, settings, history, jobs, passwords }: AppServices, capture: CaptureBridge | undefined): Handlers {
   return {
-    [CHANNELS.appInfo]: (_event) => services.appInfo(),
-    [CHANNELS.appTakeView]: (_event) => services.takeView(),
-    [CHANNELS.appOpenDataFolder]: (_event) => services.openDataFolder(),
-    [CHANNELS.appOpenUrl]: (_event, url) => services.openUrl(url),
-    [CHANNELS.historyClear]: (_event, options) => services.clearHistory(options),
-    [CHANNELS.ocrCancelAll]: (_event) => services.cancelAll(),
-    [CHANNELS.ocrPdfPassword]: (_event, requestId, password) => services.answerPassword(requestId, password),
-    [CHANNELS.captureStart]: (_event) => services.startCapture(),
-    [CHANNELS.settingsGet]: (_event) => services.settings(),
-    [CHANNELS.settingsUpdate]: (_event, patch) => services.updateSettings(patch),
-    [CHANNELS.keySet]: (_event, key) => services.setApiKey(key),
-    [CHANNELS.keyClear]: (_event) => services.clearApiKey(),
-    [CHANNELS.keyTrustEndpoint]: (_event, url) => services.trustEndpoint(url),
-    [CHANNELS.keyTest]: (_event) => services.testApiKey(),
-    [CHANNELS.historyList]: (_event, request) => services.listHistory(request),
-    [CHANNELS.historySearch]: (_event, request) => services.searchHistory(request),
-    [CHANNELS.historyGet]: (_event, entryId) => services.entry(entryId),
-    [CHANNELS.historyImage]: (_event, entryId) => services.image(entryId),
-    [CHANNELS.historyThumbnail]: (_event, entryId) => services.thumbnail(entryId),
-    [CHANNELS.historyEdit]: (_event, entryId, text) => services.edit(entryId, text),
-    [CHANNELS.historyPin]: (_event, entryId, pinned) => services.pin(entryId, pinned),
-    [CHANNELS.historyDelete]: (_event, entryIds) => services.deleteEntries(entryIds),
-    [CHANNELS.historyExport]: (_event, request) => services.exportHistory(request),
-    [CHANNELS.historyStorage]: (_event) => services.storage(),
-    [CHANNELS.historyUsage]: (_event) => services.usage(),
-    [CHANNELS.ocrOpenFiles]: (_event) => services.openFiles(),
-    [CHANNELS.ocrRecognizeImage]: (_event, image) => services.recognizeImage(image),
-    [CHANNELS.ocrRetry]: (_event, entryId) => services.retry(entryId),
-    [CHANNELS.ocrRerun]: (_event, entryId, options) => services.rerun(entryId, options),
-    [CHANNELS.ocrCancel]: (_event, jobId) => services.cancel(jobId),
-    [CHANNELS.clipboardCopy]: (_event, text) => services.copy(text),
+    [CHANNELS.appInfo]: (_event) => desktop.info(),
+    [CHANNELS.appTakeView]: (_event) => desktop.takeView(),
+    [CHANNELS.appOpenDataFolder]: (_event) => desktop.openDataFolder(),
+    [CHANNELS.appOpenUrl]: (_event, url) => desktop.openUrl(url),
+    [CHANNELS.captureStart]: (_event) => desktop.startCapture(),
+    [CHANNELS.clipboardCopy]: (_event, text) => desktop.copy(text),
+    [CHANNELS.settingsGet]: (_event) => settings.get(),
+    [CHANNELS.settingsUpdate]: (_event, patch) => settings.update(patch),
+    [CHANNELS.keySet]: (_event, key) => settings.setApiKey(key),
+    [CHANNELS.keyClear]: (_event) => settings.clearApiKey(),
+    [CHANNELS.keyTrustEndpoint]: (_event, url) => settings.trustEndpoint(url),
+    [CHANNELS.keyTest]: (_event) => settings.testApiKey(),
+    [CHANNELS.historyList]: (_event, request) => history.list(request),
+    [CHANNELS.historySearch]: (_event, request) => history.search(request),
+    [CHANNELS.historyGet]: (_event, entryId) => history.entry(entryId),
+    [CHANNELS.historyImage]: (_event, entryId) => history.image(entryId),
+    [CHANNELS.historyThumbnail]: (_event, entryId) => history.thumbnail(entryId),
+    [CHANNELS.historyEdit]: (_event, entryId, text) => history.edit(entryId, text),
+    [CHANNELS.historyPin]: (_event, entryId, pinned) => history.pin(entryId, pinned),
+    [CHANNELS.historyDelete]: (_event, entryIds) => history.delete(entryIds),
+    [CHANNELS.historyExport]: (_event, request) => history.export(request),
+    [CHANNELS.historyStorage]: (_event) => history.storage(),
+    [CHANNELS.historyUsage]: (_event) => history.usage(),
+    [CHANNELS.historyClear]: (_event, options) => history.clear(options),
+    [CHANNELS.ocrOpenFiles]: (_event) => jobs.openFiles(),
+    [CHANNELS.ocrRecognizeImage]: (_event, image) => jobs.recognizeImage(image),
+    [CHANNELS.ocrRetry]: (_event, entryId) => jobs.retry(entryId),
+    [CHANNELS.ocrRerun]: (_event, entryId, options) => jobs.rerun(entryId, options),
+    [CHANNELS.ocrCancel]: (_event, jobId) => jobs.cancel(jobId),
+    [CHANNELS.ocrCancelAll]: (_event) => jobs.cancelAll(),
+    [CHANNELS.ocrPdfPassword]: (_event, requestId, password) => passwords.answer(requestId, password),
+    [CHANNELS.ocrPendingPasswords]: (_event) => passwords.pending(),
     [CHANNELS.captureFrame]: (event) => {
       const displayId = capture?.displayFor(event);
       return displayId ? capture!.service.frameFor(displayId) : null;

@@ -45,6 +45,7 @@ export const CHANNELS = {
   appOpenDataFolder: 'app:openDataFolder',
   appOpenUrl: 'app:openUrl',
   ocrPdfPassword: 'ocr:pdfPassword',
+  ocrPendingPasswords: 'ocr:pendingPasswords',
 } as const;
 
 /** Main-to-window pushes. */
@@ -121,7 +122,7 @@ export interface ApiKeyStatus {
   last4: string | null;
   /** os: the OS secret store; weak: encrypted with a fixed key (Linux without a keyring); session: not saved. */
   storage: 'os' | 'weak' | 'session';
-  /** The custom endpoint the key is NOT sent to until the user confirms it (settings.trustEndpoint), or null. */
+  /** The custom endpoint the key is NOT sent to until the user allows it (settings.trustEndpoint), or null. */
   withheldFrom: string | null;
 }
 
@@ -290,6 +291,13 @@ export interface OcrDelta {
   delta: string;
 }
 
+/** An encrypted PDF's password, asked of the user; `wrong` when one was tried. */
+export interface PasswordRequest {
+  requestId: number;
+  file: string;
+  wrong: boolean;
+}
+
 export interface EventPayloads {
   'ocr:progress': OcrProgress;
   'ocr:delta': OcrDelta;
@@ -302,8 +310,8 @@ export interface EventPayloads {
   'capture:show': { session: number };
   /** The rectangle being dragged, in desktop DIPs, so every overlay can draw its part of it. */
   'capture:selection': { dips: PixelRect | null };
-  /** An encrypted PDF: its password, asked of the user (answered with ocr.pdfPassword); `wrong` when one was tried. */
-  'ocr:passwordNeeded': { requestId: number; file: string; wrong: boolean };
+  /** An encrypted PDF: its password, asked of the user (answered with ocr.pdfPassword; ocr.pendingPasswords for a late page). */
+  'ocr:passwordNeeded': PasswordRequest;
 }
 
 /** A rectangle in a captured display's physical pixels. */
@@ -334,15 +342,22 @@ export interface ReadoutApi {
     takeView(): Promise<'history' | 'settings' | null>;
     /** Shows the folder the history and settings live in, in the file manager. */
     openDataFolder(): Promise<void>;
-    /** Opens an http(s) address in the browser; anything else is refused by the main process. */
-    openUrl(url: string): Promise<void>;
+    /**
+     * Opens an http(s) address in the browser once the user says yes in the main process's own dialog (it shows the
+     * host and the whole address); resolves with whether it was opened. Anything but http(s) is refused.
+     */
+    openUrl(url: string): Promise<boolean>;
   };
   settings: {
     get(): Promise<{ settings: SettingsView; apiKey: ApiKeyStatus }>;
     update(patch: Partial<SettingsView>): Promise<SettingsView>;
+    /** Keeps the key; with a custom endpoint set, the user is asked in main whether it may go there (see trustEndpoint). */
     setApiKey(key: string): Promise<ApiKeyStatus>;
     clearApiKey(): Promise<ApiKeyStatus>;
-    /** Lets the key go to the custom endpoint now set (`url` must be it): asked in the window first. */
+    /**
+     * Asks the user, in the main process's own dialog naming the host, whether the key may go to the custom endpoint
+     * now set (`url` must be it); resolves with the key's status after the answer (still withheld after a no).
+     */
     trustEndpoint(url: string): Promise<ApiKeyStatus>;
     testApiKey(): Promise<KeyTestResult>;
   };
@@ -374,6 +389,8 @@ export interface ReadoutApi {
     cancelAll(): Promise<void>;
     /** The answer to ocr:passwordNeeded: the password, or null to give up on that PDF. Never stored. */
     pdfPassword(requestId: number, password: string | null): Promise<void>;
+    /** The passwords still waiting for an answer, in the order asked: a page that loads late missed their events. */
+    pendingPasswords(): Promise<PasswordRequest[]>;
   };
   clipboard: {
     copy(text: string): Promise<void>;

@@ -45,6 +45,7 @@ export function createApi(invoke: Invoke, subscribe: Subscribe): ReadoutApi {
       cancel: call(CHANNELS.ocrCancel),
       cancelAll: call(CHANNELS.ocrCancelAll),
       pdfPassword: call(CHANNELS.ocrPdfPassword),
+      pendingPasswords: call(CHANNELS.ocrPendingPasswords),
     },
     clipboard: { copy: call(CHANNELS.clipboardCopy) },
     capture: {

@@ -2,10 +2,11 @@
 import en from '../../renderer/src/i18n/en.json' with { type: 'json' };
 import zhCN from '../../renderer/src/i18n/zh-CN.json' with { type: 'json' };
 
-type Catalogue = typeof en.main;
+/** One language's words for the main process. */
+export type MainStrings = typeof en.main;
 
 /** Simplified Chinese for a zh setting or locale, English otherwise. */
-export function mainStrings(language: string, locale: string): Catalogue {
+export function mainStrings(language: string, locale: string): MainStrings {
   const chosen = language === 'system' ? locale : language;
   return chosen.toLowerCase().startsWith('zh') ? zhCN.main : en.main;
 }

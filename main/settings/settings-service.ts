@@ -131,8 +131,8 @@ export class SettingsService {
 
   /**
    * The key for a request to `baseURL`: always for DashScope's own endpoints, for a custom one only once the user has
-   * confirmed it in the window (review M11: a renderer that could change the endpoint must not be able to send the
-   * key anywhere it likes). A custom endpoint without the key still works for servers that need none (vLLM, Ollama).
+   * allowed it (review M11: a renderer that could change the endpoint must not be able to send the key anywhere it
+   * likes). A custom endpoint without the key still works for servers that need none (vLLM, Ollama).
    */
   keyFor(baseURL: string): string | undefined {
     if (!this.#key) return undefined;
@@ -146,7 +146,10 @@ export class SettingsService {
     return { set: Boolean(key), last4: key ? key.slice(-4) : null, storage: this.#storage(), withheldFrom };
   }
 
-  /** The user confirmed, in the window, that the key may go to `url`, the custom endpoint now set. */
+  /**
+   * The key may go to `url`, the custom endpoint now set. The caller has the user's word for it: the app asks in a
+   * main-process dialog first (app/settings.ts, review N11), never on the window's say-so.
+   */
   trustEndpoint(url: string): ApiKeyStatus {
     if (url !== this.get().baseUrl) throw new ReadoutError('settings-invalid', 'That is not the endpoint in Settings.');
     this.#store.set(TRUSTED_ENDPOINT, url);
@@ -154,7 +157,12 @@ export class SettingsService {
     return this.apiKeyStatus();
   }
 
-  async setApiKey(key: string): Promise<ApiKeyStatus> {
+  /**
+   * Keeps `key`. With `trustEndpoint` (the default, for a caller that is the user: a test, a script) the custom
+   * endpoint set now may have it too; the app passes false and asks the user in main first (app/settings.ts). An
+   * endpoint the user already allowed stays allowed either way; any other loses the key.
+   */
+  async setApiKey(key: string, options: { trustEndpoint?: boolean } = {}): Promise<ApiKeyStatus> {
     const trimmed = key.trim();
     if (trimmed.length < 8 || /\s/.test(trimmed)) throw new ReadoutError('key-invalid', 'That does not look like an API key.');
     if (await this.#encryptionAvailable()) {
@@ -164,9 +172,9 @@ export class SettingsService {
       this.#store.delete(SECRET_KEY);
     }
     this.#key = trimmed;
-    // A key typed in while a custom endpoint is set is meant for it.
     const baseUrl = this.get().baseUrl;
-    if (baseUrl) this.#store.set(TRUSTED_ENDPOINT, baseUrl);
+    const trusted = baseUrl !== null && (options.trustEndpoint !== false || this.#store.get(TRUSTED_ENDPOINT) === baseUrl);
+    if (trusted) this.#store.set(TRUSTED_ENDPOINT, baseUrl);
     else this.#store.delete(TRUSTED_ENDPOINT);
     for (const listener of this.#listeners) listener(this.get());
     return this.apiKeyStatus();

@@ -268,9 +268,17 @@ describe('settings', () => {
     await endpoint.blur();
     await expect.poll(() => page.getByTestId('key-withheld').textContent()).toContain(server.baseURL);
     expect(suite.app.settings.keyFor(server.baseURL)).toBeUndefined();
+    // The button asks main, which asks the user in its own dialog naming the host (review N11): a no changes nothing.
+    suite.app.confirmAnswer = false;
+    await page.getByRole('button', { name: en.settings.engine.sendKeyThere }).click();
+    await expect.poll(() => suite.app!.confirmations.length).toBe(1);
+    expect(await page.getByTestId('key-withheld').count()).toBe(1);
+    expect(suite.app.settings.keyFor(server.baseURL)).toBeUndefined();
+    suite.app.confirmAnswer = true;
     await page.getByRole('button', { name: en.settings.engine.sendKeyThere }).click();
     await expect.poll(() => page.getByTestId('key-withheld').count()).toBe(0);
     expect(suite.app.settings.keyFor(server.baseURL)).toBe(KEY);
+    expect(suite.app.confirmations).toEqual(Array(2).fill({ kind: 'trust-endpoint', host: new URL(server.baseURL).host, url: server.baseURL }));
   });
 
   it('switches the language at once', async () => {

@@ -51,17 +51,19 @@ describe('codes in the window', () => {
     const web = codes.filter({ hasText: URL_IN_CODE });
     await web.getByRole('button', { name: 'Copy' }).click();
     await expect.poll(() => suite.app!.clipboard.at(-1)).toBe(URL_IN_CODE);
-    await web.getByTestId('code-open').click();
-    expect(await page.getByTestId('open-confirm').textContent()).toContain(URL_IN_CODE);
     await page.screenshot({ path: join(screenshots, 'codes-en-light.png') });
     expect(await seriousFindings(page)).toEqual([]);
-    await page.getByTestId('open-confirm').getByRole('button', { name: 'Cancel' }).click();
-    expect(suite.app!.openedUrls).toEqual([]);
+    // Main asks, in its own dialog naming the host (review N11): a no opens nothing, a yes opens it.
+    suite.app!.confirmAnswer = false;
     await web.getByTestId('code-open').click();
-    await page.getByTestId('open-confirm').getByRole('button', { name: 'Open', exact: true }).click();
+    await expect.poll(() => suite.app!.confirmations).toEqual([{ kind: 'open-url', host: new URL(URL_IN_CODE).host, url: URL_IN_CODE }]);
+    expect(suite.app!.openedUrls).toEqual([]);
+    suite.app!.confirmAnswer = true;
+    await web.getByTestId('code-open').click();
     await expect.poll(() => suite.app!.openedUrls).toEqual([URL_IN_CODE]);
+    expect(suite.app!.confirmations).toHaveLength(2);
     // The main process refuses anything else, whoever asks.
-    const refused = await page.evaluate(() => (window as unknown as { readout: { app: { openUrl(u: string): Promise<void> } } }).readout.app.openUrl('javascript:alert(1)').then(() => 'opened', () => 'refused'));
+    const refused = await page.evaluate(() => (window as unknown as { readout: { app: { openUrl(u: string): Promise<boolean> } } }).readout.app.openUrl('javascript:alert(1)').then(() => 'opened', () => 'refused'));
     expect(refused).toBe('refused');
     expect(suite.app!.openedUrls).toEqual([URL_IN_CODE]);
   });

@@ -24,7 +24,7 @@ async function openWithWords(options: { colorScheme?: 'light' | 'dark'; locale?:
   await suite.app.settings.setApiKey(KEY);
   server.script({ kind: 'ok', text: LINES.join('\n') });
   suite.app.chooseFiles = [fixture('text/en-zh.png')];
-  await suite.app.services.openFiles();
+  await suite.app.services.jobs.openFiles();
   await suite.app.services.idle();
   const page = await suite.open(options);
   await page.getByTestId('history-row').first().click();

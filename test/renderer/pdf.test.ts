@@ -57,6 +57,23 @@ describe('an encrypted PDF in the window', () => {
     expect(readFileSync(join(dir, 'history.sqlite')).includes('readout\u0000')).toBe(false);
   });
 
+  it('still asks when the question came before the window could listen (review N6)', async () => {
+    const { fixture } = await import('../support/paths.ts');
+    suite.app = createTestApp(tempDir());
+    suite.app.settings.update({ engine: 'local' });
+    // A cold "Open with": the file is read before the page exists, and its question is pushed to nobody.
+    suite.app.services.jobs.recognizeFiles([fixture('pdf/encrypted.pdf')]);
+    await expect.poll(() => suite.app!.events.filter((e) => e.event === 'ocr:passwordNeeded').length, { timeout: 20_000 }).toBe(1);
+    const page = await suite.open();
+    const prompt = page.getByTestId('pdf-password');
+    await prompt.waitFor();
+    expect(await prompt.locator('h2').textContent()).toBe('encrypted.pdf is protected by a password');
+    await page.getByTestId('pdf-password-input').fill('readout');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => suite.app!.history.list().items[0]?.status, { timeout: 30_000 }).toBe('done');
+    expect(await prompt.count()).toBe(0);
+  });
+
   it('leaves a failed entry naming the file when the user skips it', async () => {
     const { readFileSync } = await import('node:fs');
     const { fixture } = await import('../support/paths.ts');

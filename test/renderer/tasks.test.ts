@@ -35,7 +35,7 @@ describe('tasks in Settings', () => {
     await page.screenshot({ path: join(screenshots, 'settings-schema-en-light.png'), fullPage: true });
 
     suite.app.chooseFiles = [fixture('text/en-zh.png')];
-    await suite.app.services.openFiles();
+    await suite.app.services.jobs.openFiles();
     await suite.app.services.idle();
     const request = server.requests.at(-1)!;
     expect(request.protocol).toBe('native');

@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import Conf from 'conf';
 import type { EventName, EventPayloads } from '../../preload/api.ts';
+import type { ConfirmRequest } from '../../main/app/confirm.ts';
 import { AppServices } from '../../main/app/services.ts';
 import { CaptureService } from '../../main/capture/service.ts';
 import type { Frame } from '../../main/capture/session.ts';
@@ -34,6 +35,10 @@ export interface TestApp {
   dataFolderOpened: number;
   /** Addresses the composition root was asked to open. */
   openedUrls: string[];
+  /** The questions main asked the user in its own dialog (the key to an endpoint, an address to open). */
+  confirmations: ConfirmRequest[];
+  /** The user's answer to the next ones: yes unless a test says no (or a promise: not answered yet). */
+  confirmAnswer: boolean | Promise<boolean>;
   /** Hotkeys another app holds, for the settings' refusal to be tested. */
   takenHotkeys: string[];
   events: Array<{ event: EventName; payload: unknown }>;
@@ -63,6 +68,8 @@ export function createTestApp(dir: string, options: { historyPath?: string } = {
     captureStarts: 0,
     dataFolderOpened: 0,
     openedUrls: [],
+    confirmations: [],
+    confirmAnswer: true,
     takenHotkeys: [],
     events: [],
     onEmit: null,
@@ -97,6 +104,7 @@ export function createTestApp(dir: string, options: { historyPath?: string } = {
     },
     openDataFolder: () => void app.dataFolderOpened++,
     openUrl: (url) => void app.openedUrls.push(url),
+    confirm: async (request) => (app.confirmations.push(request), app.confirmAnswer),
     takeHotkeys: ({ hotkey, repeatHotkey }) => [hotkey, repeatHotkey].filter((h) => app.takenHotkeys.includes(h)).map((h) => ({ kind: 'taken' as const, hotkey: h })),
     emit: (event, payload) => {
       app.events.push({ event, payload });
@@ -113,7 +121,7 @@ export function createTestApp(dir: string, options: { historyPath?: string } = {
     showSelection: (dips) => app.onEmit?.('capture:selection', { dips }),
     recognize: (png, name, source) => {
       app.captured.push({ png, name, source });
-      app.services.recognizeBytes(png, name, source, { reveal: true });
+      app.services.jobs.recognizeBytes(png, name, source, { reveal: true });
     },
     problem: (error) => app.problems.push(error),
   });

@@ -1,19 +1,30 @@
 /**
  * An encrypted PDF's password, asked when the main process needs it (ocr:passwordNeeded) and sent straight back
- * (ocr.pdfPassword); the page never keeps it. Several PDFs waiting are asked one after another.
+ * (ocr.pdfPassword); the page never keeps it. Several PDFs waiting are asked one after another. A question asked
+ * while this page was still loading went by unheard, so the ones still waiting are fetched once it listens (N6).
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EventPayloads } from '../../../preload/api.ts';
+import type { PasswordRequest } from '../../../preload/api.ts';
 import { api } from '../api.ts';
 
-type Request = EventPayloads['ocr:passwordNeeded'];
+/** The questions waiting, each once: the same one can come both pushed and fetched, or fetched after its answer. */
+const adding = (more: PasswordRequest[], answered: ReadonlySet<number>) => (current: PasswordRequest[]): PasswordRequest[] => [
+  ...current,
+  ...more.filter((request) => !answered.has(request.requestId) && !current.some((seen) => seen.requestId === request.requestId)),
+];
 
 export function PasswordPrompt() {
   const { t } = useTranslation();
-  const [waiting, setWaiting] = useState<Request[]>([]);
+  const [waiting, setWaiting] = useState<PasswordRequest[]>([]);
   const input = useRef<HTMLInputElement>(null);
-  useEffect(() => api.on('ocr:passwordNeeded', (request) => setWaiting((current) => [...current, request])), []);
+  const answered = useRef(new Set<number>());
+  useEffect(() => {
+    // Listening first, then fetching: a question asked in between is heard, and kept once.
+    const unsubscribe = api.on('ocr:passwordNeeded', (request) => setWaiting(adding([request], answered.current)));
+    void api.ocr.pendingPasswords().then((pending) => setWaiting(adding(pending, answered.current)));
+    return unsubscribe;
+  }, []);
   const current = waiting[0];
   useEffect(() => {
     if (current) input.current?.focus();
@@ -21,6 +32,7 @@ export function PasswordPrompt() {
   if (!current) return null;
 
   const answer = (password: string | null): void => {
+    answered.current.add(current.requestId);
     void api.ocr.pdfPassword(current.requestId, password);
     if (input.current) input.current.value = '';
     setWaiting((all) => all.slice(1));

@@ -34,37 +34,37 @@ const states = (jobId: number) =>
 describe('AppServices', () => {
   it('picks the engine: offline without a key or endpoint, Qwen with either', async () => {
     app = createTestApp(tempDir());
-    expect(app.services.engine().name).toBe('local');
+    expect(app.services.engines.engine().name).toBe('local');
     app.settings.update({ baseUrl: server.baseURL });
-    expect(app.services.engine().name).toBe('qwen');
+    expect(app.services.engines.engine().name).toBe('qwen');
     app.settings.update({ baseUrl: null, engine: 'local' });
     await app.settings.setApiKey(KEY);
-    expect(app.services.engine().name).toBe('local');
+    expect(app.services.engines.engine().name).toBe('local');
     app.settings.update({ engine: 'qwen' });
-    expect(app.services.appInfo()).toMatchObject({ engine: 'qwen', hasApiKey: true });
+    expect(app.services.desktop.info()).toMatchObject({ engine: 'qwen', hasApiKey: true });
   });
 
   it('a clipboard held by another app: Copy says so, and a recognition still finishes and keeps its text', async () => {
     await qwen();
     app.clipboardBusy = true;
-    await expect(app.services.copy('hello')).rejects.toMatchObject({ code: 'clipboard-failed' });
+    await expect(app.services.desktop.copy('hello')).rejects.toMatchObject({ code: 'clipboard-failed' });
     app.chooseFiles = [fixture('text/en-zh.png')];
-    const [ticket] = await app.services.openFiles();
+    const [ticket] = await app.services.jobs.openFiles();
     await app.services.idle();
     expect(states(ticket!.jobId)).toEqual(['queued', 'preparing', 'reading', 'done']);
     expect(app.history.list().items.map((e) => e.status)).toEqual(['done']);
     app.clipboardBusy = false;
-    await app.services.copy('hello');
+    await app.services.desktop.copy('hello');
     expect(app.clipboard).toEqual(['hello']);
   });
 
   it('keeps a view asked for while the window loads, for its page to take once (review m13)', () => {
     app = createTestApp(tempDir());
-    expect(app.services.takeView()).toBeNull();
-    app.services.navigate('settings');
+    expect(app.services.desktop.takeView()).toBeNull();
+    app.services.desktop.navigate('settings');
     expect(app.events.at(-1)).toEqual({ event: 'app:navigate', payload: { view: 'settings' } });
-    expect(app.services.takeView()).toBe('settings');
-    expect(app.services.takeView()).toBeNull();
+    expect(app.services.desktop.takeView()).toBe('settings');
+    expect(app.services.desktop.takeView()).toBeNull();
   });
 
   it('withholds the key from a custom endpoint set after it, until the user confirms that endpoint', async () => {
@@ -72,24 +72,26 @@ describe('AppServices', () => {
     await app.settings.setApiKey(KEY);
     expect(app.settings.keyFor('https://dashscope.aliyuncs.com/compatible-mode/v1')).toBe(KEY);
     app.settings.update({ baseUrl: server.baseURL });
-    expect(app.services.settings().apiKey.withheldFrom).toBe(server.baseURL);
+    expect(app.services.settings.get().apiKey.withheldFrom).toBe(server.baseURL);
     app.chooseFiles = [fixture('text/en-zh.png')];
-    await app.services.openFiles();
+    await app.services.jobs.openFiles();
     await app.services.idle();
     expect(server.requests.at(-1)?.authorization).not.toContain(KEY);
-    expect(() => app.services.trustEndpoint('https://elsewhere.example/v1')).toThrow(/not the endpoint/);
-    expect(app.services.trustEndpoint(server.baseURL).withheldFrom).toBeNull();
-    await app.services.openFiles();
+    await expect(app.services.settings.trustEndpoint('https://elsewhere.example/v1')).rejects.toThrow(/not the endpoint/);
+    expect(app.confirmations).toEqual([]);
+    expect((await app.services.settings.trustEndpoint(server.baseURL)).withheldFrom).toBeNull();
+    expect(app.confirmations).toEqual([{ kind: 'trust-endpoint', host: new URL(server.baseURL).host, url: server.baseURL }]);
+    await app.services.jobs.openFiles();
     await app.services.idle();
     expect(server.requests.at(-1)?.authorization).toBe(`Bearer ${KEY}`);
     app.settings.update({ baseUrl: 'http://127.0.0.1:9/v1' });
-    expect(app.services.settings().apiKey.withheldFrom).toBe('http://127.0.0.1:9/v1');
+    expect(app.services.settings.get().apiKey.withheldFrom).toBe('http://127.0.0.1:9/v1');
   });
 
   it('runs files as a queue, reporting each step, and streams deltas', async () => {
     await qwen();
     app.chooseFiles = [fixture('text/en-zh.png'), fixture('formats/icon.ico'), fixture('formats/bmp-24.bmp')];
-    const tickets = await app.services.openFiles();
+    const tickets = await app.services.jobs.openFiles();
     await app.services.idle();
     expect(tickets.map((t) => t.name)).toEqual(['en-zh.png', 'icon.ico', 'bmp-24.bmp']);
     for (const { jobId } of tickets) expect(states(jobId)).toEqual(['queued', 'preparing', 'reading', 'done']);
@@ -104,7 +106,7 @@ describe('AppServices', () => {
     const bad = join(dir, 'cases.png');
     copyFileSync(fixture('smart-resize/cases.json'), bad);
     app.chooseFiles = [bad];
-    const [ticket] = await app.services.openFiles();
+    const [ticket] = await app.services.jobs.openFiles();
     await app.services.idle();
     const last = app.events.filter((e) => e.event === 'ocr:progress').at(-1)!.payload as { state: string; entryId: number; error: { code: string; message: string } };
     expect(states(ticket!.jobId)).toEqual(['queued', 'preparing', 'failed']);
@@ -113,7 +115,7 @@ describe('AppServices', () => {
     expect(entry).toMatchObject({ id: last.entryId, fileName: 'cases.png', status: 'failed', hasImage: false, error: { code: 'image-not-an-image', retryable: true } });
     // Fixed on disk, then Retry: read again from the file, as a new entry in place of the failed one.
     copyFileSync(fixture('text/en-zh.png'), bad);
-    app.services.retry(entry!.id);
+    app.services.jobs.retry(entry!.id);
     await app.services.idle();
     expect(app.history.list().items.map((e) => [e.fileName, e.status])).toEqual([['cases.png', 'done']]);
   });
@@ -121,7 +123,7 @@ describe('AppServices', () => {
   it('drops the image after reading when images are not to be kept', async () => {
     await qwen();
     app.settings.update({ keepImages: false });
-    app.services.recognizeImage({ name: 'x.png', bytes: new Uint8Array(await readFile(fixture('text/en-zh.png'))), source: 'drop' });
+    app.services.jobs.recognizeImage({ name: 'x.png', bytes: new Uint8Array(await readFile(fixture('text/en-zh.png'))), source: 'drop' });
     await app.services.idle();
     const [entry] = app.history.list().items;
     expect(entry).toMatchObject({ status: 'done', hasImage: false, text: DEFAULT_TEXT });
@@ -130,11 +132,11 @@ describe('AppServices', () => {
   it('runs an entry again as a new entry, leaving the old result alone', async () => {
     await qwen();
     app.chooseFiles = [fixture('text/en-zh.png')];
-    await app.services.openFiles();
+    await app.services.jobs.openFiles();
     await app.services.idle();
     const [first] = app.history.list().items;
     server.script({ kind: 'ok', text: '| a | b |' });
-    app.services.rerun(first!.id, { task: 'table' });
+    app.services.jobs.rerun(first!.id, { task: 'table' });
     await app.services.idle();
     const [second, original] = app.history.list().items;
     expect(original).toMatchObject({ id: first!.id, text: DEFAULT_TEXT });
@@ -144,7 +146,7 @@ describe('AppServices', () => {
 
   it('refuses a dropped image over 50 MB with a clear message', () => {
     app = createTestApp(tempDir());
-    expect(() => app.services.recognizeImage({ name: 'huge.png', bytes: new Uint8Array(50 * 1024 * 1024 + 1), source: 'drop' })).toThrow(/huge\.png is over 50 MB/);
+    expect(() => app.services.jobs.recognizeImage({ name: 'huge.png', bytes: new Uint8Array(50 * 1024 * 1024 + 1), source: 'drop' })).toThrow(/huge\.png is over 50 MB/);
   });
 
   it('keeps the text on the clipboard and says so when the history cannot be written', async () => {
@@ -166,10 +168,11 @@ describe('AppServices', () => {
       startCapture: () => {},
       openDataFolder: () => {},
       openUrl: () => {},
+      confirm: async () => false,
       takeHotkeys: () => [],
       emit: (event, payload) => app.events.push({ event, payload }),
     });
-    await services.openFiles();
+    await services.jobs.openFiles();
     await services.idle();
     await services.close();
     expect(app.clipboard).toEqual([DEFAULT_TEXT]);
@@ -181,7 +184,7 @@ describe('AppServices', () => {
     await qwen();
     app.settings.update({ copyToClipboard: false, showNotification: false });
     app.chooseFiles = [fixture('text/en-zh.png')];
-    await app.services.openFiles();
+    await app.services.jobs.openFiles();
     await app.services.idle();
     expect(app.clipboard).toEqual([]);
     expect(app.notifications).toEqual([]);
@@ -199,9 +202,9 @@ describe('a PDF in the app', () => {
     // Each page's answer streams slowly, so the cancel lands while the second page is being read.
     server.script(...Array.from({ length: 4 }, () => ({ kind: 'ok' as const, text: 'page text', chunkDelayMs: 150, chunkSize: 2 })));
     app.chooseFiles = [path];
-    const [ticket] = await app.services.openFiles();
+    const [ticket] = await app.services.jobs.openFiles();
     await expect.poll(() => app.history.list().items.filter((e) => e.status === 'done').length, { timeout: 20_000 }).toBe(1);
-    app.services.cancel(ticket!.jobId);
+    app.services.jobs.cancel(ticket!.jobId);
     await app.services.idle();
     const entries = app.history.list().items;
     expect(entries.filter((e) => e.status === 'done').map((e) => e.document?.page)).toEqual([1]);

@@ -1,0 +1,62 @@
+/**
+ * What only the user may allow, asked by the main process itself (review N11): the API key going to a server that
+ * is not DashScope's, and a web address opened in the browser. The window may ask for either, but the page is
+ * untrusted, and its own "are you sure?" would be a call from the very page the question guards against. So main
+ * asks (the composition root shows the question with dialog.showMessageBox), naming the host, and acts only on a yes.
+ */
+import { fill, type MainStrings } from './strings.ts';
+
+export interface ConfirmRequest {
+  kind: 'trust-endpoint' | 'open-url';
+  /** The host as the URL parser has it: a look-alike name shows as its punycode (xn--…), not as the letters it mimics. */
+  host: string;
+  url: string;
+}
+
+/** The composition root's question: true only when the user said yes. */
+export type Confirm = (request: ConfirmRequest) => Promise<boolean>;
+
+/**
+ * One question at a time: another asked while one is on screen is a no, so a page cannot stack dialogs on the user
+ * (or get a second yes from one click). An unanswerable question (the dialog failed) is a no as well.
+ */
+export class Confirmations {
+  readonly #confirm: Confirm;
+  #asking = false;
+
+  constructor(confirm: Confirm) {
+    this.#confirm = confirm;
+  }
+
+  async ask(kind: ConfirmRequest['kind'], url: string): Promise<boolean> {
+    if (this.#asking) return false;
+    this.#asking = true;
+    try {
+      return (await this.#confirm({ kind, host: new URL(url).host, url })) === true;
+    } catch (error) {
+      console.warn('The question could not be asked', error);
+      return false;
+    } finally {
+      this.#asking = false;
+    }
+  }
+}
+
+/** The question's words and buttons for dialog.showMessageBox: the yes first, Cancel what Escape and closing give. */
+export function confirmDialog(words: MainStrings, request: ConfirmRequest): {
+  type: 'question' | 'warning';
+  title: string;
+  message: string;
+  detail: string;
+  buttons: [string, string];
+  defaultId: 0 | 1;
+  cancelId: 1;
+  noLink: true;
+} {
+  const w = words.confirm;
+  const values = { host: request.host, url: request.url };
+  return request.kind === 'trust-endpoint'
+    ? // The key is the one thing here that costs money when it leaks: Enter does not give it away.
+      { type: 'warning', title: w.trustTitle, message: fill(w.trustMessage, values), detail: fill(w.trustDetail, values), buttons: [w.trustYes, w.cancel], defaultId: 1, cancelId: 1, noLink: true }
+    : { type: 'question', title: w.openTitle, message: fill(w.openMessage, values), detail: fill(w.openDetail, values), buttons: [w.openYes, w.cancel], defaultId: 0, cancelId: 1, noLink: true };
+}

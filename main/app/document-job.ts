@@ -1,0 +1,105 @@
+/**
+ * A PDF as one job: its pages drawn and read one at a time (the document stays open between them, each page's
+ * pixels let go before the next), each page an entry of one document; progress says the page; a cancel stops after
+ * the page being read, the finished ones kept. The text of all pages, in order, is the job's text.
+ */
+import type { Code } from '../codes/code.ts';
+import type { HistoryStore } from '../history/store.ts';
+import type { Source } from '../history/types.ts';
+import type { OcrEngine } from '../ocr/engine.ts';
+import type { TaskRequest } from '../ocr/tasks.ts';
+// Static: pdf.ts loads pdf.js and the canvas only when a PDF is opened, and a split chunk would be unpacked with the
+// worker's (electron-builder.ts unpacks out/main/chunks for it).
+import { MIN_TEXT_LAYER, PdfDocument, PdfError } from '../pdf/pdf.ts';
+import { TextLayerEngine } from '../pdf/text-layer.ts';
+import { recognizeImage } from '../recognize.ts';
+import type { Settings } from '../settings/schema.ts';
+import type { JobReport } from './job-report.ts';
+
+export interface DocumentJob {
+  name: string;
+  source: Source;
+  bytes: Uint8Array;
+  engine: OcrEngine;
+  prompt: string;
+  task: TaskRequest;
+  settings: Settings;
+  signal: AbortSignal;
+  report: JobReport;
+  history: HistoryStore;
+  scanCodes: (image: Uint8Array) => Promise<Code[]>;
+  /** The user's password for an encrypted PDF, or null (passwords.ts). */
+  askPassword: (file: string, wrong: boolean, signal: AbortSignal) => Promise<string | null>;
+  /** The file, or one page of it, could not be read: kept as a failed entry and said. */
+  unreadable: (error: unknown) => void;
+}
+
+type Opened = Awaited<ReturnType<typeof PdfDocument.open>>;
+
+/** The text of every page read, in page order; null when none was (the failures were said as they came). */
+export async function readDocument(job: DocumentJob): Promise<string | null> {
+  const { name, engine, settings, signal, report } = job;
+  const pdf = await open(job);
+  if (!pdf) return null;
+  const texts: string[] = [];
+  try {
+    const documentId = job.history.createDocument(name, pdf.pages);
+    const bounds = engine.pixelBounds({ minPixels: settings.minPixels, maxPixels: settings.maxPixels });
+    for (let number = 1; number <= pdf.pages && !signal.aborted; number++) {
+      const pageName = `${name} · ${number}/${pdf.pages}`;
+      report.step('preparing', null, pageName);
+      let rendered: Awaited<ReturnType<Opened['page']>>;
+      try {
+        rendered = await pdf.page(number, bounds);
+      } catch (error) {
+        job.unreadable(error);
+        continue;
+      }
+      // A page's own text, where the settings say to take it, is read from the PDF rather than from its pixels.
+      const layer = rendered.text.replace(/\s/g, '').length >= MIN_TEXT_LAYER;
+      const reader = settings.pdfText === 'always' || (settings.pdfText === 'auto' && layer) ? new TextLayerEngine(rendered.text, bounds) : engine;
+      let entryId: number | null = null;
+      const outcome = await recognizeImage(rendered.png, pageName, {
+        engine: reader,
+        prompt: job.prompt,
+        mode: job.task.task,
+        task: job.task,
+        minPixels: settings.minPixels,
+        maxPixels: settings.maxPixels,
+        document: { id: documentId, page: number },
+        source: job.source,
+        signal,
+        scanCodes: job.scanCodes,
+        recorder: report.recorder((id) => (entryId = id), pageName),
+        onDelta: (delta) => report.delta(entryId, delta),
+      });
+      if (entryId !== null) report.changed([entryId]);
+      if (outcome.ok) texts.push(outcome.result.text);
+    }
+  } finally {
+    await pdf.close();
+  }
+  report.step(signal.aborted ? 'cancelled' : 'done', null);
+  return texts.length > 0 ? texts.join('\n\n') : null;
+}
+
+/**
+ * The document open, asking for its password while it is encrypted (again when one was wrong); the password lives
+ * only in this loop. Null, the failure said, when it cannot be opened or the user gives up.
+ */
+async function open(job: DocumentJob): Promise<Opened | null> {
+  let password: string | undefined;
+  for (;;) {
+    try {
+      return await PdfDocument.open(job.bytes, job.name, { password });
+    } catch (error) {
+      const locked = error instanceof PdfError && (error.code === 'pdf-password' || error.code === 'pdf-password-wrong');
+      const answer = locked && !job.signal.aborted ? await job.askPassword(job.name, error.code === 'pdf-password-wrong', job.signal) : null;
+      if (answer === null) {
+        job.unreadable(error);
+        return null;
+      }
+      password = answer;
+    }
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * The history as the window browses it: pages of summaries and search hits, one entry whole, its image, the user's
+ * edits, pins and deletions (each said back as history:changed, so every view of it follows), usage and storage,
+ * export to a file the user picks, and clearing it. Entries cross the bridge only as views (views.ts): no paths.
+ */
+import { basename } from 'node:path';
+import type { EntrySummary, EntryView, ExportRequest, ExportResult, HistoryFilterView, PageView, SearchHitView, StorageView, UsageView } from '../../preload/api.ts';
+import { exportSearchablePdf, exportToFile } from '../history/export-file.ts';
+import type { HistoryStore } from '../history/store.ts';
+import { FREE_QUOTA, REGION_PRICES, type Region } from '../ocr/models.ts';
+import { searchablePdf } from '../pdf/searchable.ts';
+import type { AppPorts } from './services.ts';
+import { dataUrl, toEntrySummary, toEntryView } from './views.ts';
+
+export class AppHistory {
+  readonly #history: HistoryStore;
+  readonly #ports: Pick<AppPorts, 'dialogs' | 'emit'>;
+
+  constructor(ports: Pick<AppPorts, 'history' | 'dialogs' | 'emit'>) {
+    this.#history = ports.history;
+    this.#ports = ports;
+  }
+
+  list(request: { filter?: HistoryFilterView; cursor?: string | null; limit?: number }): PageView<EntrySummary> {
+    const page = this.#history.list(request);
+    return { items: page.items.map(toEntrySummary), nextCursor: page.nextCursor };
+  }
+
+  search(request: { query: string; filter?: HistoryFilterView; cursor?: string | null; limit?: number }): PageView<SearchHitView> {
+    const page = this.#history.search(request.query, request);
+    return { items: page.items.map((hit) => ({ entry: toEntrySummary(hit.entry), snippet: hit.snippet })), nextCursor: page.nextCursor };
+  }
+
+  entry(id: number): EntryView | null {
+    const entry = this.#history.get(id);
+    return entry ? toEntryView(entry) : null;
+  }
+
+  image(id: number): string | null {
+    const stored = this.#history.image(id);
+    return stored?.image ? dataUrl(stored.mime, stored.image) : null;
+  }
+
+  thumbnail(id: number): string | null {
+    const stored = this.#history.image(id);
+    return stored?.thumbnail ? dataUrl('image/webp', stored.thumbnail) : null;
+  }
+
+  edit(id: number, text: string | null): EntryView | null {
+    this.#history.edit(id, text);
+    this.#changed([id]);
+    return this.entry(id);
+  }
+
+  pin(id: number, pinned: boolean): EntryView | null {
+    this.#history.setPinned(id, pinned);
+    this.#changed([id]);
+    return this.entry(id);
+  }
+
+  delete(ids: number[]): number {
+    const removed = this.#history.delete(ids);
+    this.#changed(ids);
+    return removed;
+  }
+
+  /** Every entry goes (pinned ones only when asked); the space is reclaimed. */
+  clear(options: { includePinned: boolean }): number {
+    const removed = this.#history.deleteOlderThan(0, options);
+    this.#changed(null);
+    return removed;
+  }
+
+  /** What each region billed per month (the history's ledger), priced in its currency, and the free quota's use. */
+  usage(): UsageView {
+    const totals = this.#history.usageTotals().filter((row): row is typeof row & { region: Region } => row.region in REGION_PRICES);
+    const used = new Map<Region, { tokens: number; since: string }>();
+    for (const row of totals) {
+      const seen = used.get(row.region);
+      used.set(row.region, { tokens: (seen?.tokens ?? 0) + row.inputTokens + row.outputTokens, since: row.month });
+    }
+    return {
+      months: totals.map((row) => ({ ...row, currency: REGION_PRICES[row.region].currency })),
+      freeQuota: { tokens: FREE_QUOTA.tokens, days: FREE_QUOTA.days, used: [...used].map(([region, value]) => ({ region, ...value })) },
+    };
+  }
+
+  storage(): StorageView {
+    return this.#history.storage();
+  }
+
+  /** Some entries, a search's, a document's pages or all of them, to a file the user picks in main's save dialog. */
+  async export(request: ExportRequest): Promise<ExportResult> {
+    const path = await this.#ports.dialogs.saveExport(`readout-export.${request.format}`);
+    if (!path) return { saved: false };
+    const entries = request.document !== undefined
+      ? this.#history.documentPages(request.document)
+      : request.ids
+      ? request.ids.map((id) => this.#history.get(id)).filter((e): e is NonNullable<typeof e> => e !== null)
+      : this.#history.iterate({ query: request.query });
+    const count = request.format === 'pdf'
+      ? await exportSearchablePdf(this.#history, entries, path, searchablePdf)
+      : await exportToFile(this.#history, entries, request.format, path, { images: request.images });
+    return { saved: true, count, fileName: basename(path) };
+  }
+
+  #changed(ids: number[] | null): void {
+    this.#ports.emit('history:changed', { ids });
+  }
+}
