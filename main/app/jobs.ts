@@ -21,7 +21,7 @@ import { Batches, type BatchRef } from './batches.ts';
 import { copied } from './clipboard.ts';
 import { readDocument } from './document-job.ts';
 import type { Engines } from './engines.ts';
-import { JobReport } from './job-report.ts';
+import { JobReport, type JobInfo } from './job-report.ts';
 import type { PdfPasswords } from './passwords.ts';
 import type { AppPorts } from './services.ts';
 import { toErrorView } from './views.ts';
@@ -142,7 +142,7 @@ export class Jobs {
     return this.#queue.idle();
   }
 
-  #report(job: ConstructorParameters<typeof JobReport>[2]): JobReport {
+  #report(job: JobInfo): JobReport {
     return new JobReport(this.#ports.emit, this.#history, job);
   }
 
