@@ -41,11 +41,16 @@ describe('window security', () => {
     }
   });
 
-  it('imports electron only in the composition root, the preload and the capture adapters', () => {
+  it('imports electron only in the composition root, the preload and the thin adapters (shell/, capture/electron-*)', () => {
     const importers = [...sources('main'), ...sources('preload'), ...sources('renderer')]
       .filter((file) => /from 'electron'/.test(readFileSync(file, 'utf8').replace(/import type[^;]*;/g, '')))
       .map((file) => file.slice(repoRoot.length));
-    expect(importers.sort()).toEqual(['main/capture/electron-capture.ts', 'main/capture/electron-overlays.ts', 'main/index.ts', 'preload/index.ts']);
+    const adapters = importers.filter((file) => /^main\/shell\/[\w-]+\.ts$/.test(file));
+    expect(adapters.length).toBeGreaterThan(0);
+    expect(importers.filter((file) => !adapters.includes(file)).sort()).toEqual(['main/capture/electron-capture.ts', 'main/capture/electron-overlays.ts', 'main/index.ts', 'preload/index.ts']);
+    // Nothing below the adapters reaches up into them: app/, capture/, history/ and the rest run without Electron.
+    const upward = sources('main').filter((file) => !/main\/(index|shell\/[\w-]+|capture\/electron-[\w-]+)\.ts$/.test(file) && /from '(\.\.?\/)+shell\//.test(readFileSync(file, 'utf8')));
+    expect(upward).toEqual([]);
   });
 
   it('allows no remote or inline code in the CSP', () => {

@@ -1,0 +1,43 @@
+/**
+ * Adapter: the system's file dialogs and main's own questions (app/confirm.ts), on the main window when it is on
+ * screen (a sheet on a hidden one never shows).
+ */
+import { join } from 'node:path';
+import { app, dialog, type OpenDialogOptions } from 'electron';
+import { confirmDialog, type ConfirmRequest } from '../app/confirm.ts';
+import { OPENABLE_EXTENSIONS } from '../app/file-args.ts';
+import type { mainStrings } from '../app/strings.ts';
+import type { MainWindow } from './main-window.ts';
+
+export function fileDialogs(window: MainWindow, words: () => ReturnType<typeof mainStrings>) {
+  return {
+    /** The user's chosen image and PDF files, or none. */
+    openImages: async (): Promise<string[]> => {
+      const options: OpenDialogOptions = {
+        title: words().dialog.openTitle,
+        properties: ['openFile', 'multiSelections'],
+        filters: [{ name: words().dialog.images, extensions: OPENABLE_EXTENSIONS }],
+      };
+      const parent = window.parent();
+      const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? [] : result.filePaths;
+    },
+    /** Where to save an export, or null if the user cancelled. */
+    saveExport: async (defaultName: string): Promise<string | null> => {
+      const options = { title: words().dialog.exportTitle, defaultPath: join(app.getPath('documents'), defaultName) };
+      const parent = window.parent();
+      const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+  };
+}
+
+/** Asks the user in a message box naming the host; true only for the first button (the yes). */
+export function askUser(window: MainWindow, words: () => ReturnType<typeof mainStrings>) {
+  return async (request: ConfirmRequest): Promise<boolean> => {
+    const options = confirmDialog(words(), request);
+    const parent = window.parent();
+    const result = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options);
+    return result.response === 0;
+  };
+}
