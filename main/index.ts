@@ -83,14 +83,40 @@ let reveal: () => void = () => undefined;
 
 async function start(): Promise<void> {
   // A link a page opens goes through the same question in main as the window's Open (review N11).
-  lockDown(origin, { development, openLink: (url) => void services.desktop.openUrl(url).catch((error: unknown) => console.warn('The link could not be opened', errorMessage(error))) });
+  lockDown(origin, { development, openLink: (url) => openLink(services, url) });
+  const core = await openCore();
+  if (!core) return;
+  const hotkeys = hotkeysFor(core);
+  const services = createServices(core, hotkeys);
+  // The offline engine loads in its worker while the app starts, when it is the one in use (issue 12).
+  services.prepareOffline();
+  const capture = captureFor(core, services);
+  registerIpc(ipcMain, services, origin, process.platform, capture.bridge);
+  holdHotkeys(hotkeys, core);
+  followSettings(core, services);
+  const updates = await updatesFor(core, () => services.busy || capture.active);
+  quitInOrder({ services, history: core.history, hotkeys, capture, updates });
+  await showAtStart(core.window);
+  readGivenFiles(core.window, services);
+}
+
+/** What every later step needs: settings, the user's language, the history, the main window and notifications. */
+interface Core {
+  settingsStore: KeyValueStore;
+  settings: SettingsService;
+  words(): ReturnType<typeof mainStrings>;
+  history: HistoryStore;
+  window: MainWindow;
+  notifier: Notifier;
+}
+
+async function openCore(): Promise<Core | null> {
   const settingsStore = openSettingsStore();
   const settings = new SettingsService(settingsStore, safeStorage, process.platform);
   await settings.load();
   const words = () => mainStrings(settings.get().language, app.getLocale());
   const history = openHistory(words);
-  if (!history) return;
-
+  if (!history) return null;
   const window = new MainWindow({
     origin,
     preload: preloadPath(here),
@@ -99,21 +125,29 @@ async function start(): Promise<void> {
     trayVisible: () => state.trayVisible,
     quitting: () => state.quitting,
   });
-  const showWindow = () => void window.show();
-  const notifier = createNotifier({ showWindow });
+  const notifier = createNotifier({ showWindow: () => void window.show() });
   warnOfDamage(notifier, words);
+  app.on('activate', () => void window.show());
+  reveal = () => void window.show();
+  return { settingsStore, settings, words, history, window, notifier };
+}
 
-  const hotkeys = new Hotkeys({
+function openLink(services: AppServices, url: string): void {
+  void services.desktop.openUrl(url).catch((error: unknown) => console.warn('The link could not be opened', errorMessage(error)));
+}
+
+function hotkeysFor({ settings, notifier, words }: Core): Hotkeys {
+  return new Hotkeys({
     capture: emitApp(CAPTURE_EVENT),
     repeat: emitApp(REPEAT_EVENT),
     current: () => settings.get(),
     wayland,
     unconfirmed: (hotkey) => notifier.alert('Readout', fill(words().capture.hotkeyPortal, { hotkey })),
   });
-  const services = createServices({ settings, history, window, notifier, hotkeys, words });
-  // The offline engine loads in its worker while the app starts, when it is the one in use (issue 12).
-  services.prepareOffline();
+}
 
+/** Capture from the hotkey, the tray and the menu (the app events), on overlays or the Wayland picker. */
+function captureFor({ settingsStore, settings, words, window, notifier }: Core, services: AppServices): CaptureShell {
   const capture = setUpCapture({
     wayland,
     origin,
@@ -125,7 +159,7 @@ async function start(): Promise<void> {
     // A capture's crop goes down the queue; its text shows in a notification, or in the window when there is none.
     recognize: (png, name, source) => {
       services.jobs.recognizeBytes(png, name, source, { reveal: true });
-      if (!settings.get().showNotification) showWindow();
+      if (!settings.get().showNotification) window.show();
     },
     relaunch: () => {
       app.relaunch();
@@ -135,13 +169,14 @@ async function start(): Promise<void> {
   });
   (app as NodeJS.EventEmitter).on(CAPTURE_EVENT, () => void capture.start());
   (app as NodeJS.EventEmitter).on(REPEAT_EVENT, () => void capture.repeat());
-  registerIpc(ipcMain, services, origin, process.platform, capture.bridge);
+  return capture;
+}
 
-  holdHotkeys(hotkeys, settings, notifier, words);
-  followSettings(settings, services, window, words);
+/** Updates looked for as the settings say, started now and restarted when the setting changes. */
+async function updatesFor({ settingsStore, settings, words, notifier }: Core, busy: () => boolean): Promise<UpdateService> {
   const updates = await startUpdates({
     enabled: () => settings.get().checkForUpdates,
-    busy: () => services.busy || capture.active,
+    busy,
     ready: (version) => notifier.alert('Readout', fill(words().notification.updateReady, { version })),
     available: (version) => notifier.alert('Readout', fill(words().notification.updateAvailable, { version })),
     lastCheck: {
@@ -150,13 +185,14 @@ async function start(): Promise<void> {
     },
     log: (message) => console.warn(message),
   });
-  restartUpdatesOnChange(updates, settings);
-  quitInOrder({ services, history, hotkeys, capture, updates });
-  app.on('activate', showWindow);
-  reveal = showWindow;
-
-  await showAtStart(window);
-  readGivenFiles(window, services);
+  let wanted = settings.get().checkForUpdates;
+  settings.onChange((next) => {
+    if (next.checkForUpdates !== wanted) {
+      wanted = next.checkForUpdates;
+      updates.start();
+    }
+  });
+  return updates;
 }
 
 function openSettingsStore(): KeyValueStore {
@@ -187,20 +223,13 @@ function warnOfDamage(notifier: Notifier, words: () => ReturnType<typeof mainStr
   if (damage) notifier.alert('Readout', fill(words().dialog.historyDamaged, { message: damage }));
 }
 
-function createServices(parts: {
-  settings: SettingsService;
-  history: HistoryStore;
-  window: MainWindow;
-  notifier: Notifier;
-  hotkeys: Hotkeys;
-  words: () => ReturnType<typeof mainStrings>;
-}): AppServices {
-  const { settings, window, notifier, words } = parts;
+function createServices(core: Core, hotkeys: Hotkeys): AppServices {
+  const { settings, window, notifier, words } = core;
   return new AppServices({
     version: app.getVersion(),
     platform: process.platform,
     settings,
-    history: parts.history,
+    history: core.history,
     emit,
     // Electron 44+: writeText returns a promise that rejects when another app holds the clipboard (clipboard.md).
     clipboard: { writeText: (text) => clipboard.writeText(text) },
@@ -219,7 +248,7 @@ function createServices(parts: {
     // docs/api/shell.md, shell.openExternal: opens the URL with the desktop's default handler. Only http(s) reaches
     // here (codes/url.ts), after main asked the user (review N11).
     openUrl: (url) => void shell.openExternal(url),
-    takeHotkeys: (pair) => parts.hotkeys.take(pair),
+    takeHotkeys: (pair) => hotkeys.take(pair),
     dialogs: fileDialogs(window, words),
     // Review N11: what only the user may allow (the key to another server, a link to the browser) is asked here.
     confirm: askUser(window, words),
@@ -227,14 +256,14 @@ function createServices(parts: {
 }
 
 /** The hotkeys held at start: what the OS refuses then is said in a notification (Settings says it on the spot later). */
-function holdHotkeys(hotkeys: Hotkeys, settings: SettingsService, notifier: Notifier, words: () => ReturnType<typeof mainStrings>): void {
+function holdHotkeys(hotkeys: Hotkeys, { settings, notifier, words }: Core): void {
   for (const problem of hotkeys.take(settings.get())) {
     notifier.alert('Readout', fill(problem.kind === 'taken' ? words().capture.hotkeyTaken : words().capture.hotkeyInvalid, { hotkey: problem.hotkey }));
   }
 }
 
 /** Login item, theme and menus follow the settings. */
-function followSettings(settings: SettingsService, services: AppServices, window: MainWindow, words: () => ReturnType<typeof mainStrings>): void {
+function followSettings({ settings, window, words }: Core, services: AppServices): void {
   const login = loginItems();
   const navigate = (view: 'history' | 'settings'): void => {
     window.show();
@@ -262,16 +291,6 @@ function followSettings(settings: SettingsService, services: AppServices, window
     login.apply(next.launchAtLogin);
     if (next.language !== last.language) menus.build();
     last = next;
-  });
-}
-
-function restartUpdatesOnChange(updates: UpdateService, settings: SettingsService): void {
-  let wanted = settings.get().checkForUpdates;
-  settings.onChange((next) => {
-    if (next.checkForUpdates !== wanted) {
-      wanted = next.checkForUpdates;
-      updates.start();
-    }
   });
 }
 
