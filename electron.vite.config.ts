@@ -1,7 +1,8 @@
-import { resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
-import type { Plugin } from 'vite';
+import { build, type Plugin } from 'vite';
 import { writeFoldedModels } from './build/models/write.ts';
 import { contentSecurityPolicy as policyFor } from './main/security.ts';
 
@@ -21,9 +22,62 @@ const foldedModels = (): Plugin => ({
   closeBundle: () => void writeFoldedModels(resolve('out/models')),
 });
 
+/** The relative imports (static and dynamic) of a built ES module. */
+const relativeImports = (code: string): string[] =>
+  [...code.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)["'](\.{1,2}\/[^"']+)["']/g)].map(([, spec]) => spec!);
+
+/**
+ * The offline engine's worker as one self-contained ES module, out/main/local-worker.mjs (review N10). The worker
+ * runs from app.asar.unpacked (main/asar.ts), and reads there skip the archive's integrity check (Electron's
+ * asar-fs-wrapper: unpacked entries are not validated), so nothing the main process runs may live there. Built beside
+ * main as a second entry, the bundler splits what both import into shared chunks, and the worker would pull them out
+ * of the archive. So after main is written, the worker's entry is bundled again with every relative import inlined
+ * (its chunks, and the chunks those import, dynamic ones too), and bare imports (node:*, the packages) left as they
+ * are; then the worker's entry goes, and so does any chunk main itself no longer reaches. Main's own chunks stay
+ * in the archive.
+ *
+ * `.mjs`: the unpacked tree has no package.json, so a `.js` there is ESM only by Node's module-syntax detection; an
+ * `.mjs` is ESM by its name (Node's "Determining module system").
+ */
+const selfContainedWorker = (): Plugin => ({
+  name: 'readout-worker',
+  apply: 'build',
+  async writeBundle(options) {
+    const dir = options.dir ?? resolve('out/main');
+    const entry = join(dir, 'local-worker.js');
+    if (!existsSync(entry)) return;
+    await build({
+      configFile: false,
+      logLevel: 'warn',
+      publicDir: false,
+      build: {
+        ssr: true,
+        outDir: dir,
+        emptyOutDir: false,
+        minify: false,
+        rolldownOptions: {
+          input: { 'local-worker': entry },
+          external: (id) => !id.startsWith('.') && !isAbsolute(id),
+          output: { format: 'es', entryFileNames: '[name].mjs', codeSplitting: false },
+        },
+      },
+    });
+    rmSync(entry);
+    // The chunks main reaches from its entry; any other was the worker's alone.
+    const reached = new Set(['index.js']);
+    for (const file of reached) {
+      for (const spec of relativeImports(readFileSync(join(dir, file), 'utf8'))) reached.add(join(file, '..', spec).split('\\').join('/'));
+    }
+    const chunks = join(dir, 'chunks');
+    for (const chunk of existsSync(chunks) ? readdirSync(chunks) : []) {
+      if (!reached.has(`chunks/${chunk}`)) rmSync(join(chunks, chunk));
+    }
+  },
+});
+
 export default defineConfig({
   main: {
-    plugins: [foldedModels()],
+    plugins: [foldedModels(), selfContainedWorker()],
     build: {
       outDir: 'out/main',
       rollupOptions: {

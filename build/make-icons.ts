@@ -1,5 +1,7 @@
 /** Draws the app and tray icons (a text cursor in a capture frame). Run: node build/make-icons.ts */
+import { writeFileSync } from 'node:fs';
 import sharp from 'sharp';
+import { icns, ico } from './icon-files.ts';
 
 const svg = (size: number): Buffer =>
   Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 64 64">
@@ -25,3 +27,9 @@ await sharp(template(32)).png().toFile(new URL('./trayTemplate@2x.png', import.m
 const { mkdirSync } = await import('node:fs');
 mkdirSync(new URL('./icons/', import.meta.url), { recursive: true });
 for (const size of [16, 24, 32, 48, 64, 128, 256, 512]) await sharp(svg(size)).png().toFile(new URL(`./icons/${size}x${size}.png`, import.meta.url).pathname);
+
+// macOS and Windows: the same icon in their own containers (icon-files.ts), so electron-builder converts nothing.
+const pngAt = async (size: number): Promise<Uint8Array> => new Uint8Array(await sharp(svg(size)).png().toBuffer());
+const macSizes = [16, 32, 64, 128, 256, 512, 1024];
+writeFileSync(new URL('./icon.icns', import.meta.url), icns(new Map(await Promise.all(macSizes.map(async (size) => [size, await pngAt(size)] as const)))));
+writeFileSync(new URL('./icon.ico', import.meta.url), ico(await Promise.all([16, 24, 32, 48, 64, 128, 256].map(async (size) => [size, await pngAt(size)] as const))));

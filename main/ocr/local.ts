@@ -16,11 +16,12 @@ export const LOCAL_MODEL = 'PP-OCRv4';
 const LOCAL_BOUNDS: PixelBounds = { factor: 4, minPixels: 3136, maxPixels: 3840 * 2160 };
 
 /**
- * Same worker file next to this one: .ts when run from source, .js inside the built app; in a packaged app, the
- * copy in app.asar.unpacked (the worker and what it loads run outside the archive: asar.ts).
+ * Same worker file next to this one: .ts when run from source, the self-contained .mjs bundle inside the built app
+ * (electron.vite.config.ts); in a packaged app, the copy in app.asar.unpacked (the worker and what it loads run
+ * outside the archive: asar.ts).
  */
 function workerUrl(): URL {
-  return unpackedUrl(new URL(import.meta.url.endsWith('.ts') ? './local-worker.ts' : './local-worker.js', import.meta.url));
+  return unpackedUrl(new URL(import.meta.url.endsWith('.ts') ? './local-worker.ts' : './local-worker.mjs', import.meta.url));
 }
 
 /** The text in reading order, laid out as the image shows it (layout.ts). */
