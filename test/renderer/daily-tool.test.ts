@@ -6,9 +6,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import en from '../../renderer/src/i18n/en.json' with { type: 'json' };
 import zhCN from '../../renderer/src/i18n/zh-CN.json' with { type: 'json' };
+import { jobsDone, jobsOf, whenEvents } from '../support/app-events.ts';
 import { createTestApp, type TestApp } from '../support/app-services.ts';
 import { dropFiles } from '../support/app-page.ts';
 import { fixture } from '../support/paths.ts';
@@ -17,6 +18,10 @@ import { useWindowSuite } from '../support/window-suite.ts';
 import { seriousFindings } from '../support/axe.ts';
 
 const KEY = 'sk-test-valid-key-0001';
+// Reading is waited for by the services' own events (app-events.ts), never by a deadline. What stays polled is the
+// page catching up with events already sent, or answering a click: milliseconds, but seconds on a loaded machine, so a
+// poll here gives up after 15 s (vitest's default is 1 s), inside a test's own limit.
+vi.setConfig({ expect: { poll: { timeout: 15_000 } } });
 const suite = useWindowSuite();
 const { server, tempDir, screenshots } = suite;
 
@@ -51,7 +56,7 @@ describe('capture first', () => {
 });
 
 describe('the user’s place', () => {
-  it('a batch never moves the selection or loses an open edit; new rows are marked and counted in the title', async () => {
+  it('a batch never moves the selection or loses an open edit; new rows are marked and counted in the title', { timeout: 120_000 }, async () => {
     await qwenApp();
     const [id] = await seed(suite.app!, ['teh text I am fixing']);
     const page = await suite.open();
@@ -63,7 +68,8 @@ describe('the user’s place', () => {
     expect(await editor.inputValue()).toBe('teh text I am fixing, fixed');
     server.script({ kind: 'ok', text: 'one', chunkDelayMs: 60 }, { kind: 'ok', text: 'two', chunkDelayMs: 60 });
     await dropFiles(page, [{ name: 'a.png', type: 'image/png', bytes: png() }, { name: 'b.png', type: 'image/png', bytes: png() }]);
-    await expect.poll(() => suite.app!.history.list().items.filter((e) => e.status === 'done').length, { timeout: 15_000 }).toBe(3);
+    await jobsDone(suite.app!, 2);
+    expect(suite.app!.history.list().items.filter((e) => e.status === 'done').length).toBe(3);
     await expect.poll(() => page.getByTestId('new-marker').count()).toBe(2);
     expect(await page.getByTestId('result-title').textContent()).toBe('shot-0.png');
     expect(await editor.inputValue()).toBe('teh text I am fixing, fixed');
@@ -73,16 +79,16 @@ describe('the user’s place', () => {
     await page.reload();
     await page.getByTestId('history-list').waitFor();
     await page.getByTestId('history-row').filter({ hasText: 'shot-0.png' }).click();
-    await expect.poll(() => page.getByTestId('editor').inputValue(), { timeout: 10_000 }).toBe('teh text I am fixing, fixed');
+    await expect.poll(() => page.getByTestId('editor').inputValue()).toBe('teh text I am fixing, fixed');
     await page.getByTestId('editor').focus();
     await page.keyboard.press('Control+Enter');
-    await expect.poll(() => suite.app!.history.get(id!)?.editedText, { timeout: 10_000 }).toBe('teh text I am fixing, fixed');
+    await expect.poll(() => suite.app!.history.get(id!)?.editedText).toBe('teh text I am fixing, fixed');
     // Seeing a new row clears its mark.
     await page.getByTestId('history-row').filter({ hasText: 'a.png' }).click();
     await expect.poll(() => page.getByTestId('new-marker').count()).toBe(1);
   });
 
-  it('a capture opens its own result', async () => {
+  it('a capture opens its own result', { timeout: 60_000 }, async () => {
     await qwenApp();
     await seed(suite.app!, ['older']);
     const bitmap = { data: new Uint8Array(200 * 100 * 4).fill(200), width: 200, height: 100, order: 'bgra' as const };
@@ -93,12 +99,13 @@ describe('the user’s place', () => {
     suite.app!.capture.finish('d', { x: 10, y: 10, width: 80, height: 40 });
     await started;
     // Seconds on a loaded machine: the first scan for codes loads the reader beside the reading.
-    await expect.poll(() => page.getByTestId('result-title').textContent(), { timeout: 10_000 }).toBe(en.source.region);
+    await jobsDone(suite.app!, 1);
+    await expect.poll(() => page.getByTestId('result-title').textContent()).toBe(en.source.region);
   });
 });
 
 describe('failures stay visible', () => {
-  it('three bad files in one drop: three failed entries with names and reasons, a summary until dismissed, found by Failed', async () => {
+  it('three bad files in one drop: three failed entries with names and reasons, a summary until dismissed, found by Failed', { timeout: 60_000 }, async () => {
     suite.app = createTestApp(tempDir());
     suite.app.settings.update({ engine: 'local' });
     const page = await suite.open();
@@ -107,6 +114,7 @@ describe('failures stay visible', () => {
       { name: 'not-an-image.png', type: 'image/png', bytes: Buffer.from('just some text') },
       { name: 'notes.txt', type: 'text/plain', bytes: Buffer.from('hello') },
     ]);
+    await jobsDone(suite.app, 3);
     await expect.poll(() => page.getByTestId('queue').textContent()).toContain(fill(en.queue.failedSummary, { failed: 3, total: 3 }));
     await page.getByTestId('queue').getByRole('button', { name: en.queue.showFiles }).click();
     const files = await page.getByTestId('queue-files').textContent();
@@ -139,35 +147,53 @@ describe('failures stay visible', () => {
 });
 
 describe('batches behave like one action', () => {
-  it('a thirteen-file drop: one progress line with Cancel all, the files on demand, one clipboard write, one notification', async () => {
+  it('a thirteen-file drop: one progress line with Cancel all, the files on demand, one clipboard write, one notification', { timeout: 120_000 }, async () => {
     await qwenApp();
     suite.app!.settings.update({ copyToClipboard: true, showNotification: true });
-    server.script(...Array.from({ length: 13 }, (_, i) => ({ kind: 'ok' as const, text: `text ${i}`, chunkDelayMs: 40 })));
+    // The progress line lives only while the batch does: the answers wait until the test has looked at it, so none
+    // ends the batch early on a fast machine, and a slow one only takes longer.
+    const answers = Promise.withResolvers<void>();
+    server.script(...Array.from({ length: 13 }, (_, i) => ({ kind: 'ok' as const, text: `text ${i}`, after: answers.promise })));
     const page = await suite.open();
-    await dropFiles(page, Array.from({ length: 13 }, (_, i) => ({ name: `shot-${String(i).padStart(2, '0')}.png`, type: 'image/png', bytes: png() })));
-    await expect.poll(() => page.getByTestId('queue').textContent()).toMatch(/^Reading \d+ of 13 · \d+ done · 0 failed/);
-    expect(await page.getByTestId('queue').getByRole('button', { name: en.queue.cancelAll }).count()).toBe(1);
-    expect(await page.locator('.queue .chip').count()).toBe(0);
-    await page.getByTestId('queue').getByRole('button', { name: en.queue.showFiles }).click();
-    await expect.poll(() => page.getByTestId('queue-files').locator('li').count()).toBe(13);
-    await shot(page, 'batch-progress-en-light');
-    await suite.app!.services.idle();
+    try {
+      await dropFiles(page, Array.from({ length: 13 }, (_, i) => ({ name: `shot-${String(i).padStart(2, '0')}.png`, type: 'image/png', bytes: png() })));
+      // All thirteen with the services (a drop arrives file by file), none of them done.
+      await whenEvents(suite.app!, () => jobsOf(suite.app!).size === 13);
+      await expect.poll(() => page.getByTestId('queue').textContent()).toMatch(/^Reading \d+ of 13 · 0 done · 0 failed/);
+      expect(await page.getByTestId('queue').getByRole('button', { name: en.queue.cancelAll }).count()).toBe(1);
+      expect(await page.locator('.queue .chip').count()).toBe(0);
+      await page.getByTestId('queue').getByRole('button', { name: en.queue.showFiles }).click();
+      await expect.poll(() => page.getByTestId('queue-files').locator('li').count()).toBe(13);
+      await shot(page, 'batch-progress-en-light');
+    } finally {
+      answers.resolve();
+    }
+    await jobsDone(suite.app!, 13);
     await expect.poll(() => suite.app!.notifications).toEqual(['13 read, 0 failed']);
     expect(suite.app!.clipboard).toHaveLength(1);
     expect(suite.app!.clipboard[0]!.split('\n\n')).toHaveLength(13);
+    // The line goes with the batch.
+    await expect.poll(() => page.getByTestId('queue').count()).toBe(0);
   });
 
-  it('Cancel all stops the whole batch', async () => {
+  it('Cancel all stops the whole batch', { timeout: 60_000 }, async () => {
     await qwenApp();
-    // Answers of 15 s: none can finish before Cancel all, however loaded the machine.
-    server.script(...Array.from({ length: 5 }, () => ({ kind: 'ok' as const, text: 'a long slow answer '.repeat(4), chunkDelayMs: 200, chunkSize: 1 })));
+    // Answers held until the test ends: none can finish before Cancel all, however fast or loaded the machine.
+    const answers = Promise.withResolvers<void>();
+    server.script(...Array.from({ length: 5 }, () => ({ kind: 'ok' as const, text: 'a long slow answer', after: answers.promise })));
     const page = await suite.open();
-    await dropFiles(page, Array.from({ length: 5 }, (_, i) => ({ name: `s${i}.png`, type: 'image/png', bytes: png() })));
-    // All five in the queue first: a drop reaches the services file by file.
-    await expect.poll(() => page.getByTestId('queue').textContent(), { timeout: 10_000 }).toMatch(/of 5/);
-    await page.getByTestId('queue').getByRole('button', { name: en.queue.cancelAll }).click();
-    await suite.app!.services.idle();
+    try {
+      await dropFiles(page, Array.from({ length: 5 }, (_, i) => ({ name: `s${i}.png`, type: 'image/png', bytes: png() })));
+      // All five in the queue first: a drop reaches the services file by file.
+      await whenEvents(suite.app!, () => jobsOf(suite.app!).size === 5);
+      await expect.poll(() => page.getByTestId('queue').textContent()).toMatch(/of 5/);
+      await page.getByTestId('queue').getByRole('button', { name: en.queue.cancelAll }).click();
+      await jobsDone(suite.app!, 5);
+    } finally {
+      answers.resolve();
+    }
     expect(suite.app!.history.list().items.every((e) => e.status === 'cancelled')).toBe(true);
+    expect([...jobsOf(suite.app!).values()].map((job) => job.state)).toEqual(Array(5).fill('cancelled'));
   });
 });
 
@@ -394,12 +420,14 @@ describe('the offline engine keeps the layout it reads (review M4)', () => {
   };
 
   for (const [locale, scheme, words] of [['en-US', 'light', en], ['zh-CN', 'dark', zhCN]] as const) {
-    it(`sets a table's cells in columns, tab-separated, an empty cell kept; copies it as one line too (${locale}, ${scheme})`, async () => {
+    // The offline engine's first read loads its models: seconds, many on a loaded machine.
+    it(`sets a table's cells in columns, tab-separated, an empty cell kept; copies it as one line too (${locale}, ${scheme})`, { timeout: 120_000 }, async () => {
       suite.app = createTestApp(tempDir());
       const page = await suite.open({ locale, colorScheme: scheme });
       await dropFiles(page, [{ name: 'invoice.png', type: 'image/png', bytes: await table() }]);
+      await jobsDone(suite.app, 1);
       await page.getByTestId('history-row').filter({ hasText: 'invoice.png' }).click();
-      await expect.poll(() => page.getByTestId('result-text').textContent(), { timeout: 30_000 }).toBe('Item\tQty\tPrice\nPaper A4\t12\t$36.00\nToner\t2\t$480.00\nTotal\t\t$516.00');
+      await expect.poll(() => page.getByTestId('result-text').textContent()).toBe('Item\tQty\tPrice\nPaper A4\t12\t$36.00\nToner\t2\t$480.00\nTotal\t\t$516.00');
       await shot(page, `offline-table-${locale}-${scheme}`);
       // And as one line, for a search box or a chat: cells and rows run on with spaces.
       await page.getByTestId('copy-one-line').click();
@@ -414,10 +442,11 @@ describe('the offline engine unsure of what it read', () => {
     sharp(Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="900" height="80"><rect width="100%" height="100%" fill="#fff"/><text x="20" y="50" font-size="28" font-family="sans-serif">これはテストです。ひらがなとカタカナを読みます。</text></svg>`)).png().toBuffer();
 
   for (const [locale, scheme, words] of [['en-US', 'light', en], ['zh-CN', 'dark', zhCN]] as const) {
-    it(`says so and points to Qwen-VL-OCR, for a Japanese screenshot read offline (${locale}, ${scheme})`, async () => {
+    it(`says so and points to Qwen-VL-OCR, for a Japanese screenshot read offline (${locale}, ${scheme})`, { timeout: 120_000 }, async () => {
       suite.app = createTestApp(tempDir());
       const page = await suite.open({ locale, colorScheme: scheme });
       await dropFiles(page, [{ name: 'japanese.png', type: 'image/png', bytes: await japanese() }]);
+      await jobsDone(suite.app, 1);
       await page.getByTestId('history-row').filter({ hasText: 'japanese.png' }).click();
       await page.getByTestId('low-confidence').waitFor();
       expect(await page.getByTestId('low-confidence').locator('span').textContent()).toBe(words.result.lowConfidence);
@@ -427,13 +456,14 @@ describe('the offline engine unsure of what it read', () => {
     });
   }
 
-  it('stays quiet for English and Chinese it read well', async () => {
+  it('stays quiet for English and Chinese it read well', { timeout: 120_000 }, async () => {
     suite.app = createTestApp(tempDir());
     const page = await suite.open();
     await dropFiles(page, [{ name: 'en-zh.png', type: 'image/png', bytes: png() }]);
+    // The offline engine's first read loads its models: seconds, many on a loaded machine.
+    await jobsDone(suite.app, 1);
     await page.getByTestId('history-row').filter({ hasText: 'en-zh.png' }).click();
-    // The offline engine's first read loads its models: seconds on a loaded machine.
-    await expect.poll(() => page.getByTestId('result-text').textContent(), { timeout: 30_000 }).toBe('Readout reads text 2026\n离线识别中文和英文');
+    await expect.poll(() => page.getByTestId('result-text').textContent()).toBe('Readout reads text 2026\n离线识别中文和英文');
     expect(await page.getByTestId('low-confidence').count()).toBe(0);
   });
 });

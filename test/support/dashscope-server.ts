@@ -20,7 +20,11 @@ import { NATIVE_TASK } from '../../main/ocr/tasks.ts';
 import { inkLines } from './ink-lines.ts';
 
 export type Behaviour =
-  | { kind: 'ok'; text?: string; chunkDelayMs?: number; chunkSize?: number }
+  /**
+   * `after`: the answer waits for this promise (a test holds a batch in progress while it looks at it, and lets it
+   * go: no answer finishes early however fast or slow the machine).
+   */
+  | { kind: 'ok'; text?: string; chunkDelayMs?: number; chunkSize?: number; after?: Promise<unknown> }
   /** Streams some text, then ends the response without finish_reason, usage or [DONE]. */
   | { kind: 'end-early'; text: string }
   /** Streams some text, then destroys the socket. */
@@ -214,6 +218,7 @@ export class DashScopeServer {
       return;
     }
     if (behaviour.kind === 'stream-error') return sendError(behaviour.status, behaviour.code, behaviour.message);
+    if (!(await held(behaviour, response))) return;
     if (behaviour.kind === 'flood' || behaviour.kind === 'malformed-sse' || behaviour.kind === 'wrong-type' || behaviour.kind === 'json-to-stream') {
       await misbehave(response, behaviour, body.model ?? '');
       return;
@@ -317,6 +322,7 @@ export class DashScopeServer {
       response.end('<html><body>Welcome to nginx!</body></html>');
       return;
     }
+    if (!(await held(behaviour, response))) return;
     const text = 'text' in behaviour && behaviour.text !== undefined ? behaviour.text : DEFAULT_TEXT;
     const advanced = body.parameters?.ocr_options?.task === 'advanced_recognition';
     const words = advanced ? await this.#wordsOf(imageItem?.image, text) : null;
@@ -417,6 +423,13 @@ export class DashScopeServer {
 }
 
 /** The misbehaviours, each as a broken or hostile server would send it. */
+/** Waits for an 'ok' behaviour's `after`; false when the client went away meanwhile (cancelled), so nothing is sent. */
+async function held(behaviour: Behaviour, response: ServerResponse): Promise<boolean> {
+  if (behaviour.kind !== 'ok' || !behaviour.after) return true;
+  await behaviour.after.catch(() => undefined);
+  return !response.destroyed && !response.writableEnded;
+}
+
 async function misbehave(response: ServerResponse, behaviour: Extract<Behaviour, { kind: 'flood' | 'malformed-sse' | 'wrong-type' | 'json-to-stream' }>, model: string): Promise<void> {
   const chunk = (choices: unknown): string => `data: ${JSON.stringify({ id: 'chatcmpl-x', object: 'chat.completion.chunk', created: 0, model, choices, usage: null })}\n\n`;
   if (behaviour.kind === 'json-to-stream') {
