@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { app, clipboard, dialog, ipcMain, nativeTheme, safeStorage, shell } from 'electron';
 import Store from 'electron-store';
 import { imageArgs } from './app/file-args.ts';
+import { SELF_TEST_EXIT, selfTestArgs } from './app/self-test.ts';
 import { FileInbox, launchData } from './app/file-inbox.ts';
 import { APP_ID } from './app/identity.ts';
 import { startedAtLogin } from './app/login-items.ts';
@@ -33,6 +34,7 @@ import { loginItems } from './shell/login-item.ts';
 import { MainWindow, emit, preloadPath } from './shell/main-window.ts';
 import { Menus } from './shell/menus.ts';
 import { createNotifier } from './shell/notifications.ts';
+import { runSelfTest } from './shell/self-test.ts';
 import { startUpdates } from './shell/updates.ts';
 import { SettingsService, type KeyValueStore } from './settings/settings-service.ts';
 import { settingsStoreOptions } from './settings/store-options.ts';
@@ -332,8 +334,22 @@ function readGivenFiles(window: MainWindow, services: AppServices): void {
   });
 }
 
-// A second launch sends its exact argv and cwd (review m3: the event's own argv is reordered and extended).
-if (!app.requestSingleInstanceLock({ argv: process.argv, cwd: process.cwd() })) {
+const selfTestRequest = selfTestArgs(process.argv);
+if (selfTestRequest) {
+  // `--self-test` (the release workflow's smoke test of each package): one read with the offline engine, then the
+  // exit code; no window, no tray, and no single-instance lock, so it runs beside an installed Readout.
+  void app
+    .whenReady()
+    .then(() => runSelfTest(selfTestRequest))
+    .then(
+      (code) => app.exit(code),
+      (error: unknown) => {
+        console.error('self-test:', errorMessage(error));
+        app.exit(SELF_TEST_EXIT.failed);
+      },
+    );
+} else if (!app.requestSingleInstanceLock({ argv: process.argv, cwd: process.cwd() })) {
+  // A second launch sends its exact argv and cwd (review m3: the event's own argv is reordered and extended).
   app.quit();
 } else {
   app.on('second-instance', (_event, argv, cwd, additionalData) => {

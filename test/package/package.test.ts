@@ -11,6 +11,7 @@ import asar from '@electron/asar';
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAIN_NATIVE_PACKAGES, workerPackages } from '../../build/worker-packages.ts';
+import { SELF_TEST_EXIT, SELF_TEST_IMAGE, SELF_TEST_TEXT, selfTest } from '../../main/app/self-test.ts';
 import { linesToText } from '../../main/ocr/local.ts';
 import type { LocalResponse } from '../../main/ocr/local-protocol.ts';
 import { fixture, repoRoot } from '../support/paths.ts';
@@ -51,7 +52,7 @@ beforeAll(() => {
 
 describe('the Linux x64 package', () => {
   it('holds the built app and its production modules, and no sources, tests, benches, maps or fixtures', () => {
-    for (const file of ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html', 'out/renderer/overlay.html', 'package.json', 'build/tray.png']) {
+    for (const file of ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html', 'out/renderer/overlay.html', 'package.json', 'build/tray.png', 'build/self-test.png']) {
       expect(packed, file).toContain(file);
     }
     const strays = packed.filter((path) => /\.(map|ts|tsx)$|(^|\/)(test|tests|__tests__|bench|fixtures)(\/|$)|^(main|preload|renderer|scripts|\.cache)\//.test(path));
@@ -132,6 +133,27 @@ describe('the Linux x64 package', () => {
       });
       if (!scanned.ok) throw new Error(scanned.message);
       expect(scanned.codes?.map((code) => code.text)).toEqual(['packaged']);
+      // `--self-test` as the packaged app runs it (main/app/self-test.ts): the image the package carries, read from
+      // the archive, through the same worker.
+      const report: string[] = [];
+      const code = await selfTest(
+        {
+          readFile: async (path) => new Uint8Array(asar.extractFile(join(resources, 'app.asar'), path)),
+          recognize: async (image) => {
+            const read = await new Promise<LocalResponse>((resolve, reject) => {
+              worker.once('message', (message) => resolve(message as LocalResponse));
+              worker.once('exit', (exit) => reject(new Error(`the worker exited (${exit}): ${stderr}`)));
+              worker.send({ id: 3, image });
+            });
+            if (!read.ok) throw new Error(read.message);
+            return linesToText(read.lines);
+          },
+          write: (line) => report.push(line),
+        },
+        SELF_TEST_IMAGE,
+        SELF_TEST_TEXT,
+      );
+      expect(code, report.join('\n')).toBe(SELF_TEST_EXIT.ok);
     } finally {
       worker.kill();
     }

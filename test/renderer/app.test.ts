@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import en from '../../renderer/src/i18n/en.json' with { type: 'json' };
 import zhCN from '../../renderer/src/i18n/zh-CN.json' with { type: 'json' };
+import { jobsDone } from '../support/app-events.ts';
 import { createTestApp, type TestApp } from '../support/app-services.ts';
 import { dropFiles, pasteImage } from '../support/app-page.ts';
 import { DEFAULT_TEXT } from '../support/dashscope-server.ts';
@@ -12,6 +13,9 @@ import { fixture } from '../support/paths.ts';
 import { useWindowSuite } from '../support/window-suite.ts';
 
 const KEY = 'sk-test-valid-key-0001';
+// What the page shows after an event or a click is polled for up to 15 s (vitest's default is 1 s): milliseconds, but
+// seconds on a loaded machine. Reading itself is waited for by the services' events (app-events.ts).
+vi.setConfig({ expect: { poll: { timeout: 15_000 } } });
 const suite = useWindowSuite();
 const { server, tempDir, screenshots } = suite;
 
@@ -66,21 +70,26 @@ describe('the main window', () => {
     await expect.poll(() => page.locator('.empty').textContent()).toContain('No entries match');
   });
 
-  it('opens files through the dialog and streams their text in', async () => {
+  it('opens files through the dialog and streams their text in', { timeout: 60_000 }, async () => {
     await qwenApp();
-    // Slow enough (about 1.6 s in all) that the partial text and the queue can be seen even on a loaded machine.
-    server.script({ kind: 'ok', text: 'streamed slowly, piece by piece', chunkDelayMs: 150, chunkSize: 3 });
+    // The rest of the answer waits until the partial text and the queue have been seen, however loaded the machine.
+    const rest = Promise.withResolvers<void>();
+    server.script({ kind: 'ok', text: 'streamed slowly, piece by piece', chunkSize: 3, holdAt: 3, after: rest.promise });
     suite.app!.chooseFiles = [fixture('text/en-zh.png'), fixture('formats/bmp-24.bmp')];
     const page = await suite.open();
-    await page.getByTestId('open').click();
-    // Part of the answer shows in its row before the whole of it has arrived (the user's selection is not moved).
-    const reading = page.getByTestId('history-row').filter({ hasText: 'streamed' }).first();
-    await expect.poll(async () => (await reading.locator('.row-text').textContent({ timeout: 5000 }))?.length ?? 0, { timeout: 5000 }).toBeGreaterThan(3);
-    const partial = await reading.locator('.row-text').textContent();
-    expect(partial!.length).toBeLessThan('streamed slowly, piece by piece'.length);
-    expect(await page.getByTestId('queue').textContent({ timeout: 2000 })).toMatch(/Reading \d of 2/);
-    expect(await page.getByTestId('result').count()).toBe(0);
-    await suite.app!.services.idle();
+    try {
+      await page.getByTestId('open').click();
+      // Part of the answer shows in its row before the whole of it has arrived (the user's selection is not moved).
+      const reading = page.getByTestId('history-row').filter({ hasText: 'streamed' }).first();
+      await expect.poll(async () => (await reading.locator('.row-text').textContent())?.length ?? 0).toBeGreaterThan(3);
+      const partial = await reading.locator('.row-text').textContent();
+      expect(partial!.length).toBeLessThan('streamed slowly, piece by piece'.length);
+      expect(await page.getByTestId('queue').textContent()).toMatch(/Reading \d of 2/);
+      expect(await page.getByTestId('result').count()).toBe(0);
+    } finally {
+      rest.resolve();
+    }
+    await jobsDone(suite.app!, 2);
     await expect.poll(() => page.getByTestId('history-row').count()).toBe(2);
     const entries = suite.app!.history.list().items;
     expect(entries.map((e) => e.status)).toEqual(['done', 'done']);
@@ -91,30 +100,39 @@ describe('the main window', () => {
     expect(suite.app!.notifications).toEqual(['2 read, 0 failed']);
   });
 
-  it('reads a dropped image and a pasted one', async () => {
+  it('reads a dropped image and a pasted one', { timeout: 60_000 }, async () => {
     await qwenApp();
     const page = await suite.open();
     const png = readFileSync(fixture('text/en-zh.png'));
+    // Each read waited for by its job's end (app-events.ts), not a deadline.
     await dropFiles(page, [{ name: 'dropped.png', type: 'image/png', bytes: png }]);
-    await expect.poll(() => suite.app!.history.list().items.map((e) => [e.source.kind, e.status])).toEqual([['drop', 'done']]);
+    await jobsDone(suite.app!, 1);
+    expect(suite.app!.history.list().items.map((e) => [e.source.kind, e.status])).toEqual([['drop', 'done']]);
     await pasteImage(page, png);
-    await expect.poll(() => suite.app!.history.list().items.map((e) => [e.source.kind, e.status])).toEqual([
+    await jobsDone(suite.app!, 2);
+    expect(suite.app!.history.list().items.map((e) => [e.source.kind, e.status])).toEqual([
       ['clipboard', 'done'],
       ['drop', 'done'],
     ]);
     await expect.poll(() => page.locator('.row-name').allTextContents()).toEqual([en.source.clipboard, 'dropped.png']);
   });
 
-  it('cancels a recognition mid-stream and keeps what had arrived', async () => {
+  it('cancels a recognition mid-stream and keeps what had arrived', { timeout: 60_000 }, async () => {
     await qwenApp();
-    server.script({ kind: 'ok', text: 'a long answer that takes its time to arrive', chunkDelayMs: 150, chunkSize: 2 });
+    // The rest never comes before Cancel, however loaded the machine.
+    const rest = Promise.withResolvers<void>();
+    server.script({ kind: 'ok', text: 'a long answer that takes its time to arrive', chunkSize: 2, holdAt: 3, after: rest.promise });
     suite.app!.chooseFiles = [fixture('text/en-zh.png')];
     const page = await suite.open();
-    await page.getByTestId('open').click();
-    await page.getByTestId('history-row').first().click();
-    await expect.poll(async () => (await page.getByTestId('result-text').textContent())?.length ?? 0, { timeout: 5000 }).toBeGreaterThan(2);
-    await page.getByTestId('result').getByRole('button', { name: en.result.cancel, exact: true }).click();
-    await suite.app!.services.idle();
+    try {
+      await page.getByTestId('open').click();
+      await page.getByTestId('history-row').first().click();
+      await expect.poll(async () => (await page.getByTestId('result-text').textContent())?.length ?? 0).toBeGreaterThan(2);
+      await page.getByTestId('result').getByRole('button', { name: en.result.cancel, exact: true }).click();
+      await jobsDone(suite.app!, 1);
+    } finally {
+      rest.resolve();
+    }
     const [entry] = suite.app!.history.list().items;
     expect(entry!.status).toBe('cancelled');
     expect(entry!.text.length).toBeGreaterThan(0);
@@ -127,7 +145,8 @@ describe('the main window', () => {
     suite.app!.chooseFiles = [fixture('text/en-zh.png')];
     const page = await suite.open();
     await page.getByTestId('open').click();
-    await suite.app!.services.idle();
+    // The click reaches the services over the bridge: idle() alone could come before the job does.
+    await jobsDone(suite.app!, 1);
     await page.getByTestId('history-row').first().click();
     const box = page.getByTestId('error-box');
     await expect.poll(() => box.textContent()).toContain(en.errorCode['invalid-request']);
@@ -135,7 +154,7 @@ describe('the main window', () => {
     expect(await box.locator('details').textContent()).toContain('The image is wrong somehow');
     expect(await box.getByRole('button', { name: en.error.retry }).count()).toBe(0);
     await page.getByTestId('open').click();
-    await suite.app!.services.idle();
+    await jobsDone(suite.app!, 2);
     await expect.poll(() => page.getByTestId('history-row').count()).toBe(2);
     await page.getByTestId('history-row').first().click();
     await expect.poll(() => page.getByTestId('error-box').textContent()).toContain(en.errorCode.interrupted);
@@ -153,8 +172,8 @@ describe('the main window', () => {
     await result.getByTestId('rerun-mode').selectOption('table');
     await result.getByTestId('rerun-model').fill('qwen-vl-ocr-2025-08-28');
     await result.getByRole('button', { name: en.result.rerun }).click();
-    await expect.poll(() => suite.app!.history.list().items.length).toBe(2);
-    await suite.app!.services.idle();
+    await jobsDone(suite.app!, 1);
+    expect(suite.app!.history.list().items.length).toBe(2);
     const [newest] = suite.app!.history.list().items;
     expect(newest).toMatchObject({ mode: 'table', model: 'qwen-vl-ocr-2025-08-28', status: 'done', text: DEFAULT_TEXT });
     expect(suite.app!.history.get(id!)?.text).toBe('first reading');

@@ -22,9 +22,10 @@ import { inkLines } from './ink-lines.ts';
 export type Behaviour =
   /**
    * `after`: the answer waits for this promise (a test holds a batch in progress while it looks at it, and lets it
-   * go: no answer finishes early however fast or slow the machine).
+   * go: no answer finishes early however fast or slow the machine); with `holdAt`, only the rest of it after that
+   * many pieces (the partial text is there to be seen for as long as the test looks).
    */
-  | { kind: 'ok'; text?: string; chunkDelayMs?: number; chunkSize?: number; after?: Promise<unknown> }
+  | { kind: 'ok'; text?: string; chunkDelayMs?: number; chunkSize?: number; after?: Promise<unknown>; holdAt?: number }
   /** Streams some text, then ends the response without finish_reason, usage or [DONE]. */
   | { kind: 'end-early'; text: string }
   /** Streams some text, then destroys the socket. */
@@ -259,6 +260,7 @@ export class DashScopeServer {
     send([{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null, logprobs: null }]);
     for (const [i, piece] of pieces.entries()) {
       if (delay && i > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+      if (behaviour.kind === 'ok' && behaviour.after && i === behaviour.holdAt) await behaviour.after.catch(() => undefined);
       if (response.destroyed) return;
       const last = i === pieces.length - 1 && behaviour.kind === 'ok';
       send([{ index: 0, delta: { content: piece }, finish_reason: last ? 'stop' : null, logprobs: null }]);
@@ -368,6 +370,7 @@ export class DashScopeServer {
     for (let i = 0; i < characters.length; i += size) pieces.push(characters.slice(i, i + size).join(''));
     for (const [i, piece] of pieces.entries()) {
       if (delay && i > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+      if (behaviour.kind === 'ok' && behaviour.after && i === behaviour.holdAt) await behaviour.after.catch(() => undefined);
       if (response.destroyed) return;
       const last = i === pieces.length - 1 && behaviour.kind === 'ok';
       event('result', 200, answer(piece, last ? 'stop' : 'null', last));
@@ -425,7 +428,7 @@ export class DashScopeServer {
 /** The misbehaviours, each as a broken or hostile server would send it. */
 /** Waits for an 'ok' behaviour's `after`; false when the client went away meanwhile (cancelled), so nothing is sent. */
 async function held(behaviour: Behaviour, response: ServerResponse): Promise<boolean> {
-  if (behaviour.kind !== 'ok' || !behaviour.after) return true;
+  if (behaviour.kind !== 'ok' || !behaviour.after || behaviour.holdAt !== undefined) return true;
   await behaviour.after.catch(() => undefined);
   return !response.destroyed && !response.writableEnded;
 }
