@@ -96,57 +96,49 @@ describe.skipIf(!binary)('capture in Electron', () => {
     await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().find((w) => w.getTitle() === 'known-text')?.destroy());
   });
 
+  /**
+   * A capture ended by `end` (a key, or what the OS or a window manager does to an overlay): the overlays hide, nothing
+   * is written, one overlay a display is there again (made anew where one was lost), and the next capture opens.
+   */
+  async function endedBy(end: () => Promise<unknown>): Promise<void> {
+    const before = await rows();
+    await startCapture();
+    await end();
+    await overlaysHidden();
+    await expect.poll(async () => { const s = await overlayState(); return s.all === s.displays; }, { timeout: 15_000 }).toBe(true);
+    await startCapture();
+    await (await primaryOverlay()).page.keyboard.press('Escape');
+    await overlaysHidden();
+    expect(await rows()).toBe(before);
+  }
+
+  /** Something done to the visible overlay's window from main, as the OS would. */
+  const toOverlay = (action: 'close' | 'destroy' | 'crash') =>
+    app.evaluate(({ BrowserWindow }, action) => {
+      const overlay = BrowserWindow.getAllWindows().find((w) => w.webContents.getURL().endsWith('overlay.html') && w.isVisible());
+      if (action === 'close') overlay?.close();
+      else if (action === 'destroy') overlay?.destroy();
+      else overlay?.webContents.forcefullyCrashRenderer();
+    }, action);
+
   it('ends a capture on Escape: overlays hide, nothing is written, and the next capture opens', { timeout: 60_000 }, async () => {
     if (!screenAllowed) return;
-    const before = await rows();
-    await startCapture();
-    const { page } = await primaryOverlay();
-    await page.keyboard.press('Escape');
-    await overlaysHidden();
-    await startCapture();
-    await (await primaryOverlay()).page.keyboard.press('Escape');
-    await overlaysHidden();
-    expect(await rows()).toBe(before);
+    await endedBy(async () => (await primaryOverlay()).page.keyboard.press('Escape'));
   });
 
+  // A close request (Ctrl+W, Alt+F4, Cmd+W, a window manager) is refused and ends the capture: the overlay stays.
   it('ends a capture when an overlay is closed (Ctrl+W, Alt+F4, Cmd+W): the overlay stays for the next one', { timeout: 60_000 }, async () => {
     if (!screenAllowed) return;
-    const before = await rows();
-    await startCapture();
-    // What the OS or a window manager does: a close request, which the app may refuse ('close' event).
-    await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().find((w) => w.webContents.getURL().endsWith('overlay.html') && w.isVisible())?.close());
-    await overlaysHidden();
-    const state = await overlayState();
-    expect(state.all).toBe(state.displays);
-    await startCapture();
-    await (await primaryOverlay()).page.keyboard.press('Escape');
-    await overlaysHidden();
-    expect(await rows()).toBe(before);
+    await endedBy(() => toOverlay('close'));
   });
 
   it('ends a capture when an overlay is destroyed under it, and makes the overlays anew', { timeout: 60_000 }, async () => {
     if (!screenAllowed) return;
-    const before = await rows();
-    await startCapture();
-    await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().find((w) => w.webContents.getURL().endsWith('overlay.html') && w.isVisible())?.destroy());
-    await overlaysHidden();
-    await expect.poll(async () => { const s = await overlayState(); return s.all === s.displays; }, { timeout: 15_000 }).toBe(true);
-    await startCapture();
-    await (await primaryOverlay()).page.keyboard.press('Escape');
-    await overlaysHidden();
-    expect(await rows()).toBe(before);
+    await endedBy(() => toOverlay('destroy'));
   });
 
   it('ends a capture when an overlay’s page crashes, and makes the overlays anew', { timeout: 60_000 }, async () => {
     if (!screenAllowed) return;
-    const before = await rows();
-    await startCapture();
-    await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().find((w) => w.webContents.getURL().endsWith('overlay.html') && w.isVisible())?.webContents.forcefullyCrashRenderer());
-    await overlaysHidden();
-    await expect.poll(async () => { const s = await overlayState(); return s.all === s.displays; }, { timeout: 15_000 }).toBe(true);
-    await startCapture();
-    await (await primaryOverlay()).page.keyboard.press('Escape');
-    await overlaysHidden();
-    expect(await rows()).toBe(before);
+    await endedBy(() => toOverlay('crash'));
   });
 });
