@@ -240,4 +240,14 @@ export class PpOcr {
     }
     return lines.filter((line): line is OcrLine => line !== null);
   }
+
+  /**
+   * Where the detector finds lines, each as the padded region a line is read from, in no particular order: for a
+   * reader of another script (languages/), which reads one line at a time where its own page layout fails on UI
+   * screens.
+   */
+  async findLines(image: Rgb): Promise<Region[]> {
+    const lines = await this.#detect(image, this.#options.detectionLimit, this.#options.detectionLimit);
+    return lines.map(({ x, y, width, height }) => ({ x, y, width, height }));
+  }
 }
