@@ -70,7 +70,7 @@ describe('the main window', () => {
     await expect.poll(() => page.locator('.empty').textContent()).toContain('No entries match');
   });
 
-  it('opens files through the dialog and streams their text in', { timeout: 60_000 }, async () => {
+  it('opens files through the dialog and streams their text in', async () => {
     await qwenApp();
     // The rest of the answer waits until the partial text and the queue have been seen, however loaded the machine.
     const rest = Promise.withResolvers<void>();
@@ -100,7 +100,7 @@ describe('the main window', () => {
     expect(suite.app!.notifications).toEqual(['2 read, 0 failed']);
   });
 
-  it('reads a dropped image and a pasted one', { timeout: 60_000 }, async () => {
+  it('reads a dropped image and a pasted one', async () => {
     await qwenApp();
     const page = await suite.open();
     const png = readFileSync(fixture('text/en-zh.png'));
@@ -117,7 +117,7 @@ describe('the main window', () => {
     await expect.poll(() => page.locator('.row-name').allTextContents()).toEqual([en.source.clipboard, 'dropped.png']);
   });
 
-  it('cancels a recognition mid-stream and keeps what had arrived', { timeout: 60_000 }, async () => {
+  it('cancels a recognition mid-stream and keeps what had arrived', async () => {
     await qwenApp();
     // The rest never comes before Cancel, however loaded the machine.
     const rest = Promise.withResolvers<void>();
@@ -213,7 +213,7 @@ describe('the main window', () => {
     await expect.poll(() => page.getByTestId('result-text').textContent()).toBe('teh original');
   });
 
-  it('deletes with the keyboard, undoes, and deletes for good once the undo window passes', { timeout: 20_000 }, async () => {
+  it('deletes with the keyboard, undoes, and deletes for good once the undo window passes', async () => {
     suite.app = createTestApp(tempDir());
     const ids = await seed(suite.app, ['first entry', 'second entry', 'third entry']);
     const page = await suite.open();

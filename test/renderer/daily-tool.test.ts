@@ -88,7 +88,7 @@ describe('the user’s place', () => {
     await expect.poll(() => page.getByTestId('new-marker').count()).toBe(1);
   });
 
-  it('a capture opens its own result', { timeout: 60_000 }, async () => {
+  it('a capture opens its own result', async () => {
     await qwenApp();
     await seed(suite.app!, ['older']);
     const bitmap = { data: new Uint8Array(200 * 100 * 4).fill(200), width: 200, height: 100, order: 'bgra' as const };
@@ -105,7 +105,7 @@ describe('the user’s place', () => {
 });
 
 describe('failures stay visible', () => {
-  it('three bad files in one drop: three failed entries with names and reasons, a summary until dismissed, found by Failed', { timeout: 60_000 }, async () => {
+  it('three bad files in one drop: three failed entries with names and reasons, a summary until dismissed, found by Failed', async () => {
     suite.app = createTestApp(tempDir());
     suite.app.settings.update({ engine: 'local' });
     const page = await suite.open();
@@ -176,7 +176,7 @@ describe('batches behave like one action', () => {
     await expect.poll(() => page.getByTestId('queue').count()).toBe(0);
   });
 
-  it('Cancel all stops the whole batch', { timeout: 60_000 }, async () => {
+  it('Cancel all stops the whole batch', async () => {
     await qwenApp();
     // Answers held until the test ends: none can finish before Cancel all, however fast or loaded the machine.
     const answers = Promise.withResolvers<void>();

@@ -39,13 +39,13 @@ afterAll(async () => {
 });
 
 describe('the renderer under the dev server', () => {
-  it('paints the first history row with the development CSP, and reports no CSP violation', { timeout: 60_000 }, async () => {
+  it('paints the first history row with the development CSP, and reports no CSP violation', async () => {
     app = createTestApp(tempDir());
     const id = app.history.createPending(newEntry());
     app.history.complete(id, result('Painted under the dev server'));
     const url = `http://127.0.0.1:${(vite.httpServer!.address() as AddressInfo).port}/`;
     const opened = await openApp(browser, app, url);
-    await expect.poll(() => opened.page.getByTestId('history-row').first().textContent(), { timeout: 30_000 }).toContain('Painted under the dev server');
+    await expect.poll(() => opened.page.getByTestId('history-row').first().textContent(), { timeout: 60_000 }).toContain('Painted under the dev server');
     const meta = await opened.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     expect(meta).toBe(DEVELOPMENT_CONTENT_SECURITY_POLICY);
     expect(opened.problems.filter((p) => /Content Security Policy|preamble/i.test(p))).toEqual([]);

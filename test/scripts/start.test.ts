@@ -22,7 +22,7 @@ function standIn(dir: string): string {
 }
 
 describe('npm start', () => {
-  it('starts the app with the binary it found, although electron-vite alone would find none', { timeout: 60_000 }, async () => {
+  it('starts the app with the binary it found, although electron-vite alone would find none', async () => {
     const dist = tempDir();
     const marker = standIn(dist);
     const env = { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: dist, ELECTRON_EXEC_PATH: '' };

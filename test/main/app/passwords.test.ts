@@ -61,7 +61,7 @@ describe('a password asked before the window listens', () => {
     const call = (channel: string, ...args: unknown[]) => Promise.resolve(handlers.get(channel)!({ senderFrame: { url: 'app://readout/index.html' } }, ...args));
     // A cold "Open with": the file goes in before any page exists; its question is pushed to nobody.
     app.services.jobs.recognizeFiles([fixture('pdf/encrypted.pdf')]);
-    await expect.poll(() => app!.events.filter((e) => e.event === 'ocr:passwordNeeded').length, { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => app!.events.filter((e) => e.event === 'ocr:passwordNeeded').length, { timeout: 60_000 }).toBe(1);
     const pending = (await call(CHANNELS.ocrPendingPasswords)) as PasswordRequest[];
     expect(pending).toEqual([{ requestId: expect.any(Number), file: 'encrypted.pdf', wrong: false }]);
     await expect(call(CHANNELS.ocrPendingPasswords, 'extra')).rejects.toThrow(/\[ipc-invalid\]/);

@@ -14,6 +14,9 @@ import { runCli } from '../../support/run-cli.ts';
 import { useTempDir } from '../../support/temp.ts';
 
 const tempDir = useTempDir();
+// Each test starts the command several times, cold (PDFium, the offline engine): seconds each on a loaded machine. The
+// limit only stops a hang.
+const SLOW = { timeout: 240_000 };
 const PAGES = [
   '<h1>Contract 2026</h1><p>The parties agree that Readout reads every page of this document.</p>',
   '<p>第二页：合同的中文条款，双方同意按页识别。</p><p>Page two in English as well.</p>',
@@ -32,7 +35,7 @@ async function file(bytes: Buffer, name = 'contract.pdf'): Promise<string> {
 const lines = (stdout: string) => stdout.trim().split('\n').map((line) => JSON.parse(line));
 
 describe('readout with a PDF', () => {
-  it('takes each page’s own text layer, one JSON object per page, and keeps the pages as one document', { timeout: 60_000 }, async () => {
+  it('takes each page’s own text layer, one JSON object per page, and keeps the pages as one document', SLOW, async () => {
     const dataDir = tempDir();
     const path = await file(pdf);
     const run = await runCli(['--json', '--engine', 'local', '--data-dir', dataDir, path]);
@@ -60,7 +63,7 @@ describe('readout with a PDF', () => {
     expect(md.split('\n---\n')).toHaveLength(3);
   });
 
-  it('reads the drawn page with the engine when told never to take the text layer, and picks pages', { timeout: 60_000 }, async () => {
+  it('reads the drawn page with the engine when told never to take the text layer, and picks pages', SLOW, async () => {
     const path = await file(pdf);
     const run = await runCli(['--json', '--engine', 'local', '--no-history', '--pdf-text', 'never', '--pages', '1', path]);
     const [page] = lines(run.stdout);
@@ -74,7 +77,7 @@ describe('readout with a PDF', () => {
     expect(lines(some.stdout).map((p) => p.page)).toEqual([2, 3]);
   });
 
-  it('says a page past the end, a locked PDF, a wrong password and a broken one, naming the file', { timeout: 60_000 }, async () => {
+  it('says a page past the end, a locked PDF, a wrong password and a broken one, naming the file', SLOW, async () => {
     const dataDir = tempDir();
     const path = await file(pdf);
     const past = await runCli(['--engine', 'local', '--data-dir', dataDir, '--pages', '2-9', path]);
@@ -105,7 +108,7 @@ describe('readout with a PDF', () => {
 });
 
 describe('a document exported', () => {
-  it('as a searchable PDF: the original pages, the text read from them laid where the words are, found again by pdf.js', { timeout: 90_000 }, async () => {
+  it('as a searchable PDF: the original pages, the text read from them laid where the words are, found again by pdf.js', SLOW, async () => {
     const dataDir = tempDir();
     // A scan: pages that are only pictures of text, no text layer of their own.
     const picture = readFileSync(fixture('text/en-zh.png')).toString('base64');

@@ -39,7 +39,7 @@ function checkConsistent(path: string): { entries: number; pending: number } {
 }
 
 describe('history under a killed process', () => {
-  it('is readable, whole and recoverable after every kill', { timeout: 60_000 }, async () => {
+  it('is readable, whole and recoverable after every kill', async () => {
     const path = join(tempDir(), 'history.sqlite');
     let before = 0;
     for (const ms of [150, 320, 90, 500]) {

@@ -59,7 +59,7 @@ describe.each(['compatible', 'native'] as const)('a misbehaving server (%s proto
     expect(error.requestId).not.toContain(KEY);
   });
 
-  it.runIf(api === 'compatible')('the command: one line naming the file, no SDK lines, and the history keeps at most the cap', { timeout: 60_000 }, async () => {
+  it.runIf(api === 'compatible')('the command: one line naming the file, no SDK lines, and the history keeps at most the cap', async () => {
     const dataDir = tempDir();
     server.script({ kind: 'malformed-sse' });
     const env = { DASHSCOPE_API_KEY: KEY };
