@@ -46,6 +46,16 @@ export async function main(argv: string[]): Promise<number> {
       const { runHistory } = await import('./cli/history.ts');
       return quietly(await runHistory(argv.slice(1), io, process.env));
     }
+    // The same for a file named "languages".
+    if (argv[0] === 'languages') {
+      const rest = argv.slice(1);
+      if (rest.some((arg) => arg === '--help' || arg === '-h')) {
+        io.stdout((await import('./cli/languages-usage.ts')).LANGUAGES_USAGE);
+        return 0;
+      }
+      const { runLanguages } = await import('./cli/languages.ts');
+      return quietly(await runLanguages(rest, { ...io, stderrIsTty: process.stderr.isTTY === true }, process.env));
+    }
     const command = parseCli(argv, process.env);
     if (command.kind === 'help') {
       io.stdout(USAGE);

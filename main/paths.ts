@@ -18,3 +18,6 @@ export function defaultDataDir(
 }
 
 export const historyFile = (dataDir: string): string => join(dataDir, 'history.sqlite');
+
+/** Installed language packs (languages/store.ts): in the data folder, never in the app's package. */
+export const languagesDir = (dataDir: string): string => join(dataDir, 'languages');
