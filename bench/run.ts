@@ -8,6 +8,7 @@ import { benchCodes } from './codes.ts';
 import { benchPdf } from './pdf.ts';
 import { benchRenderer } from './renderer.ts';
 import { benchStreaming } from './stream.ts';
+import { benchLanguages } from './languages.ts';
 
 const benches: Array<[string, () => Promise<string>]> = [
   ['pipeline', benchPipeline],
@@ -20,6 +21,7 @@ const benches: Array<[string, () => Promise<string>]> = [
   ['words', benchWords],
   ['codes', benchCodes],
   ['pdf', benchPdf],
+  ['languages', benchLanguages],
 ];
 
 const only = process.argv.slice(2);

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { MODES, type Mode } from '../ocr/prompts.ts';
 import { protocolFor, REGIONS, type Region } from '../ocr/models.ts';
 import type { QwenApi } from '../ocr/qwen.ts';
+import { BUILT_IN_LANGUAGES, builtInLanguage, LANGUAGE_PACKS, packFor, type PackCode } from '../languages/catalog.ts';
 import { DEFAULT_TASK, parseResultSchema, TASK_OF_MODE, TASKS, type TaskRequest } from '../ocr/tasks.ts';
 
 export class UsageError extends Error {
@@ -32,6 +33,8 @@ export interface CliOptions extends EngineOptions {
   pdfText: 'auto' | 'always' | 'never';
   /** PDFs: the password of an encrypted one (never stored). */
   password: string | undefined;
+  /** The offline engine reads with this installed language pack (languages/catalog.ts); null: the built-in models. */
+  lang: PackCode | null;
 }
 
 export type ParsedCommand = { kind: 'help' } | { kind: 'version' } | { kind: 'recognize'; options: CliOptions };
@@ -123,6 +126,7 @@ const schema = z
     pages: z.string().regex(/^\s*\d+(\s*-\s*\d+)?(\s*,\s*\d+(\s*-\s*\d+)?)*\s*$/, '--pages takes pages and ranges, like 1-3,7').optional(),
     'pdf-text': z.enum(['auto', 'always', 'never'], { error: '--pdf-text must be auto, always or never' }).default('auto'),
     password: z.string().optional(),
+    lang: z.string().min(1, '--lang needs a language code').optional(),
   })
   .refine((o) => !o['min-pixels'] || !o['max-pixels'] || o['min-pixels'] <= o['max-pixels'], {
     message: '--min-pixels must not be larger than --max-pixels',
@@ -145,6 +149,7 @@ export function parseCli(argv: string[], env: Readonly<Record<string, string | u
     pages: { type: 'string' },
     'pdf-text': { type: 'string' },
     password: { type: 'string' },
+    lang: { type: 'string' },
     version: { type: 'boolean', short: 'v' },
   });
   if (parsed.values.help) return { kind: 'help' };
@@ -154,7 +159,10 @@ export function parseCli(argv: string[], env: Readonly<Record<string, string | u
   if (!result.success) throw firstIssue(result.error);
   const o = result.data;
   if (parsed.positionals.length === 0) throw new UsageError('no files given (use - to read an image from stdin)');
-  const engine = engineOptions(parsed.values, env);
+  const lang = o.lang === undefined ? null : languageOf(o.lang);
+  // A pack is read by the offline engine: --lang picks it even where a key would pick Qwen.
+  if (lang !== null && parsed.values.engine === 'qwen') throw new UsageError('--lang picks a language pack of the offline engine (Qwen-VL-OCR reads every language itself): use --engine local, or leave --lang out');
+  const engine = engineOptions(lang === null ? parsed.values : { ...parsed.values, engine: 'local' }, env);
   const task = taskOf(o, engine.api);
   if (parsed.positionals.filter((f) => f === '-').length > 1) throw new UsageError('stdin (-) can be read only once');
   return {
@@ -173,8 +181,17 @@ export function parseCli(argv: string[], env: Readonly<Record<string, string | u
       pages: o.pages?.replace(/\s+/g, ''),
       pdfText: o['pdf-text'],
       password: o.password,
+      lang: lang === 'built-in' ? null : lang,
     },
   };
+}
+
+/** --lang's pack, 'built-in' for a language the built-in models read, or a usage error naming the codes there are. */
+function languageOf(code: string): PackCode | 'built-in' {
+  if (builtInLanguage(code)) return 'built-in';
+  const pack = packFor(code);
+  if (!pack) throw new UsageError(`--lang ${code}: there is no such language; the offline engine reads ${[...BUILT_IN_LANGUAGES, ...LANGUAGE_PACKS].map((l) => l.code).join(', ')} (see readout languages)`);
+  return pack.code;
 }
 
 /** --task (or --mode's task), --schema and --rotate as one request, checked against each other and the protocol. */

@@ -7,7 +7,11 @@ import { createEngine } from '../ocr/create-engine.ts';
 import type { OcrEngine } from '../ocr/engine.ts';
 import { promptForTask } from '../ocr/tasks.ts';
 import { recognizeImage, type Outcome } from '../recognize.ts';
-import type { CliOptions, EngineOptions } from './args.ts';
+import { UsageError, type CliOptions, type EngineOptions } from './args.ts';
+import { downloadSize, packFor, type PackCode } from '../languages/catalog.ts';
+import { LanguagePacks } from '../languages/packs.ts';
+import { LocalEngine } from '../ocr/local.ts';
+import { megabytes } from './languages.ts';
 import { openHistory } from './open-history.ts';
 import { knownDamage } from '../history/damage.ts';
 import { historyError } from '../history/database.ts';
@@ -39,12 +43,23 @@ async function runPool(count: number, concurrency: number, task: (index: number)
 const sourceOf = (path: string): Source =>
   path === '-' ? { kind: 'file', path: '-', name: STDIN_LABEL } : { kind: 'file', path: resolve(path), name: basename(path) };
 
-export function engineFor(options: EngineOptions): Promise<OcrEngine> {
+export function engineFor(options: EngineOptions & { lang?: PackCode | null }): Promise<OcrEngine> {
+  if (options.lang) return Promise.resolve(packEngine(options.lang, options.dataDir ?? defaultDataDir()));
   return createEngine(
     options.engine === 'local'
       ? { engine: 'local' }
       : { engine: 'qwen', baseURL: options.baseURL, api: options.api, apiKey: options.apiKey, model: options.model, stream: options.stream },
   );
+}
+
+/** The offline engine reading with an installed pack; a pack that is not installed is a usage error that says how to add it. */
+function packEngine(code: PackCode, dataDir: string): OcrEngine {
+  const installed = new LanguagePacks(dataDir).installed(code);
+  if (!installed) {
+    const pack = packFor(code)!;
+    throw new UsageError(`--lang ${code}: the ${pack.name} pack is not installed. Add it with: readout languages add ${code} (a ${megabytes(downloadSize(pack))} download)`);
+  }
+  return new LocalEngine().withPack(installed);
 }
 
 /** The history is a convenience here: when it cannot be opened, say so and read the files anyway. */

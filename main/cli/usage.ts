@@ -1,6 +1,7 @@
 /** `readout --help`. The flags and the --json fields documented here are a contract for scripts. */
 export const USAGE = `Usage: readout [options] <file|-> ...
        readout history <command> ...        (see: readout history --help)
+       readout languages [add|remove] ...   the offline engine's language packs (see: readout languages --help)
 
 Reads the text in images: through Qwen-VL-OCR when DASHSCOPE_API_KEY is set, else with the offline engine.
 Text goes to stdout as it streams, files in order, a blank line between files. "-" reads an image from stdin.
@@ -24,7 +25,10 @@ Options:
   --concurrency N         files recognised at once (default 2)
   --no-stream             wait for each whole answer instead of streaming
   --json                  one JSON object per file per line (fields below)
-  --data-dir DIR          where the history lives (default: the app's data folder)
+  --lang CODE             the offline engine reads with this language pack: ja (Japanese, also vertical), ko
+                          (Korean) or zh-Hant (Traditional Chinese), once added (readout languages add CODE);
+                          en and zh-Hans are built in. Implies --engine local
+  --data-dir DIR          where the history and the language packs live (default: the app's data folder)
   --no-history            do not record into the history
   --pages 1-3,7           PDFs: the pages to read (default all)
   --pdf-text MODE         PDFs: auto (default: a page's own text layer where it has one, else it is read),

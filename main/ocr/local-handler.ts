@@ -13,6 +13,7 @@ import { modelFiles } from './model-files.ts';
 import { PpOcr } from './ppocr/pipeline.ts';
 
 let engine: Promise<PpOcr> | undefined;
+let packReaders: Promise<typeof import('../languages/read-lines.ts')> | undefined;
 
 /** Sessions made once, at the first request. */
 function ocr(): Promise<PpOcr> {
@@ -39,13 +40,26 @@ export async function handleLocalRequest(request: LocalRequest): Promise<LocalRe
       return { id: request.id, ok: true, lines: [], confidence: 1 };
     }
     const { data, info } = await sharp(request.image).removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
-    return { id: request.id, ok: true, ...(await (await ocr()).read({ data, width: info.width, height: info.height })) };
+    const image = { data, width: info.width, height: info.height };
+    if (request.pack) {
+      // Loaded only when a pack is read: tesseract.js is not part of the built-in languages' path.
+      packReaders ??= import('../languages/read-lines.ts');
+      const reader = await ocr();
+      return { id: request.id, ok: true, ...(await (await packReaders).readWithPack(image, await reader.findLines(image), request.pack)) };
+    }
+    return { id: request.id, ok: true, ...(await (await ocr()).read(image)) };
   } catch (error) {
     return { id: request.id, ok: false, message: error instanceof Error ? error.message : String(error) };
   }
 }
 
-/** Lets the sessions go (the models' memory is freed once nothing holds them); the next request makes them again. */
-export function releaseLocalSessions(): void {
+/**
+ * Lets the sessions go (the models' memory is freed once nothing holds them), and ends any language pack's
+ * Tesseract workers; the next request makes them again.
+ */
+export async function releaseLocalSessions(): Promise<void> {
   engine = undefined;
+  const readers = packReaders;
+  packReaders = undefined;
+  await (await readers)?.releasePackReaders();
 }

@@ -9,8 +9,13 @@ import { startEngineHost, type EngineHost, type HostKind } from './local-host.ts
 import type { LocalLine, LocalRequest, LocalResponse } from './local-protocol.ts';
 import { layoutBlocks, layoutText } from './layout.ts';
 import { readingBlocks } from './reading-order.ts';
+import type { PackModels } from '../languages/read-lines.ts';
+import type { InstalledPack } from '../languages/store.ts';
 
 export const LOCAL_MODEL = 'PP-OCRv4';
+
+/** The model a pack's reading is recorded with: Tesseract, and the pack. */
+export const packModel = (code: string): string => `Tesseract (${code})`;
 
 /** The detector scales input itself; keep up to a 4K screen's pixels so small text survives. */
 const LOCAL_BOUNDS: PixelBounds = { factor: 4, minPixels: 3136, maxPixels: 3840 * 2160 };
@@ -71,9 +76,29 @@ export class LocalEngine implements OcrEngine {
     this.#pending.clear();
   }
 
-  async recognize(image: EngineImage, _options: RecognizeOptions, onDelta: DeltaListener, signal?: AbortSignal): Promise<RecognizeResult> {
+  recognize(image: EngineImage, _options: RecognizeOptions, onDelta: DeltaListener, signal?: AbortSignal): Promise<RecognizeResult> {
+    return this.#read(image, LOCAL_MODEL, undefined, onDelta, signal);
+  }
+
+  /**
+   * This engine reading with an installed language pack (languages/read-lines.ts): the same worker, its detector
+   * finding the lines, Tesseract reading them. Closing it closes this engine.
+   */
+  withPack(pack: InstalledPack): OcrEngine {
+    const model = packModel(pack.code);
+    const models = { folder: pack.folder, ...pack.models };
+    return {
+      name: 'local',
+      model,
+      pixelBounds: (overrides) => this.pixelBounds(overrides),
+      recognize: (image, _options, onDelta, signal) => this.#read(image, model, models, onDelta, signal),
+      close: () => this.close(),
+    };
+  }
+
+  async #read(image: EngineImage, model: string, pack: PackModels | undefined, onDelta: DeltaListener, signal?: AbortSignal): Promise<RecognizeResult> {
     const started = performance.now();
-    const response = await this.#request((id) => ({ id, image: new Uint8Array(image.data) }), signal);
+    const response = await this.#request((id) => ({ id, image: new Uint8Array(image.data), ...(pack ? { pack } : {}) }), signal);
     if (!response.ok) {
       throw new OcrError('engine-failed', `The offline engine could not read the image: ${response.message}`);
     }
@@ -83,7 +108,7 @@ export class LocalEngine implements OcrEngine {
     if (text) onDelta(text);
     // The offline engine finds lines: each is a "word" of the result, in reading order, in the sent image's pixels.
     const words = blocks.flat(2).map((line) => ({ text: line.text, box: line.box, confidence: line.mean }));
-    return { text, usage: null, model: LOCAL_MODEL, engine: 'local', durationMs: Math.round(performance.now() - started), requestId: null, cost: 0, confidence: response.confidence, words };
+    return { text, usage: null, model, engine: 'local', durationMs: Math.round(performance.now() - started), requestId: null, cost: 0, confidence: response.confidence, words };
   }
 
   /**

@@ -43,7 +43,7 @@ export class PackServer {
       const path = request.url ?? '/';
       this.requests.push(path);
       const source = this.#sources.find((s) => tarballUrl(s, 'http://x/').pathname === path);
-      const answer = this.answer(path, source) ?? (source ? { bytes: readFileSync(packTarball(source)) } : { status: 404 });
+      const answer: Answer = this.answer(path, source) ?? (source ? { bytes: readFileSync(packTarball(source)) } : { status: 404 });
       if ('status' in answer) {
         response.writeHead(answer.status).end();
         return;

@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import sharp from 'sharp';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LANGUAGE_PACKS, packFor } from '../../../main/languages/catalog.ts';
@@ -53,6 +54,21 @@ describe('readout languages', () => {
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toContain(`readout: ${packTarball(kor)} is not @tesseract.js-data/chi_tra 1.0.0 as published`);
   });
+
+  it('reads with an installed pack (--lang), and says how to add one that is not', async () => {
+    const dataDir = tempDir();
+    const image = join(dataDir, 'ko.png');
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="300" height="40"><rect width="100%" height="100%" fill="#fff"/><text x="8" y="27" font-family="WenQuanYi Micro Hei" font-size="18">다시 시도해 주세요</text></svg>`;
+    writeFileSync(image, await sharp(Buffer.from(svg)).png().toBuffer());
+    const missing = await runCli(['--engine', 'local', '--lang', 'ko', '--data-dir', dataDir, image]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('--lang ko: the Korean pack is not installed. Add it with: readout languages add ko (a 8.5 MB download)');
+    expect((await runCli(['--engine', 'qwen', '--base-url', 'http://127.0.0.1:9/v1', '--lang', 'ko', image])).stderr).toContain('--lang picks a language pack of the offline engine');
+    await runCli(['languages', 'add', 'ko', '--from', packTarball(kor), '--data-dir', dataDir]);
+    const read = await runCli(['--engine', 'local', '--lang', 'ko', '--data-dir', dataDir, '--json', image]);
+    expect(read.code).toBe(0);
+    expect(JSON.parse(read.stdout)).toMatchObject({ ok: true, text: '다시 시도해 주세요', engine: 'local', model: 'Tesseract (ko)' });
+  }, 60_000);
 
   it('says what is wrong with a usage error', async () => {
     expect(await runCli(['languages', 'add', 'fr'])).toMatchObject({ code: 2 });
