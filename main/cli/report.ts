@@ -4,6 +4,8 @@ import type { Usage } from '../ocr/engine.ts';
 import type { Word } from '../ocr/words.ts';
 import type { Code } from '../codes/code.ts';
 import type { Outcome } from '../recognize.ts';
+import type { PackCode } from '../languages/catalog.ts';
+import { scriptWarnings, type ScriptWarning } from '../languages/script-warnings.ts';
 
 export interface FileReport {
   file: string;
@@ -30,6 +32,11 @@ export interface FileReport {
   words: Word[] | null;
   /** QR codes and barcodes found in the image ([] for none); null where it could not be scanned. */
   codes: Code[] | null;
+  /**
+   * Text the offline engine could not read, by its script, with the pack that reads it
+   * ([{code, script, pack, installed, message}], languages/script-warnings.ts); [] for none, null where nothing was read.
+   */
+  warnings: ScriptWarning[] | null;
   /** A PDF's page: its number, and how many the document has; null for an image. */
   page?: number | null;
   pages?: number | null;
@@ -52,7 +59,7 @@ export function describeError(file: string, error: unknown): { code: string; mes
 export function toReport(
   file: string,
   outcome: Outcome,
-  context: { engine: string; model: string; durationMs: number },
+  context: { engine: string; model: string; durationMs: number; installed?: readonly PackCode[] },
 ): FileReport {
   const prepared = outcome.prepared;
   const result = outcome.ok ? outcome.result : null;
@@ -79,5 +86,6 @@ export function toReport(
     confidence: result?.confidence ?? null,
     words: result?.words ?? null,
     codes: result?.codes ?? null,
+    warnings: result ? scriptWarnings({ ...result, confidence: result.confidence ?? null, words: result.words ?? null }, context.installed ?? []) : null,
   };
 }

@@ -80,7 +80,7 @@ function tryOpenHistory(options: CliOptions, io: CliIo): HistoryStore | undefine
 
 /** `--codes-only`: each file checked as an image (openImage's limits and messages) and scanned; nothing else. */
 async function scanOnly(bytes: Uint8Array, file: string, started: number): Promise<FileReport> {
-  const empty = { text: null, engine: 'none', model: '', sentWidth: null, sentHeight: null, sentBytes: null, imageTokens: null, usage: null, cost: null, requestId: null, entryId: null, confidence: null, words: null };
+  const empty = { text: null, engine: 'none', model: '', sentWidth: null, sentHeight: null, sentBytes: null, imageTokens: null, usage: null, cost: null, requestId: null, entryId: null, confidence: null, words: null, warnings: null };
   try {
     const image = await openImage(bytes, file);
     const codes = await (await import('../codes/scan.ts')).scanCodes(bytes);
@@ -98,6 +98,8 @@ export async function runRecognize(options: CliOptions, io: CliIo): Promise<numb
   // Text mode puts a blank line between files; --json is JSON Lines, one object per line and nothing else.
   const output = new OrderedOutput(options.files.length, io.stdout, options.json ? '' : '\n');
   let failures = 0;
+  // For the warnings' advice: a pack that is installed only has to be chosen.
+  const installed = options.engine === 'local' ? new LanguagePacks(options.dataDir ?? defaultDataDir()).list().filter((l) => l.status === 'installed').map((l) => l.code as PackCode) : [];
 
   /** A report in its file's turn: a failure said on stderr, --json's line, or the line break text mode ends on. */
   const print = (index: number, report: FileReport): void => {
@@ -106,7 +108,10 @@ export async function runRecognize(options: CliOptions, io: CliIo): Promise<numb
       io.stderr(`readout: ${printable(report.error!.message)}\n`);
     }
     if (options.json) output.push(index, `${JSON.stringify(report)}\n`);
-    else if (report.text && !report.text.endsWith('\n')) output.push(index, '\n');
+    else {
+      if (report.text && !report.text.endsWith('\n')) output.push(index, '\n');
+      for (const warning of report.warnings ?? []) io.stderr(`readout: warning: ${printable(report.file)}: ${warning.message}\n`);
+    }
   };
   /** A file (or a document) that failed before any of its images reached the pipeline. */
   const failed = (index: number, file: string, error: unknown): void =>
@@ -140,7 +145,7 @@ export async function runRecognize(options: CliOptions, io: CliIo): Promise<numb
       const reason = historyError(outcome.historyError, historyFile(options.dataDir ?? defaultDataDir())).message;
       io.stderr(`readout: warning: ${printable(file)} was not recorded into the history: ${printable(reason)}\n`);
     }
-    print(index, { ...toReport(file, outcome, { engine: reader.name, model: reader.model, durationMs: Math.round(performance.now() - started) }), page: page?.number ?? null, pages: page?.pages ?? null });
+    print(index, { ...toReport(file, outcome, { engine: reader.name, model: reader.model, durationMs: Math.round(performance.now() - started), installed }), page: page?.number ?? null, pages: page?.pages ?? null });
   };
 
   /** A PDF, page by page (each drawn, read and let go before the next), the pages grouped as one document. */

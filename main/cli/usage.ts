@@ -44,8 +44,10 @@ Options:
   durationMs, entryId (the history entry, or null), confidence (0 to 1, the offline engine's; else null), words
   ([{text, box: four [x, y] corners in the original image's pixels, confidence}] in reading order: the offline
   engine's lines, --task advanced's words; else null), codes ([{format, text, box, bytes, binary}]: QR codes and
-  barcodes found, [] for none, binary content as hexadecimal), page and pages (a PDF's page, one object per page;
-  null for an image), and on failure error: {code, message}. usage has the same
+  barcodes found, [] for none, binary content as hexadecimal), warnings ([{code, script, pack, installed,
+  message}]: text in a script the offline engine could not read, kana, hangul, traditional or unknown, and the
+  language pack that reads it; [] for none; also said on stderr without --json), page and pages (a PDF's page, one
+  object per page; null for an image), and on failure error: {code, message}. usage has the same
   fields over both protocols (prompt_tokens, completion_tokens, total_tokens, prompt_tokens_details).
 
 Exit status: 0 when every file succeeded, 1 when any failed (the others are still read), 2 for a usage error.

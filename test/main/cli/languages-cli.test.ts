@@ -70,6 +70,25 @@ describe('readout languages', () => {
     expect(JSON.parse(read.stdout)).toMatchObject({ ok: true, text: '다시 시도해 주세요', engine: 'local', model: 'Tesseract (ko)' });
   }, 60_000);
 
+  it('warns, in --json and on stderr, of text in a script the built-in models cannot read', async () => {
+    const dataDir = tempDir();
+    const image = join(dataDir, 'ja.png');
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="420" height="60"><rect width="100%" height="100%" fill="#fff"/><text x="10" y="36" font-family="WenQuanYi Micro Hei" font-size="16">ダウンロードの保存先を選択してください</text></svg>`;
+    writeFileSync(image, await sharp(Buffer.from(svg)).png().toBuffer());
+    const json = await runCli(['--engine', 'local', '--json', '--no-history', '--data-dir', dataDir, image]);
+    expect(JSON.parse(json.stdout).warnings).toEqual([
+      {
+        code: 'script-not-read',
+        script: 'kana',
+        pack: 'ja',
+        installed: false,
+        message: 'This looks like Japanese, which the built-in models cannot read. Add the Japanese pack (readout languages add ja) and read it with --lang ja, or read it with Qwen-VL-OCR.',
+      },
+    ]);
+    const text = await runCli(['--engine', 'local', '--no-history', '--data-dir', dataDir, image]);
+    expect(text.stderr).toBe(`readout: warning: ${image}: This looks like Japanese, which the built-in models cannot read. Add the Japanese pack (readout languages add ja) and read it with --lang ja, or read it with Qwen-VL-OCR.\n`);
+  }, 60_000);
+
   it('says what is wrong with a usage error', async () => {
     expect(await runCli(['languages', 'add', 'fr'])).toMatchObject({ code: 2 });
     expect((await runCli(['languages', 'add', 'fr'])).stderr).toContain('There is no language pack "fr"');
