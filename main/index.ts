@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, clipboard, dialog, ipcMain, nativeTheme, safeStorage, shell } from 'electron';
+import { app, clipboard, dialog, ipcMain, nativeTheme, net, safeStorage, shell } from 'electron';
 import Store from 'electron-store';
 import { imageArgs } from './app/file-args.ts';
 import { SELF_TEST_EXIT, selfTestArgs } from './app/self-test.ts';
@@ -16,6 +16,7 @@ import { startedAtLogin } from './app/login-items.ts';
 import type { Notifier } from './app/notifier.ts';
 import { QuitSequence } from './app/quit.ts';
 import { AppServices } from './app/services.ts';
+import { LanguagePacks } from './languages/packs.ts';
 import { fill, mainStrings } from './app/strings.ts';
 import type { UpdateService } from './app/updates.ts';
 import { errorMessage } from './errors.ts';
@@ -254,6 +255,9 @@ function createServices(core: Core, hotkeys: Hotkeys): AppServices {
     dialogs: fileDialogs(window, words),
     // Review N11: what only the user may allow (the key to another server, a link to the browser) is asked here.
     confirm: askUser(window, words),
+    // Packs live in the data folder, beside the history; downloaded with Electron's net.fetch, which follows the
+    // system's proxy settings (docs/api/net.md), where Node's fetch would not.
+    languages: new LanguagePacks(app.getPath('userData'), { fetch: (url, init) => net.fetch(url, init) }),
   });
 }
 

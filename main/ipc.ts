@@ -14,6 +14,7 @@ import { TASKS } from './ocr/tasks.ts';
 import { safeWebUrl } from './codes/url.ts';
 import { isAppUrl, type AppOrigin } from './security.ts';
 import { settingsPatchSchema } from './settings/schema.ts';
+import { PACK_CODES } from './languages/catalog.ts';
 
 /** The part of Electron's ipcMain this module needs; the composition root passes the real one. */
 export interface IpcMainLike {
@@ -70,6 +71,10 @@ type Contract = {
   [CHANNELS.captureFinishAcross]: ReadoutApi['capture']['finishAcross'];
   [CHANNELS.captureSelect]: ReadoutApi['capture']['select'];
   [CHANNELS.captureCancel]: ReadoutApi['capture']['cancel'];
+  [CHANNELS.languagesList]: ReadoutApi['languages']['list'];
+  [CHANNELS.languagesAdd]: ReadoutApi['languages']['add'];
+  [CHANNELS.languagesRemove]: ReadoutApi['languages']['remove'];
+  [CHANNELS.languagesCancel]: ReadoutApi['languages']['cancel'];
 };
 
 type Handlers = {
@@ -89,6 +94,7 @@ const filter = z
   .strict()
   .optional();
 const rect = z.object({ x: z.number().finite(), y: z.number().finite(), width: z.number().finite().min(0), height: z.number().finite().min(0) }).strict();
+const pack = z.enum(PACK_CODES);
 const page = { filter, cursor: z.string().max(200).nullable().optional(), limit: z.number().int().min(1).max(500).optional() };
 
 function argumentSchemas(platform: NodeJS.Platform): Record<Channel, z.ZodType<unknown[]>> {
@@ -144,11 +150,15 @@ function argumentSchemas(platform: NodeJS.Platform): Record<Channel, z.ZodType<u
     [CHANNELS.captureFinishAcross]: z.tuple([rect]),
     [CHANNELS.captureSelect]: z.tuple([rect.nullable()]),
     [CHANNELS.captureCancel]: z.tuple([]),
+    [CHANNELS.languagesList]: z.tuple([]),
+    [CHANNELS.languagesAdd]: z.tuple([pack]),
+    [CHANNELS.languagesRemove]: z.tuple([pack]),
+    [CHANNELS.languagesCancel]: z.tuple([pack]),
   };
 }
 
 /** The bridge's domains onto the services (app/services.ts): each handler one call, after its checks. */
-function handlersFor({ desktop, settings, history, jobs, passwords }: AppServices, capture: CaptureBridge | undefined): Handlers {
+function handlersFor({ desktop, settings, history, jobs, passwords, languages }: AppServices, capture: CaptureBridge | undefined): Handlers {
   return {
     [CHANNELS.appInfo]: (_event) => desktop.info(),
     [CHANNELS.appTakeView]: (_event) => desktop.takeView(),
@@ -193,6 +203,10 @@ function handlersFor({ desktop, settings, history, jobs, passwords }: AppService
     [CHANNELS.captureFinishAcross]: (_event, dips) => capture?.service.finishAcross(dips),
     [CHANNELS.captureSelect]: (_event, dips) => capture?.service.select(dips),
     [CHANNELS.captureCancel]: () => capture?.service.cancel(),
+    [CHANNELS.languagesList]: (_event) => languages.list(),
+    [CHANNELS.languagesAdd]: (_event, code) => languages.add(code),
+    [CHANNELS.languagesRemove]: (_event, code) => languages.remove(code),
+    [CHANNELS.languagesCancel]: (_event, code) => languages.cancel(code),
   };
 }
 

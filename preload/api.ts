@@ -46,6 +46,10 @@ export const CHANNELS = {
   appOpenUrl: 'app:openUrl',
   ocrPdfPassword: 'ocr:pdfPassword',
   ocrPendingPasswords: 'ocr:pendingPasswords',
+  languagesList: 'languages:list',
+  languagesAdd: 'languages:add',
+  languagesRemove: 'languages:remove',
+  languagesCancel: 'languages:cancel',
 } as const;
 
 /** Main-to-window pushes. */
@@ -58,6 +62,7 @@ export const EVENTS = {
   captureShow: 'capture:show',
   captureSelection: 'capture:selection',
   ocrPasswordNeeded: 'ocr:passwordNeeded',
+  languagesProgress: 'languages:progress',
 } as const;
 
 export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS];
@@ -114,6 +119,41 @@ export interface SettingsView {
   codesClipboard: 'codes-first' | 'text-first' | 'both';
   /** Free the offline engine's memory after a long idle; the next image loads it again. */
   offlineIdleRelease: boolean;
+  /** What the offline engine reads: its built-in languages (English, Simplified Chinese) or an installed pack. */
+  offlineLanguage: OfflineLanguage;
+}
+
+/** The language packs (main/languages/catalog.ts), by their BCP 47 codes. */
+export type PackCode = 'ja' | 'ko' | 'zh-Hant';
+export type OfflineLanguage = 'built-in' | PackCode;
+
+/** A language the offline engine reads (the window names it: languages.<code>). */
+export interface LanguageView {
+  code: 'en' | 'zh-Hans' | PackCode;
+  status: 'built-in' | 'installed' | 'available';
+  /** Bytes to download to add it; null for a built-in language. */
+  downloadBytes: number | null;
+  /** Bytes on disk (an available pack: what it will take); null for a built-in language. */
+  diskBytes: number | null;
+  /** Also reads text set in columns (vertical Japanese). */
+  vertical: boolean;
+}
+
+/** A pack's download, as it goes. */
+export interface LanguageProgress {
+  code: PackCode;
+  received: number;
+  total: number;
+}
+
+/**
+ * Text the offline engine could not read (main/languages/script-warnings.ts): its script, the pack that reads it
+ * (null where the script is not known) and whether that pack is installed (then it only has to be chosen).
+ */
+export interface ScriptWarningView {
+  script: 'kana' | 'hangul' | 'traditional' | 'unknown';
+  pack: PackCode | null;
+  installed: boolean;
 }
 
 /** Only whether a key exists and how it is kept: the key itself never leaves the main process. */
@@ -164,6 +204,8 @@ export interface EntryView {
   codes: CodeView[] | null;
   /** A PDF's page: its document, its number and how many the document has. */
   page: { number: number; of: number; document: number } | null;
+  /** Text in a script the offline engine could not read, and the pack that reads it; [] for none. */
+  warnings: ScriptWarningView[];
 }
 
 export interface CodeView {
@@ -312,6 +354,8 @@ export interface EventPayloads {
   'capture:selection': { dips: PixelRect | null };
   /** An encrypted PDF: its password, asked of the user (answered with ocr.pdfPassword; ocr.pendingPasswords for a late page). */
   'ocr:passwordNeeded': PasswordRequest;
+  /** A language pack's download, after each whole percent. */
+  'languages:progress': LanguageProgress;
 }
 
 /** A rectangle in a captured display's physical pixels. */
@@ -391,6 +435,19 @@ export interface ReadoutApi {
     pdfPassword(requestId: number, password: string | null): Promise<void>;
     /** The passwords still waiting for an answer, in the order asked: a page that loads late missed their events. */
     pendingPasswords(): Promise<PasswordRequest[]>;
+  };
+  /** The offline engine's languages: the built-in ones, and packs added and removed on demand. */
+  languages: {
+    list(): Promise<LanguageView[]>;
+    /**
+     * Downloads the pack (languages:progress says how far), checks it against the sha512 Readout pins and installs
+     * it; resolves with the list once it is installed, rejects with what went wrong (cancelled: languages.cancel).
+     */
+    add(code: PackCode): Promise<LanguageView[]>;
+    /** Removes it; the offline engine goes back to its built-in languages if it was the one in use. */
+    remove(code: PackCode): Promise<LanguageView[]>;
+    /** Stops a download under way. */
+    cancel(code: PackCode): Promise<void>;
   };
   clipboard: {
     copy(text: string): Promise<void>;

@@ -47,6 +47,12 @@ export function createApi(invoke: Invoke, subscribe: Subscribe): ReadoutApi {
       pdfPassword: call(CHANNELS.ocrPdfPassword),
       pendingPasswords: call(CHANNELS.ocrPendingPasswords),
     },
+    languages: {
+      list: call(CHANNELS.languagesList),
+      add: call(CHANNELS.languagesAdd),
+      remove: call(CHANNELS.languagesRemove),
+      cancel: call(CHANNELS.languagesCancel),
+    },
     clipboard: { copy: call(CHANNELS.clipboardCopy) },
     capture: {
       frame: call(CHANNELS.captureFrame),

@@ -10,19 +10,31 @@ import { QwenEngine } from '../ocr/qwen.ts';
 import { parseResultSchema, type Task, type TaskRequest } from '../ocr/tasks.ts';
 import type { Settings } from '../settings/schema.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
+import type { LanguagePacks } from '../languages/packs.ts';
 
 /** How long the offline engine sits unused before it is let go, when the user chose that (offlineIdleRelease). */
 export const OFFLINE_IDLE_MS = 10 * 60_000;
 
 /** The settings that decide whether the offline engine is in use, or how long it is kept. */
-export const OFFLINE_SETTINGS: ReadonlyArray<keyof Settings> = ['engine', 'baseUrl', 'region', 'offlineIdleRelease'];
+export const OFFLINE_SETTINGS: ReadonlyArray<keyof Settings> = ['engine', 'baseUrl', 'region', 'offlineIdleRelease', 'offlineLanguage'];
 
 export class Engines {
   readonly #settings: SettingsService;
+  readonly #packs: LanguagePacks;
   readonly #local = new LocalEngine();
 
-  constructor(settings: SettingsService) {
+  constructor(settings: SettingsService, packs: LanguagePacks) {
     this.#settings = settings;
+    this.#packs = packs;
+  }
+
+  /**
+   * The offline engine reading the language chosen in Settings: a pack's models where one is chosen and installed,
+   * its built-in ones otherwise (a pack removed since falls back rather than failing every capture).
+   */
+  #offline(settings: Settings): OcrEngine {
+    const pack = settings.offlineLanguage === 'built-in' ? null : this.#packs.installed(settings.offlineLanguage);
+    return pack ? this.#local.withPack(pack) : this.#local;
   }
 
   /** The engine a recognition uses now, or the one a re-run asks for. */
@@ -30,7 +42,7 @@ export class Engines {
     const baseURL = settings.baseUrl ?? REGIONS[settings.region];
     const apiKey = this.#settings.keyFor(baseURL);
     const wanted = override.engine ?? settings.engine;
-    if (wanted === 'local' || (!apiKey && !settings.baseUrl)) return this.#local;
+    if (wanted === 'local' || (!apiKey && !settings.baseUrl)) return this.#offline(settings);
     const api = protocolFor(settings.api, settings.baseUrl !== null);
     return new QwenEngine({ baseURL, apiKey, model: override.model ?? settings.model, api });
   }
@@ -49,7 +61,7 @@ export class Engines {
    */
   prepareOffline(settings: Settings = this.#settings.get()): void {
     this.#local.releaseWhenIdle(settings.offlineIdleRelease ? OFFLINE_IDLE_MS : null);
-    if (this.engine(settings) === this.#local) void this.#local.warmUp();
+    if (this.engine(settings).name === 'local') void this.#local.warmUp();
   }
 
   /** QR codes and barcodes, in the offline engine's worker beside the reading: a 4K scan never holds the main process. */

@@ -11,14 +11,18 @@ import { FREE_QUOTA, REGION_PRICES, type Region } from '../ocr/models.ts';
 import { searchablePdf } from '../pdf/searchable.ts';
 import type { AppPorts } from './services.ts';
 import { dataUrl, toEntrySummary, toEntryView } from './views.ts';
+import type { PackCode } from '../languages/catalog.ts';
 
 export class AppHistory {
   readonly #history: HistoryStore;
   readonly #ports: Pick<AppPorts, 'dialogs' | 'emit'>;
+  /** The language packs installed now: an entry's warnings say whether the pack it needs only has to be chosen. */
+  readonly #installed: () => readonly PackCode[];
 
-  constructor(ports: Pick<AppPorts, 'history' | 'dialogs' | 'emit'>) {
+  constructor(ports: Pick<AppPorts, 'history' | 'dialogs' | 'emit'>, installed: () => readonly PackCode[] = () => []) {
     this.#history = ports.history;
     this.#ports = ports;
+    this.#installed = installed;
   }
 
   list(request: { filter?: HistoryFilterView; cursor?: string | null; limit?: number }): PageView<EntrySummary> {
@@ -33,7 +37,7 @@ export class AppHistory {
 
   entry(id: number): EntryView | null {
     const entry = this.#history.get(id);
-    return entry ? toEntryView(entry) : null;
+    return entry ? toEntryView(entry, this.#installed()) : null;
   }
 
   image(id: number): string | null {

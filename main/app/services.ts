@@ -5,7 +5,8 @@
  * that span them (the app's start, quit and idle) are made.
  *
  * The bridge's domains map onto the services (main/ipc.ts): app, clipboard and capture.start -> desktop;
- * settings -> settings; history -> history; ocr -> jobs, and passwords for an encrypted PDF's questions.
+ * settings -> settings; history -> history; ocr -> jobs, and passwords for an encrypted PDF's questions; languages ->
+ * languages.
  */
 import type { EventName, EventPayloads } from '../../preload/api.ts';
 import type { HistoryStore } from '../history/store.ts';
@@ -17,6 +18,8 @@ import { AppHistory } from './history.ts';
 import { Jobs } from './jobs.ts';
 import { PdfPasswords } from './passwords.ts';
 import { AppSettings } from './settings.ts';
+import { AppLanguages } from './languages.ts';
+import type { LanguagePacks } from '../languages/packs.ts';
 
 export interface AppPorts {
   version: string;
@@ -50,6 +53,8 @@ export interface AppPorts {
    */
   takeHotkeys(hotkeys: { hotkey: string; repeatHotkey: string }): Array<{ kind: 'taken' | 'invalid'; hotkey: string }>;
   emit<E extends EventName>(event: E, payload: EventPayloads[E]): void;
+  /** The offline engine's language packs, in the data folder (languages/packs.ts). */
+  languages: LanguagePacks;
 }
 
 export class AppServices {
@@ -59,14 +64,16 @@ export class AppServices {
   readonly history: AppHistory;
   readonly passwords: PdfPasswords;
   readonly jobs: Jobs;
+  readonly languages: AppLanguages;
 
   constructor(ports: AppPorts) {
     // One question on screen at a time, whichever service asks.
     const confirmations = new Confirmations(ports.confirm);
-    this.engines = new Engines(ports.settings);
+    this.engines = new Engines(ports.settings, ports.languages);
+    this.languages = new AppLanguages(ports);
     this.desktop = new Desktop(ports, this.engines, confirmations);
     this.settings = new AppSettings(ports, this.engines, confirmations);
-    this.history = new AppHistory(ports);
+    this.history = new AppHistory(ports, () => this.languages.installed());
     this.passwords = new PdfPasswords((request) => ports.emit('ocr:passwordNeeded', request));
     this.jobs = new Jobs(ports, this.engines, this.passwords);
   }

@@ -3,11 +3,14 @@ import type { EntrySummary, EntryView, ErrorView } from '../../preload/api.ts';
 import { firstLine } from '../history/rows.ts';
 import { failureOf } from '../recognize.ts';
 import type { Entry } from '../history/types.ts';
+import type { PackCode } from '../languages/catalog.ts';
+import { scriptWarnings } from '../languages/script-warnings.ts';
 
 /** A PDF's page as the window names it: its number, the document's length, and the document. */
 const pageOf = (entry: Entry): EntryView['page'] => (entry.document ? { number: entry.document.page, of: entry.document.pages, document: entry.document.id } : null);
 
-export function toEntryView(entry: Entry): EntryView {
+/** `installed`: the language packs installed now, for the entry's warnings (languages/script-warnings.ts). */
+export function toEntryView(entry: Entry, installed: readonly PackCode[] = []): EntryView {
   return {
     id: entry.id,
     createdAt: entry.createdAt,
@@ -33,6 +36,7 @@ export function toEntryView(entry: Entry): EntryView {
     region: entry.region as EntryView['region'],
     codes: entry.codes,
     page: pageOf(entry),
+    warnings: entry.status === 'done' ? scriptWarnings(entry, installed).map(({ script, pack, installed: has }) => ({ script, pack, installed: has })) : [],
   };
 }
 

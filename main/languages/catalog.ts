@@ -45,8 +45,9 @@ export interface LanguagePack {
 /** The variant of the data that is installed (see above). */
 export const VARIANT = '4.0.0_best_int';
 
-/** The codes are BCP 47 tags, as the settings and `--lang` take them. */
-export type PackCode = 'ja' | 'ko' | 'zh-Hant';
+/** The packs' codes: BCP 47 tags, as the settings and `--lang` take them. */
+export const PACK_CODES = ['ja', 'ko', 'zh-Hant'] as const;
+export type PackCode = (typeof PACK_CODES)[number];
 
 export const LANGUAGE_PACKS: readonly LanguagePack[] = [
   {
@@ -105,8 +106,6 @@ export const LANGUAGE_PACKS: readonly LanguagePack[] = [
     ],
   },
 ];
-
-export const PACK_CODES = LANGUAGE_PACKS.map((pack) => pack.code) as [PackCode, ...PackCode[]];
 
 /** The pack a code names, in any case (zh-hant, JA): language tags are case-insensitive (BCP 47). */
 export function packFor(code: string): LanguagePack | undefined {

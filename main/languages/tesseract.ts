@@ -10,18 +10,19 @@ import { createRequire } from 'node:module';
 import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import Tesseract from 'tesseract.js';
+import type Tesseract from 'tesseract.js';
 import { unpackedPath } from '../asar.ts';
 
-const require = createRequire(import.meta.url);
+// Not named `require`: the build's ES modules get a require of their own (electron-vite's shim), which it would redeclare.
+const resolveModule = createRequire(import.meta.url).resolve;
 
 /** The worker script and the WebAssembly core, as files on disk (never inside app.asar). */
 export function tesseractFiles(): { workerPath: string; corePath: string } {
   return {
-    workerPath: unpackedPath(require.resolve('tesseract.js/src/worker-script/node/index.js')),
+    workerPath: unpackedPath(resolveModule('tesseract.js/src/worker-script/node/index.js')),
     // Under Node the worker loads the core with require() (worker-script/node/getCore.js); set so a build that
     // looks here finds the packaged copy, never a CDN.
-    corePath: unpackedPath(dirname(require.resolve('tesseract.js-core/package.json'))),
+    corePath: unpackedPath(dirname(resolveModule('tesseract.js-core/package.json'))),
   };
 }
 
@@ -49,8 +50,10 @@ export class TesseractLines {
     await access(join(folder, `${model}.traineddata.gz`), constants.R_OK);
     let failed: (error: Error) => void = () => undefined;
     const failure = new Promise<never>((_, reject) => (failed = reject));
+    // Loaded here, not with this module: the worker bundle inlines this module, and the built-in languages need none of it.
+    const { createWorker, OEM } = (await import('tesseract.js')).default;
     const worker = await Promise.race([
-      Tesseract.createWorker(model, Tesseract.OEM.LSTM_ONLY, {
+      createWorker(model, OEM.LSTM_ONLY, {
         ...tesseractFiles(),
         langPath: folder,
         gzip: true,

@@ -42,7 +42,7 @@ export async function handleLocalRequest(request: LocalRequest): Promise<LocalRe
     const { data, info } = await sharp(request.image).removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
     const image = { data, width: info.width, height: info.height };
     if (request.pack) {
-      // Loaded only when a pack is read: tesseract.js is not part of the built-in languages' path.
+      // Loaded when a pack is first read: tesseract.js is no part of the built-in languages' path.
       packReaders ??= import('../languages/read-lines.ts');
       const reader = await ocr();
       return { id: request.id, ok: true, ...(await (await packReaders).readWithPack(image, await reader.findLines(image), request.pack)) };

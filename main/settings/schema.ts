@@ -7,6 +7,7 @@ import { DEFAULT_PIXEL_BOUNDS } from '../image/smart-resize.ts';
 import { DEFAULT_MODEL, REGIONS, type Region } from '../ocr/models.ts';
 import { DEFAULT_TASK, parseResultSchema, TASKS } from '../ocr/tasks.ts';
 import { CODES_CLIPBOARD } from '../codes/code.ts';
+import { PACK_CODES } from '../languages/catalog.ts';
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 export const API_CHOICES = ['auto', 'native', 'compatible'] as const;
@@ -67,6 +68,8 @@ export function settingsSchema(platform: NodeJS.Platform) {
     codesClipboard: z.enum(CODES_CLIPBOARD).default('codes-first'),
     /** Let the offline engine's memory go after OFFLINE_IDLE_MS unused; it loads again (about a second) when needed. */
     offlineIdleRelease: z.boolean().default(false),
+    /** What the offline engine reads: its built-in languages, or an installed language pack (languages/). */
+    offlineLanguage: z.enum(['built-in', ...PACK_CODES] as const).default('built-in'),
   });
 }
 

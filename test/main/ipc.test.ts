@@ -48,6 +48,9 @@ describe('registerIpc', () => {
     [CHANNELS.historyExport, [{ format: 'exe' }]],
     [CHANNELS.ocrRecognizeImage, [{ name: 'x.png', bytes: 'not bytes', source: 'drop' }]],
     [CHANNELS.ocrRerun, [1, { engine: 'gpt' }]],
+    [CHANNELS.languagesAdd, ['fr']],
+    [CHANNELS.languagesRemove, ['../history']],
+    [CHANNELS.settingsUpdate, [{ offlineLanguage: 'klingon' }]],
   ])('refuses bad arguments to %s: %j', async (channel, args) => {
     await expect(setup().call(PAGE, channel, ...args)).rejects.toThrow(/\[ipc-invalid\]/);
   });

@@ -12,6 +12,7 @@ import type { Frame } from '../../main/capture/session.ts';
 import type { ReadoutError } from '../../main/errors.ts';
 import type { Source } from '../../main/history/types.ts';
 import { HistoryStore } from '../../main/history/store.ts';
+import { LanguagePacks } from '../../main/languages/packs.ts';
 import { SettingsService } from '../../main/settings/settings-service.ts';
 import { settingsStoreOptions } from '../../main/settings/store-options.ts';
 import { FakeSafeStorage } from './safe-storage.ts';
@@ -20,6 +21,8 @@ export interface TestApp {
   services: AppServices;
   settings: SettingsService;
   history: HistoryStore;
+  /** The language packs, in the test's folder. */
+  languages: LanguagePacks;
   safeStorage: FakeSafeStorage;
   /** What the next open dialog returns. */
   chooseFiles: string[];
@@ -52,13 +55,17 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export function createTestApp(dir: string, options: { historyPath?: string } = {}): TestApp {
+/** `registry`: where language packs are downloaded from (a local PackServer's; nowhere by default). */
+export function createTestApp(dir: string, options: { historyPath?: string; registry?: string } = {}): TestApp {
   const safeStorage = new FakeSafeStorage();
+  // No test reaches the real registry: a download goes to the local server a test names, or fails at once.
+  const languages = new LanguagePacks(dir, { registry: options.registry ?? 'http://127.0.0.1:9/' });
   const settings = new SettingsService(new Conf({ ...settingsStoreOptions('0.1.0'), configName: 'settings', projectName: 'readout-test', cwd: dir }), safeStorage, 'linux');
   const history = new HistoryStore(options.historyPath ?? join(dir, 'history.sqlite'));
   const app: TestApp = {
     settings,
     history,
+    languages,
     safeStorage,
     chooseFiles: [],
     savePath: null,
@@ -110,6 +117,7 @@ export function createTestApp(dir: string, options: { historyPath?: string } = {
       app.events.push({ event, payload });
       app.onEmit?.(event, payload);
     },
+    languages,
   });
   app.capture = new CaptureService({
     captureDisplays: async () => app.frames,

@@ -6,6 +6,7 @@ import { TASKS } from '../../../main/ocr/tasks.ts';
 import { TaskOptions } from './TaskOptions.tsx';
 import { ImageText } from './ImageText.tsx';
 import { CodesList } from './CodesList.tsx';
+import { ScriptNotice } from './ScriptNotice.tsx';
 import { markedPieces, wordRanges, wordsInRange } from '../word-selection.ts';
 import { oneLine } from '../one-line.ts';
 import { tabStop } from '../tab-stop.ts';
@@ -48,6 +49,8 @@ const unsure = (entry: EntryView): boolean => entry.status === 'done' && entry.e
 export function ResultView({ entry, job, customEndpoint, onDelete, onMessage, onOpenSettings, onLeave }: Props) {
   const { t, i18n } = useTranslation();
   const name = useEntryName();
+  // A script that names its pack gets its own notice; text in an unknown one is what the low-confidence notice says.
+  const scripts = entry.warnings.filter((warning) => warning.script !== 'unknown');
   const [image, setImage] = useState<string | null>(null);
   const [draft, setDraftState] = useState<string | null>(() => loadDraft(entry.id));
   const [copied, setCopied] = useState(false);
@@ -248,7 +251,10 @@ export function ResultView({ entry, job, customEndpoint, onDelete, onMessage, on
         ) : (
           <textarea ref={editor} className="text" aria-label={t('result.editLabel')} value={draft} onChange={(event) => setDraft(event.target.value)} data-testid="editor" />
         )}
-        {!streaming && unsure(entry) && (
+        {!streaming && scripts.length > 0 && (
+          <ScriptNotice warnings={scripts} onOpenSettings={onOpenSettings} onQwen={() => void run(() => api.ocr.rerun(entry.id, { engine: 'qwen' }))} />
+        )}
+        {!streaming && unsure(entry) && scripts.length === 0 && (
           <div className="notice" role="note" data-testid="low-confidence">
             <span>{t('result.lowConfidence')}</span>
             <button type="button" onClick={onOpenSettings}>{t('error.openSettings')}</button>

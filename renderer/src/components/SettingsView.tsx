@@ -4,6 +4,7 @@ import { HotkeyField } from './HotkeyField.tsx';
 import { SchemaEditor } from './SchemaEditor.tsx';
 import { TaskOptions } from './TaskOptions.tsx';
 import { UsagePanel } from './UsagePanel.tsx';
+import { OfflineLanguages } from './OfflineLanguages.tsx';
 import { useTranslation } from 'react-i18next';
 import type { ApiKeyStatus, SettingsView as Settings, StorageView } from '../../../preload/api.ts';
 import { KNOWN_MODELS } from '../../../main/ocr/model-names.ts';
@@ -246,6 +247,10 @@ export function SettingsView({ settings, apiKey, onChange, onToast }: Props) {
           {numberField('minPixels', t('settings.engine.minPixels'), t('settings.engine.pixelsHint'))}
           {numberField('maxPixels', t('settings.engine.maxPixels'))}
         </details>
+      </Section>
+
+      <Section title={t('settings.languages.heading')}>
+        <OfflineLanguages settings={settings} update={(patch) => update(patch)} onToast={onToast} />
       </Section>
 
       <Section title={t('settings.usage.heading')}>

@@ -171,6 +171,7 @@ describe('AppServices', () => {
       confirm: async () => false,
       takeHotkeys: () => [],
       emit: (event, payload) => app.events.push({ event, payload }),
+      languages: app.languages,
     });
     await services.jobs.openFiles();
     await services.idle();
