@@ -2,6 +2,7 @@
 import { benchHistory } from './history.ts';
 import { benchPipeline, benchUpload } from './image.ts';
 import { benchOffline } from './offline.ts';
+import { benchSmallText } from './small-text.ts';
 import { benchPositions } from './positions.ts';
 import { benchWords } from './words.ts';
 import { benchCodes } from './codes.ts';
@@ -17,6 +18,7 @@ const benches: Array<[string, () => Promise<string>]> = [
   ['history', benchHistory],
   ['renderer', benchRenderer],
   ['offline', benchOffline],
+  ['small-text', benchSmallText],
   ['positions', benchPositions],
   ['words', benchWords],
   ['codes', benchCodes],

@@ -81,11 +81,15 @@ export function dbBoxes(prob: Float32Array, width: number, height: number, optio
   return boxes;
 }
 
-/** The size the detector sees: the long side at most `limit`, both sides multiples of 32. */
+/**
+ * The size the detector sees: the image at `scale` (its long side at most `limit`, never enlarged), on a map whose
+ * sides are the next multiples of 32, the rest of it margin (pipeline.ts fills it with the image's background). One scale for both sides: each side rounded to its nearest multiple of 32 on its
+ * own squeezed a 39 px strip of text to 32 px, and the detector lost most of an 11 px line in it (issue 21).
+ */
 export function detectionSize(width: number, height: number, limit: number): { width: number; height: number; scale: number } {
   const scale = Math.min(1, limit / Math.max(width, height));
-  const round = (v: number): number => Math.max(32, Math.round((v * scale) / 32) * 32);
-  return { width: round(width), height: round(height), scale };
+  const up = (v: number): number => Math.max(32, Math.ceil((v * scale) / 32) * 32);
+  return { width: up(width), height: up(height), scale };
 }
 
 /** A piece of the detector's input: where it is read from (`x`, `y`, `width`, `height`) and the part of it kept. */

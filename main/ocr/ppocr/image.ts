@@ -17,6 +17,7 @@ export interface Region {
  * Resamples `region` of `image` to `width` x `height` and writes it into `out` at channel planes of
  * `planeWidth` x `height` (wider planes are left as they are: padding), as (value / 255 - mean) / std, in BGR order
  * (the PaddleOCR models were trained on OpenCV's BGR; mean and std are given per BGR channel, as its configs do).
+ * Planes taller than `height` (`planeHeight`) keep their lower rows as they are too.
  * `turned` reads the region a quarter turn anticlockwise (numpy's rot90, as PaddleOCR turns a crop that stands
  * upright): a line running top to bottom comes out running left to right, `width` along the region's height.
  */
@@ -30,8 +31,9 @@ export function resampleInto(
   planeWidth: number,
   norm: { mean: readonly [number, number, number]; std: readonly [number, number, number] },
   turned = false,
+  planeHeight = height,
 ): void {
-  const plane = planeWidth * height;
+  const plane = planeWidth * planeHeight;
   const sx = region.width / (turned ? height : width);
   const sy = region.height / (turned ? width : height);
   const { data, width: iw, height: ih } = image;
@@ -60,4 +62,34 @@ export function resampleInto(
       }
     }
   }
+}
+
+/**
+ * The colour around an image's edge (the median of its border pixels, channel by channel): what lies beyond the edge
+ * of a screenshot is most likely more of its background.
+ */
+export function borderColour(image: Rgb): [number, number, number] {
+  const { data, width, height } = image;
+  const channels: [number[], number[], number[]] = [[], [], []];
+  const take = (x: number, y: number): void => {
+    for (let ch = 0; ch < 3; ch++) channels[ch]!.push(data[(y * width + x) * 3 + ch]!);
+  };
+  // At most about a thousand samples along each side.
+  const stepX = Math.max(1, Math.floor(width / 1000));
+  const stepY = Math.max(1, Math.floor(height / 1000));
+  for (let x = 0; x < width; x += stepX) {
+    take(x, 0);
+    take(x, height - 1);
+  }
+  for (let y = 0; y < height; y += stepY) {
+    take(0, y);
+    take(width - 1, y);
+  }
+  const middle = (values: number[]): number => values.sort((a, b) => a - b)[values.length >> 1] ?? 255;
+  return [middle(channels[0]), middle(channels[1]), middle(channels[2])];
+}
+
+/** Fills `count` planes of `plane` values at `out` with one colour, normalised and in BGR order as resampleInto writes. */
+export function fillPlanes(out: Float32Array, plane: number, colour: readonly [number, number, number], norm: { mean: readonly [number, number, number]; std: readonly [number, number, number] }): void {
+  for (let bgr = 0; bgr < 3; bgr++) out.fill((colour[2 - bgr]! / 255 - norm.mean[bgr]!) / norm.std[bgr]!, bgr * plane, (bgr + 1) * plane);
 }

@@ -9,10 +9,11 @@
 import { availableParallelism } from 'node:os';
 import type { InferenceSession as Session, Tensor as TensorType } from 'onnxruntime-node';
 import { alphabetFrom, ctcDecode } from './ctc.ts';
-import { DB_DEFAULTS, dbBoxes, detectionSize, detectionTiles, type Box } from './detect.ts';
-import { resampleInto, type Region, type Rgb } from './image.ts';
+import { DB_DEFAULTS, dbBoxes, detectionSize, detectionTiles, type Box, type DetectOptions } from './detect.ts';
+import { borderColour, fillPlanes, resampleInto, type Region, type Rgb } from './image.ts';
 import { median } from '../../median.ts';
 import { tightenToInk } from './ink.ts';
+import { fixNumerals } from './numerals.ts';
 
 type Ort = Pick<typeof import('onnxruntime-node'), 'InferenceSession' | 'Tensor'>;
 
@@ -71,18 +72,39 @@ export interface PpOcrOptions {
    * confidence below this (see read()).
    */
   rescanBelow: number;
+  /** How the detector's map becomes boxes (detect.ts). */
+  db: DetectOptions;
   /** Lines read together. */
   batchSize: number;
   /** Lines below this mean confidence are dropped as noise. */
   minConfidence: number;
   /**
-   * Margin added around each line before it is read, as a share of its height on each side: a crop cut tight to
-   * the glyphs makes the model drop the spaces between words ("Readoutreadstext").
+   * The margin a line is read with, around its ink (ink.ts), as shares of the line's thickness: across it (above and
+   * below a line of text) and along it (before and after). Framed by its own ink, every line reaches the recognizer
+   * alike. The detector's box was framed by DB's unclip, which grows a thin line by most of its own height on every
+   * side: 9 to 11 px text came in crops two and a half times its height, small in the recognizer's 48 px, and lost its
+   * spaces and narrow letters ("Ln128Cl" for "Ln 128, Col 42"); cut tight to the glyphs, the model drops the spaces
+   * too ("Readoutreadstext"). Measured on the small-UI corpus (test/support/small-ui.ts) and the bench's screens.
    */
-  linePadding: number;
+  lineMargin: { across: number; along: number };
+  /**
+   * A frame shrunk for detection is looked at again at full size when its lines' median thickness in the detector's
+   * pixels is under this: text at 100% on a 4K frame (about 6 px there) is too fine for the detector to separate,
+   * while at 2x (about 12 px) it is not.
+   */
+  rescanThinnerThan: number;
 }
 
-export const PP_OCR_DEFAULTS: PpOcrOptions = { detectionLimit: 1600, detectionTile: 1024, rescanBelow: 0.95, batchSize: 8, minConfidence: 0.5, linePadding: 0.2 };
+export const PP_OCR_DEFAULTS: PpOcrOptions = {
+  detectionLimit: 1600,
+  detectionTile: 1024,
+  rescanBelow: 0.95,
+  rescanThinnerThan: 9,
+  db: DB_DEFAULTS,
+  batchSize: 8,
+  minConfidence: 0.5,
+  lineMargin: { across: 0.3, along: 0.5 },
+};
 
 const DET_NORM = { mean: [0.485, 0.456, 0.406], std: [0.229, 0.224, 0.225] } as const;
 const REC_NORM = { mean: [0.5, 0.5, 0.5], std: [0.5, 0.5, 0.5] } as const;
@@ -146,20 +168,22 @@ export class PpOcr {
    * The lines in the image (those read with too little confidence left out), and how sure of it all the engine is.
    * A frame larger than the detection limit is first looked at shrunk to it, which suits text at 2x scaling (letters
    * 20 px and more). Text at 100% on a large screen (12-14 px letters across 2560 or 3840 pixels) shrinks below what
-   * the detector can separate: lines run together, and come back as nonsense read with little confidence (median
-   * 0.70 against 0.96 for the same page at 2x; character error 0.65-0.80). So one batch of the lines found, spread
-   * through the frame, is read first; only when it is read with low confidence is the frame looked at again at full
-   * size, in tiles, and the sample is wasted. Otherwise the sample is part of the answer.
+   * the detector can separate: lines run together or break up, and come back as nonsense. So the frame is looked at
+   * again at full size, in tiles, when the lines found are too thin in the shrunk look (rescanThinnerThan), or when
+   * one batch of them, spread through the frame, is read with low confidence (the sample is then wasted; otherwise
+   * it is part of the answer). Thickness alone missed nothing on the bench, but a frame whose lines ran together
+   * looks thick; confidence alone let a 4K frame at 100% through once its lines were read with a better margin.
    */
   async read(image: Rgb): Promise<Reading> {
-    const shrunk = detectionSize(image.width, image.height, this.#options.detectionLimit).scale < 1;
+    const { scale } = detectionSize(image.width, image.height, this.#options.detectionLimit);
     let boxes = await this.#detect(image, this.#options.detectionLimit, this.#options.detectionLimit);
     let sampled: OcrLine[] = [];
-    if (shrunk && boxes.length > 0) {
-      const sample = spread(boxes, this.#options.batchSize);
+    if (scale < 1 && boxes.length > 0) {
+      const thickness = median(boxes.map((box) => Math.min(box.place.width, box.place.height))) * scale;
+      const sample = thickness < this.#options.rescanThinnerThan ? [] : spread(boxes, this.#options.batchSize);
       sampled = await this.#recognize(image, sample);
       // The median: a frame's icons and stray marks are read with low confidence whatever the scale.
-      if (median(sampled.filter((line) => line.text !== '').map((line) => line.mean)) < this.#options.rescanBelow) {
+      if (sample.length === 0 || median(sampled.filter((line) => line.text !== '').map((line) => line.mean)) < this.#options.rescanBelow) {
         [boxes, sampled] = [await this.#detect(image, Infinity, this.#options.detectionTile), []];
       } else {
         boxes = boxes.filter((box) => !sample.includes(box));
@@ -171,15 +195,23 @@ export class PpOcr {
 
   /** The lines the detector finds in the image seen with its long side at most `limit`, in tiles of at most `tileSize`. */
   async #detect(image: Rgb, limit: number, tileSize: number): Promise<FoundLine[]> {
-    const { width: mapWidth, height: mapHeight } = detectionSize(image.width, image.height, limit);
-    const sx = image.width / mapWidth;
-    const sy = image.height / mapHeight;
+    const { width: mapWidth, height: mapHeight, scale } = detectionSize(image.width, image.height, limit);
+    const sx = 1 / scale;
+    const sy = 1 / scale;
+    // The image covers the map's top left; the margin to the grid of 32 is its background, not a stretch of it.
+    const [contentWidth, contentHeight] = [image.width * scale, image.height * scale];
+    const background = borderColour(image);
     const tiles = detectionTiles(mapWidth, mapHeight, tileSize, TILE_OVERLAP);
     // The probability map (the detector's output is the size of its input), written a tile's kept part at a time.
     let map: Float32Array = new Float32Array(0);
     for (const tile of tiles) {
       const input = new Float32Array(3 * tile.width * tile.height);
-      resampleInto(image, { x: tile.x * sx, y: tile.y * sy, width: tile.width * sx, height: tile.height * sy }, tile.width, tile.height, input, 0, tile.width, DET_NORM);
+      const inWidth = Math.min(tile.width, Math.ceil(contentWidth - tile.x));
+      const inHeight = Math.min(tile.height, Math.ceil(contentHeight - tile.y));
+      if (inWidth < tile.width || inHeight < tile.height) fillPlanes(input, tile.width * tile.height, background, DET_NORM);
+      if (inWidth > 0 && inHeight > 0) {
+        resampleInto(image, { x: tile.x * sx, y: tile.y * sy, width: inWidth * sx, height: inHeight * sy }, inWidth, inHeight, input, 0, tile.width, DET_NORM, false, tile.height);
+      }
       const feeds = { [this.#detector.inputNames[0]!]: new this.#ort.Tensor('float32', input, [1, 3, tile.height, tile.width]) };
       const output = (await this.#detector.run(feeds))[this.#detector.outputNames[0]!]!.data as Float32Array;
       if (tiles.length === 1) {
@@ -193,19 +225,18 @@ export class PpOcr {
         map.set(output.subarray(from, from + keep.width), y * mapWidth + keep.x);
       }
     }
-    const pad = this.#options.linePadding;
-    return dbBoxes(map, mapWidth, mapHeight, DB_DEFAULTS).map((box) => {
-      // The margin goes across the line (by its thickness), half as much along it, whichever way the line runs.
-      const across = Math.min(box.width * sx, box.height * sy) * pad;
-      const [mx, my] = box.width * sx >= box.height * sy ? [across / 2, across] : [across, across / 2];
-      const x = Math.max(0, box.x * sx - mx);
-      const y = Math.max(0, box.y * sy - my);
-      const right = Math.min(image.width, (box.x + box.width) * sx + mx);
-      const bottom = Math.min(image.height, (box.y + box.height) * sy + my);
-      // The margin is for the recognizer only: the line's place is the detector's box cut to its ink (ink.ts).
-      const read = { x, y, width: right - x, height: bottom - y };
-      const place = tightenToInk(image, { x: box.x * sx, y: box.y * sy, width: box.width * sx, height: box.height * sy }, read);
-      return { ...read, score: box.score, place };
+    const { across, along } = this.#options.lineMargin;
+    return dbBoxes(map, mapWidth, mapHeight, this.#options.db).map((box) => {
+      const detected = { x: box.x * sx, y: box.y * sy, width: box.width * sx, height: box.height * sy };
+      // The line's place is the detector's box cut to its ink (ink.ts); it is read with a margin by its thickness.
+      const place = tightenToInk(image, detected, detected);
+      const thickness = Math.min(place.width, place.height);
+      const [mx, my] = place.width >= place.height ? [along * thickness, across * thickness] : [across * thickness, along * thickness];
+      const x = Math.max(0, place.x - mx);
+      const y = Math.max(0, place.y - my);
+      const right = Math.min(image.width, place.x + place.width + mx);
+      const bottom = Math.min(image.height, place.y + place.height + my);
+      return { x, y, width: right - x, height: bottom - y, score: box.score, place };
     });
   }
 
@@ -235,7 +266,7 @@ export class PpOcr {
       batch.forEach(({ box, index }, i) => {
         const { text, confidence } = ctcDecode(probs, i * steps! * classes!, steps!, classes!, this.#alphabet);
         const { x, y, width: w, height: h } = box.place;
-        lines[index] = { text: text.trim(), mean: confidence, box: [[x, y], [x + w, y], [x + w, y + h], [x, y + h]] };
+        lines[index] = { text: fixNumerals(text.trim()), mean: confidence, box: [[x, y], [x + w, y], [x + w, y + h], [x, y + h]] };
       });
     }
     return lines.filter((line): line is OcrLine => line !== null);

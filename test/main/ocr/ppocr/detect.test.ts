@@ -45,16 +45,25 @@ describe('dbBoxes', () => {
 });
 
 describe('detectionSize', () => {
-  it('bounds the long side and rounds both to multiples of 32', () => {
+  it('bounds the long side, keeps one scale for both, and holds the whole image on a grid of 32 with under 32 to spare', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 8000 }), fc.integer({ min: 1, max: 8000 }), (width, height) => {
         const size = detectionSize(width, height, 1600);
         expect(size.width % 32).toBe(0);
         expect(size.height % 32).toBe(0);
-        expect(Math.max(size.width, size.height)).toBeLessThanOrEqual(1600 + 16);
         expect(size.scale).toBeLessThanOrEqual(1);
+        expect(Math.max(width, height) * size.scale).toBeLessThanOrEqual(1600 + 1e-9);
+        // Never squeezed: the image at its one scale fits the map, with a margin under a grid step (or the 32 minimum).
+        for (const [side, map] of [[width, size.width], [height, size.height]] as const) {
+          expect(map).toBeGreaterThanOrEqual(side * size.scale - 1e-9);
+          expect(map - Math.max(side * size.scale, 1)).toBeLessThan(32);
+        }
       }),
     );
+  });
+
+  it('no longer squeezes a strip of text: 900 x 39 is seen whole on 928 x 64, not on 896 x 32 (issue 21)', () => {
+    expect(detectionSize(900, 39, 1600)).toEqual({ width: 928, height: 64, scale: 1 });
   });
 });
 

@@ -123,7 +123,7 @@ describe('a frame larger than the detection limit', () => {
   const exactLines = (texts: string[]): number => PARAGRAPHS.filter((p) => texts.some((text) => bare(text) === bare(p))).length;
 
   // Generous limits: a full-size look takes 15-20 s on an idle 2-core machine, several times that beside other work.
-  it('at 100% scaling, reads a sample, finds it unsure, and looks again at full size in tiles', { timeout: 240_000 }, async () => {
+  it('at 100% scaling, finds its lines too thin in the shrunk look, and looks again at full size in tiles', { timeout: 240_000 }, async () => {
     const { texts, runs } = await readCounted(frames['100%']);
     // One shrunk look, then 3840 x 544 at full size in five tiles of at most 1024.
     expect(runs).toBe(6);
