@@ -6,9 +6,9 @@
  *
  * Each tarball holds two variants of the data: 4.0.0 (what the package's index.js points at: legacy and LSTM models
  * together) and 4.0.0_best_int (tessdata_best's LSTM as integers). Read a line at a time on our own UI screens
- * (test/support/cjk-ui.ts; bench/languages.ts), best_int made a tenth of the errors in Japanese and Traditional
- * Chinese (character error 0.000 against 0.030, 0.010 against 0.146), and in Korean about as many (0.055 against
- * 0.039) but without 4.0.0's spaces inside words (0.044 against 0.196 with spaces counted); it is also a fraction of
+ * (test/support/cjk-ui.ts; bench/languages.ts), best_int made a fifth or less of the errors in Japanese and
+ * Traditional Chinese (character error 0.006 against 0.030, 0.010 against 0.146), and in Korean as many (0.047) but
+ * without 4.0.0's spaces inside words (0.037 against 0.202 with spaces counted); it is also a fraction of
  * the size (jpn 2.0 MB against 16.2 MB). Only best_int is installed.
  */
 
