@@ -3,6 +3,7 @@ import { benchHistory } from './history.ts';
 import { benchPipeline, benchUpload } from './image.ts';
 import { benchOffline } from './offline.ts';
 import { benchSmallText } from './small-text.ts';
+import { benchLineConfidence } from './line-confidence.ts';
 import { benchPositions } from './positions.ts';
 import { benchWords } from './words.ts';
 import { benchCodes } from './codes.ts';
@@ -19,6 +20,7 @@ const benches: Array<[string, () => Promise<string>]> = [
   ['renderer', benchRenderer],
   ['offline', benchOffline],
   ['small-text', benchSmallText],
+  ['line-confidence', () => benchLineConfidence()],
   ['positions', benchPositions],
   ['words', benchWords],
   ['codes', benchCodes],

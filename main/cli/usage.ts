@@ -43,7 +43,8 @@ Options:
   imageTokens (area / factor^2 + 2, the estimate), usage (as the server reported it, or null), cost, requestId,
   durationMs, entryId (the history entry, or null), confidence (0 to 1, the offline engine's; else null), words
   ([{text, box: four [x, y] corners in the original image's pixels, confidence}] in reading order: the offline
-  engine's lines, --task advanced's words; else null), codes ([{format, text, box, bytes, binary}]: QR codes and
+  engine's lines, each with how likely it was read right, calibrated, under 0.6 doubtful; --task advanced's words;
+  else null), codes ([{format, text, box, bytes, binary}]: QR codes and
   barcodes found, [] for none, binary content as hexadecimal), warnings ([{code, script, pack, installed,
   message}]: text in a script the offline engine could not read, kana, hangul, traditional or unknown, and the
   language pack that reads it; [] for none; also said on stderr without --json), page and pages (a PDF's page, one

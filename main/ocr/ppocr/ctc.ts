@@ -7,6 +7,8 @@ export interface Decoded {
   text: string;
   /** Mean probability of the characters kept. */
   confidence: number;
+  /** The least probability of any step's choice, a blank's too. */
+  least: number;
 }
 
 export function ctcDecode(probs: Float32Array, offset: number, steps: number, classes: number, alphabet: readonly string[]): Decoded {
@@ -14,6 +16,7 @@ export function ctcDecode(probs: Float32Array, offset: number, steps: number, cl
   let sum = 0;
   let count = 0;
   let previous = -1;
+  let least = 1;
   for (let t = 0; t < steps; t++) {
     const base = offset + t * classes;
     let best = 0;
@@ -25,6 +28,8 @@ export function ctcDecode(probs: Float32Array, offset: number, steps: number, cl
         best = c;
       }
     }
+    // Every step counts, blanks too: a letter dropped is a step where the blank won only narrowly.
+    if (bestP < least) least = bestP;
     if (best !== 0 && best !== previous) {
       text += alphabet[best - 1] ?? '';
       sum += bestP;
@@ -32,7 +37,7 @@ export function ctcDecode(probs: Float32Array, offset: number, steps: number, cl
     }
     previous = best;
   }
-  return { text, confidence: count > 0 ? sum / count : 0 };
+  return { text, confidence: count > 0 ? sum / count : 0, least: steps > 0 ? least : 0 };
 }
 
 /** PaddleOCR's dictionary file, one character a line, then the space that use_space_char appends. */

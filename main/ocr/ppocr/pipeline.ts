@@ -13,6 +13,7 @@ import { DB_DEFAULTS, dbBoxes, detectionSize, detectionTiles, type Box, type Det
 import { borderColour, fillPlanes, resampleInto, type Region, type Rgb } from './image.ts';
 import { median } from '../../median.ts';
 import { tightenToInk } from './ink.ts';
+import { lineConfidence } from './line-confidence.ts';
 import { fixNumerals } from './numerals.ts';
 
 type Ort = Pick<typeof import('onnxruntime-node'), 'InferenceSession' | 'Tensor'>;
@@ -21,6 +22,11 @@ export interface OcrLine {
   text: string;
   /** Mean character confidence, 0 to 1. */
   mean: number;
+  /**
+   * How likely the line was read right, 0 to 1, calibrated (line-confidence.ts); absent from a reader without a
+   * calibration (a language pack's Tesseract), whose `mean` stands for it.
+   */
+  confidence?: number;
   /** Four corners, clockwise from top-left, in the image's pixels. */
   box: number[][];
 }
@@ -264,9 +270,11 @@ export class PpOcr {
       const [, steps, classes] = output.dims as number[];
       const probs = output.data as Float32Array;
       batch.forEach(({ box, index }, i) => {
-        const { text, confidence } = ctcDecode(probs, i * steps! * classes!, steps!, classes!, this.#alphabet);
+        const { text, confidence, least } = ctcDecode(probs, i * steps! * classes!, steps!, classes!, this.#alphabet);
         const { x, y, width: w, height: h } = box.place;
-        lines[index] = { text: fixNumerals(text.trim()), mean: confidence, box: [[x, y], [x + w, y], [x + w, y + h], [x, y + h]] };
+        const read = fixNumerals(text.trim());
+        const sure = lineConfidence({ mean: confidence, least, characters: [...read.replace(/\s/g, '')].length });
+        lines[index] = { text: read, mean: confidence, confidence: sure, box: [[x, y], [x + w, y], [x + w, y + h], [x, y + h]] };
       });
     }
     return lines.filter((line): line is OcrLine => line !== null);

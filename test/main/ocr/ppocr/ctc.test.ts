@@ -14,7 +14,14 @@ describe('ctcDecode', () => {
 
   it('folds repeats, drops blanks, and keeps a letter repeated across a blank', () => {
     // blank a a blank a b b space c  ->  "aab c"
-    expect(ctcDecode(steps(5, [0, 1, 1, 0, 1, 2, 2, 4, 3]), 0, 9, 5, alphabet)).toEqual({ text: 'aab c', confidence: expect.closeTo(0.9, 5) });
+    expect(ctcDecode(steps(5, [0, 1, 1, 0, 1, 2, 2, 4, 3]), 0, 9, 5, alphabet)).toEqual({ text: 'aab c', confidence: expect.closeTo(0.9, 5), least: expect.closeTo(0.9, 5) });
+  });
+
+  it('finds the least sure step among all of them, blanks too', () => {
+    const probs = steps(5, [1, 0, 2, 0]);
+    // The blank between a and b won with 0.4 only: where a letter may have been dropped.
+    probs.set([0.4, 0.3, 0.1, 0.1, 0.1], 5);
+    expect(ctcDecode(probs, 0, 4, 5, alphabet)).toEqual({ text: 'ab', confidence: expect.closeTo(0.9, 5), least: expect.closeTo(0.4, 5) });
   });
 
   it('reads one line of a batch at its offset', () => {
@@ -23,7 +30,7 @@ describe('ctcDecode', () => {
   });
 
   it('gives confidence 0 and no text for blanks only', () => {
-    expect(ctcDecode(steps(5, [0, 0, 0]), 0, 3, 5, alphabet)).toEqual({ text: '', confidence: 0 });
+    expect(ctcDecode(steps(5, [0, 0, 0]), 0, 3, 5, alphabet)).toEqual({ text: '', confidence: 0, least: expect.closeTo(0.9, 5) });
   });
 
   it('appends the space use_space_char trained the model with, and takes CRLF dictionaries', () => {
