@@ -7,6 +7,13 @@
 /** 50 MB: the most a dropped or pasted image may be (more than any screenshot or scan); a bigger one is opened from disk. */
 export const MAX_DROPPED_BYTES = 50 * 1024 * 1024;
 
+/**
+ * A line the offline engine read with less confidence than this (WordView.confidence, calibrated so that of lines
+ * scored 0.6 about 60% are right: main/ocr/ppocr/line-confidence.ts) is doubtful: the window marks it and offers
+ * another reading. Here, in the contract every build shares, so that the engine's scale and the window's mark agree.
+ */
+export const DOUBTFUL_BELOW = 0.6;
+
 /** Request/response channels, `domain:verb`. */
 export const CHANNELS = {
   appInfo: 'app:info',

@@ -312,6 +312,7 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
               entry={selected}
               job={jobFor(selected.id)}
               customEndpoint={Boolean(settings.baseUrl)}
+              hasKey={apiKey.set}
               onDelete={(id) => deleteWithUndo([id])}
               onMessage={(text) => setToast({ text })}
               onOpenSettings={openSettings}

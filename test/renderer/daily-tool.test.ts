@@ -442,16 +442,20 @@ describe('the offline engine unsure of what it read', () => {
     sharp(Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="900" height="80"><rect width="100%" height="100%" fill="#fff"/><text x="20" y="50" font-size="28" font-family="sans-serif">これはテストです。ひらがなとカタカナを読みます。</text></svg>`)).png().toBuffer();
 
   for (const [locale, scheme, words] of [['en-US', 'light', en], ['zh-CN', 'dark', zhCN]] as const) {
-    it(`says so and points to Qwen-VL-OCR, for a Japanese screenshot read offline (${locale}, ${scheme})`, { timeout: 120_000 }, async () => {
+    it(`says so, names the built-in languages and the way to Qwen-VL-OCR, for a Japanese screenshot read offline (${locale}, ${scheme})`, { timeout: 120_000 }, async () => {
       suite.app = createTestApp(tempDir());
       const page = await suite.open({ locale, colorScheme: scheme });
       await dropFiles(page, [{ name: 'japanese.png', type: 'image/png', bytes: await japanese() }]);
       await jobsDone(suite.app, 1);
       await page.getByTestId('history-row').filter({ hasText: 'japanese.png' }).click();
-      await page.getByTestId('low-confidence').waitFor();
-      expect(await page.getByTestId('low-confidence').locator('span').textContent()).toBe(words.result.lowConfidence);
+      const notice = page.getByTestId('low-confidence');
+      await notice.waitFor();
+      // One notice (doubtful lines and the whole reading alike): the built-in languages named, and with no key, the way to one.
+      const said = (await notice.locator('span').textContent())!;
+      expect(said).toContain(words.result.doubt.languages);
+      expect(said).toContain(words.result.doubt.addKey);
       await shot(page, `low-confidence-${locale}-${scheme}`);
-      await page.getByTestId('low-confidence').getByRole('button').click();
+      await notice.getByRole('button', { name: words.result.doubt.openSettings }).click();
       await page.getByTestId('settings').waitFor();
     });
   }

@@ -4,6 +4,7 @@
  * a box copies its text; a drag across boxes selects the run between them in reading order and copies it; Ctrl/Cmd+A
  * selects them all and Ctrl/Cmd+C copies the selection. Keyboard alone: Tab (or the arrows) goes from box to box in
  * reading order, Shift+arrows extend the selection, Enter or Space copies, Esc lets the selection go.
+ * Lines the engine doubts keep a dashed amber outline, hovered or not, saying how sure it was.
  * Boxes are in the original image's pixels, so the overlay's viewBox is the original's size whatever the zoom.
  */
 import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type WheelEvent } from 'react';
@@ -18,6 +19,8 @@ interface Props {
   width: number;
   height: number;
   words: readonly WordView[];
+  /** Doubtful lines: word index to confidence (doubtful-lines.ts). */
+  doubts: ReadonlyMap<number, number>;
   selected: ReadonlySet<number>;
   /** Words the text panel's own selection covers. */
   linked: ReadonlySet<number>;
@@ -35,22 +38,25 @@ const clampScale = (scale: number): number => Math.min(MAX_SCALE, Math.max(MIN_S
 const pointsOf = (box: number[][]): string => box.map(([x = 0, y = 0]) => `${x},${y}`).join(' ');
 
 /** One box: re-drawn only when its own state changes, so a drag over 500 boxes touches only those it changes. */
-const WordBox = memo(function WordBox({ word, index, selected, linked }: { word: WordView; index: number; selected: boolean; linked: boolean }) {
+const WordBox = memo(function WordBox({ word, index, selected, linked, doubt }: { word: WordView; index: number; selected: boolean; linked: boolean; doubt: string | null }) {
   return (
     <polygon
       points={pointsOf(word.box)}
-      className={`word${selected ? ' selected' : ''}${linked ? ' linked' : ''}`}
+      className={`word${selected ? ' selected' : ''}${linked ? ' linked' : ''}${doubt ? ' doubtful' : ''}`}
       data-index={index}
       data-testid="word-box"
       tabIndex={0}
       role="option"
       aria-selected={selected}
       aria-label={word.text}
-    />
+      aria-description={doubt ?? undefined}
+    >
+      {doubt && <title>{doubt}</title>}
+    </polygon>
   );
 });
 
-export function ImageText({ src, alt, width, height, words, selected, linked, onSelect, onCopy }: Props) {
+export function ImageText({ src, alt, width, height, words, doubts, selected, linked, onSelect, onCopy }: Props) {
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
   const overlay = useRef<SVGSVGElement>(null);
@@ -194,6 +200,10 @@ export function ImageText({ src, alt, width, height, words, selected, linked, on
   };
 
   const percent = Math.round(scale * 100);
+  const doubtSaid = (index: number): string | null => {
+    const confidence = doubts.get(index);
+    return confidence === undefined ? null : t('result.doubt.mark', { percent: Math.round(confidence * 100) });
+  };
   return (
     <div className="image-text" data-testid="image-text" onKeyDown={onKeyDown}>
       <div className="zoom-bar" role="toolbar" aria-label={t('result.zoom')}>
@@ -218,7 +228,7 @@ export function ImageText({ src, alt, width, height, words, selected, linked, on
           {words.length > 0 && (
             <svg ref={overlay} viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="none" role="listbox" aria-multiselectable="true" aria-label={t('result.wordsLabel', { count: words.length })}>
               {words.map((word, index) => (
-                <WordBox key={index} word={word} index={index} selected={selected.has(index)} linked={linked.has(index)} />
+                <WordBox key={index} word={word} index={index} selected={selected.has(index)} linked={linked.has(index)} doubt={doubtSaid(index)} />
               ))}
             </svg>
           )}

@@ -7,7 +7,10 @@ import { TaskOptions } from './TaskOptions.tsx';
 import { ImageText } from './ImageText.tsx';
 import { CodesList } from './CodesList.tsx';
 import { ScriptNotice } from './ScriptNotice.tsx';
-import { markedPieces, wordRanges, wordsInRange } from '../word-selection.ts';
+import { DoubtNotice } from './DoubtNotice.tsx';
+import { ShownText } from './ShownText.tsx';
+import { wordRanges, wordsInRange } from '../word-selection.ts';
+import { doubtfulLines } from '../doubtful-lines.ts';
 import { oneLine } from '../one-line.ts';
 import { tabStop } from '../tab-stop.ts';
 import { DEFAULT_MODEL, KNOWN_MODELS } from '../../../main/ocr/model-names.ts';
@@ -30,6 +33,8 @@ interface Props {
   job: Job | undefined;
   /** A custom endpoint is set: DashScope's prices say nothing about what it costs. */
   customEndpoint: boolean;
+  /** An API key is set: a doubtful reading can be read again with Qwen-VL-OCR. */
+  hasKey: boolean;
   onDelete: (id: number) => void;
   onMessage: (text: string) => void;
   onOpenSettings: () => void;
@@ -38,18 +43,18 @@ interface Props {
 }
 
 /**
- * Below this, the offline engine's reading is probably wrong (a script it does not know, a blurred photo): the window
- * says so and points to Qwen-VL-OCR (ppocr/pipeline.ts, readingConfidence; a Japanese sentence scores about 0.2,
- * clean Chinese or English above 0.95).
+ * Below this, the offline engine's reading as a whole is probably wrong (a script it does not know, a blurred photo):
+ * the doubt notice says so even where no single line is doubtful, and names the language packs (ppocr/pipeline.ts,
+ * readingConfidence; a Japanese sentence scores about 0.2, clean Chinese or English above 0.95).
  */
 const LOW_CONFIDENCE = 0.85;
 
 const unsure = (entry: EntryView): boolean => entry.status === 'done' && entry.engine === 'local' && entry.confidence !== null && entry.confidence < LOW_CONFIDENCE;
 
-export function ResultView({ entry, job, customEndpoint, onDelete, onMessage, onOpenSettings, onLeave }: Props) {
+export function ResultView({ entry, job, customEndpoint, hasKey, onDelete, onMessage, onOpenSettings, onLeave }: Props) {
   const { t, i18n } = useTranslation();
   const name = useEntryName();
-  // A script that names its pack gets its own notice; text in an unknown one is what the low-confidence notice says.
+  // A script that names its pack gets its own notice; text in an unknown one is what the doubt notice says.
   const scripts = entry.warnings.filter((warning) => warning.script !== 'unknown');
   const [image, setImage] = useState<string | null>(null);
   const [draft, setDraftState] = useState<string | null>(() => loadDraft(entry.id));
@@ -91,6 +96,7 @@ export function ResultView({ entry, job, customEndpoint, onDelete, onMessage, on
   const words = useMemo(() => (streaming ? [] : (entry.words ?? [])), [streaming, entry.words]);
   const ranges = useMemo(() => wordRanges(shown, words), [shown, words]);
   const tabs = useMemo(() => tabStop(shown), [shown]);
+  const doubts = useMemo(() => doubtfulLines(entry, words, ranges), [entry, words, ranges]);
   useEffect(() => {
     setChosenWords(new Set());
     setLinkedWords(new Set());
@@ -139,6 +145,7 @@ export function ResultView({ entry, job, customEndpoint, onDelete, onMessage, on
       await api.clipboard.copy(text);
       onMessage(t('result.copiedWords', { text: text.length > 48 ? `${text.slice(0, 47)}…` : text }));
     });
+  const readWithQwen = () => void run(() => api.ocr.rerun(entry.id, { engine: 'qwen' }));
   const save = () => run(async () => (await api.history.edit(entry.id, draft), setDraft(null)));
   const exportOne = () =>
     run(async () => {
@@ -175,6 +182,7 @@ export function ResultView({ entry, job, customEndpoint, onDelete, onMessage, on
             width={entry.width}
             height={entry.height}
             words={words}
+            doubts={doubts}
             selected={chosenWords}
             linked={linkedWords}
             onSelect={(indices) => setChosenWords(new Set(indices))}
@@ -242,23 +250,21 @@ export function ResultView({ entry, job, customEndpoint, onDelete, onMessage, on
         {!streaming && entry.codes && entry.codes.length > 0 && (
           <CodesList codes={entry.codes} onCopy={(text) => void copyWords(text)} onOpen={(url) => void run(() => api.app.openUrl(url))} />
         )}
+        {!streaming && scripts.length > 0 && <ScriptNotice warnings={scripts} hasKey={hasKey} onOpenSettings={onOpenSettings} onQwen={readWithQwen} />}
+        {/* A script notice already names the cause and the way out: the doubt notice would only say it again. */}
+        {!streaming && scripts.length === 0 && (doubts.size > 0 || unsure(entry)) && (
+          <DoubtNotice lines={doubts.size} unsure={unsure(entry)} hasKey={hasKey} source={entry.sourceKind} onQwen={readWithQwen} onOpenSettings={onOpenSettings} />
+        )}
         {draft === null ? (
           <pre ref={textPanel} className="text" style={tabs === undefined ? undefined : { tabSize: `${tabs}ch` }} data-testid="result-text" aria-busy={streaming} tabIndex={0} role="textbox" aria-readonly="true" aria-multiline="true" aria-label={t('result.textLabel')}>
-            {chosenWords.size > 0
-              ? markedPieces(shown, ranges, chosenWords).map((piece, i) => (piece.marked ? <mark key={i} className="word-mark">{piece.text}</mark> : piece.text))
-              : shown || (streaming ? <span className="reading">{t('result.reading')}</span> : '')}
+            {chosenWords.size > 0 || doubts.size > 0 ? (
+              <ShownText text={shown} ranges={ranges} chosen={chosenWords} doubts={doubts} />
+            ) : (
+              shown || (streaming ? <span className="reading">{t('result.reading')}</span> : '')
+            )}
           </pre>
         ) : (
           <textarea ref={editor} className="text" aria-label={t('result.editLabel')} value={draft} onChange={(event) => setDraft(event.target.value)} data-testid="editor" />
-        )}
-        {!streaming && scripts.length > 0 && (
-          <ScriptNotice warnings={scripts} onOpenSettings={onOpenSettings} onQwen={() => void run(() => api.ocr.rerun(entry.id, { engine: 'qwen' }))} />
-        )}
-        {!streaming && unsure(entry) && scripts.length === 0 && (
-          <div className="notice" role="note" data-testid="low-confidence">
-            <span>{t('result.lowConfidence')}</span>
-            <button type="button" onClick={onOpenSettings}>{t('error.openSettings')}</button>
-          </div>
         )}
         {entry.hasImage && !streaming && (
           <div className="rerun">
