@@ -6,6 +6,7 @@
  * become every page's fallback for Chinese and change what the other suites' images look like.
  */
 import type { Browser } from 'playwright-core';
+import { escapeHtml, shootEach } from './page-shots.ts';
 
 export type CjkLanguage = 'ja' | 'ko' | 'zh-Hant';
 
@@ -48,27 +49,17 @@ export const CJK_UI_PAGES: readonly Page[] = [
   { name: 'zh-Hant-status-12', language: 'zh-Hant', size: 12, color: '#555', background: '#fff', lines: ['上次同步：2026年11月4日 上午9:41', '尚未連線到Wi-Fi網路'] },
 ];
 
-const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-
 /** Each page as a screenshot at 100%, padded as a real window's. */
-export async function renderCjkUi(browser: Browser, pages: readonly Page[] = CJK_UI_PAGES): Promise<CjkUiImage[]> {
-  const context = await browser.newContext({ viewport: { width: 900, height: 500 }, deviceScaleFactor: 1 });
-  const images: CjkUiImage[] = [];
-  try {
-    const tab = await context.newPage();
-    for (const page of pages) {
-      const gap = page.vertical ? 'margin:0 6px' : 'margin:4px 0';
-      const body = page.lines.map((line) => `<div style="white-space:nowrap;${gap}">${escape(line)}</div>`).join('');
-      const flow = page.vertical ? 'writing-mode:vertical-rl;' : '';
-      await tab.setContent(
-        `<!doctype html><meta charset="utf-8"><body style="margin:0;background:${page.background}"><div id="shot" lang="${page.language}" style="display:inline-block;${flow}padding:12px 16px;font:${page.size}px ${FONT};color:${page.color}">${body}</div></body>`,
-      );
-      await tab.evaluate(() => document.fonts.ready);
-      const png = await tab.locator('#shot').screenshot();
-      images.push({ name: page.name, language: page.language, vertical: page.vertical ?? false, png, truth: page.lines });
-    }
-  } finally {
-    await context.close();
-  }
-  return images;
+export function renderCjkUi(browser: Browser, pages: readonly Page[] = CJK_UI_PAGES): Promise<CjkUiImage[]> {
+  return shootEach(browser, { width: 900, height: 500 }, pages, async (tab, page) => {
+    const gap = page.vertical ? 'margin:0 6px' : 'margin:4px 0';
+    const body = page.lines.map((line) => `<div style="white-space:nowrap;${gap}">${escapeHtml(line)}</div>`).join('');
+    const flow = page.vertical ? 'writing-mode:vertical-rl;' : '';
+    await tab.setContent(
+      `<!doctype html><meta charset="utf-8"><body style="margin:0;background:${page.background}"><div id="shot" lang="${page.language}" style="display:inline-block;${flow}padding:12px 16px;font:${page.size}px ${FONT};color:${page.color}">${body}</div></body>`,
+    );
+    await tab.evaluate(() => document.fonts.ready);
+    const png = await tab.locator('#shot').screenshot();
+    return { name: page.name, language: page.language, vertical: page.vertical ?? false, png, truth: page.lines };
+  });
 }

@@ -4,6 +4,7 @@
  * headless Chromium at 100% (no device pixel ratio to help), so each image's truth is the page's own text.
  */
 import type { Browser } from 'playwright-core';
+import { escapeHtml, shootEach } from './page-shots.ts';
 
 export interface SmallUiImage {
   name: string;
@@ -155,25 +156,15 @@ export const SMALL_UI_PAGES: readonly Page[] = [
   },
 ];
 
-const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-
 /** Each page as a screenshot at 100%, its padding that of a real window's. */
-export async function renderSmallUi(browser: Browser, pages: readonly Page[] = SMALL_UI_PAGES): Promise<SmallUiImage[]> {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 400 }, deviceScaleFactor: 1 });
-  const images: SmallUiImage[] = [];
-  try {
-    const tab = await context.newPage();
-    for (const page of pages) {
-      const body = page.lines.map((line) => `<div style="white-space:nowrap;margin:3px 0">${escape(line)}</div>`).join('');
-      await tab.setContent(
-        `<!doctype html><meta charset="utf-8"><body style="margin:0;background:${page.background}"><div id="shot" style="width:${page.width}px;padding:10px 14px;box-sizing:border-box;font:${page.font}">${body}</div></body>`,
-      );
-      const shot = tab.locator('#shot');
-      const truth = (await shot.evaluate((el) => (el as HTMLElement).innerText)).trim();
-      images.push({ name: page.name, png: await shot.screenshot(), truth, verbatim: page.verbatim ?? [] });
-    }
-  } finally {
-    await context.close();
-  }
-  return images;
+export function renderSmallUi(browser: Browser, pages: readonly Page[] = SMALL_UI_PAGES): Promise<SmallUiImage[]> {
+  return shootEach(browser, { width: 1200, height: 400 }, pages, async (tab, page) => {
+    const body = page.lines.map((line) => `<div style="white-space:nowrap;margin:3px 0">${escapeHtml(line)}</div>`).join('');
+    await tab.setContent(
+      `<!doctype html><meta charset="utf-8"><body style="margin:0;background:${page.background}"><div id="shot" style="width:${page.width}px;padding:10px 14px;box-sizing:border-box;font:${page.font}">${body}</div></body>`,
+    );
+    const shot = tab.locator('#shot');
+    const truth = (await shot.evaluate((el) => (el as HTMLElement).innerText)).trim();
+    return { name: page.name, png: await shot.screenshot(), truth, verbatim: page.verbatim ?? [] };
+  });
 }
