@@ -9,7 +9,8 @@
  * synthetic headers first.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import asar from '@electron/asar';
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
@@ -230,6 +231,24 @@ afterAll(() => {
   if (audits.length === 0) return;
   const rows = audits.map(({ target, files }) => `${target.padEnd(14)} ${files.map(describeNative).join('\n'.padEnd(16))}`);
   process.stdout.write(`\nnative files per package (under resources/):\n${rows.join('\n')}\n`);
+});
+
+describe('the release workflow', () => {
+  // js-yaml, the parser GitHub's own tooling and electron-builder use for YAML (scripts/release-assets.ts reads it too).
+  const yaml = createRequire(import.meta.url)('js-yaml') as { load(text: string): unknown };
+  const workflow = yaml.load(readFileSync(join(repoRoot, '.github/workflows/release.yml'), 'utf8')) as {
+    jobs: { installers: { strategy: { matrix: { include: Array<{ platform: string; arch: string; app: string }> } } } };
+  };
+  const include = workflow.jobs.installers.strategy.matrix.include;
+  const platforms: Record<string, NativePlatform> = { linux: 'linux', mac: 'darwin', win: 'win32' };
+
+  it('builds exactly the packages laid out here, and smoke-tests each where electron-builder puts it', () => {
+    expect(include.map((job) => `${platforms[job.platform]}-${job.arch}`).sort()).toEqual(BUILT.map(key).sort());
+    for (const job of include) {
+      const target = BUILT.find((t) => key(t) === `${platforms[job.platform]}-${job.arch}`)!;
+      expect(job.app.startsWith(`release/${target.folder}/`), job.app).toBe(true);
+    }
+  });
 });
 
 describe('every package the release workflow builds, from a project holding every platform’s native packages', () => {
