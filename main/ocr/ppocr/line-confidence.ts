@@ -24,10 +24,19 @@ export interface LineEvidence {
   least: number;
   /** Characters read, spaces left out. */
   characters: number;
+  /** How long the line's ink is in its own heights; absent where unknown. */
+  lengthInHeights?: number;
 }
 
-export function lineConfidence({ mean, least, characters }: LineEvidence): number {
+/**
+ * The fit, scaled down where the line yielded too few characters for its length (as readingConfidence does for a
+ * whole image): a Japanese line read by the Chinese model comes back as "。。", sure of both marks. A line holds at
+ * least half as many characters as it is long in heights (Latin letters are about half a height wide, CJK about
+ * one), so the factor is 1 on every line the fit was made on that was read whole.
+ */
+export function lineConfidence({ mean, least, characters, lengthInHeights = 0 }: LineEvidence): number {
   if (characters === 0) return 0;
   const z = FIT.logNotMean * Math.log(Math.max(1e-4, 1 - mean)) + FIT.logLeast * Math.log(Math.max(1e-4, least)) + FIT.perCharacter / characters + FIT.bias;
-  return 1 - 1 / (1 + Math.exp(-z));
+  const yieldFactor = Math.min(1, characters / Math.max(1, lengthInHeights / 2));
+  return (1 - 1 / (1 + Math.exp(-z))) * yieldFactor;
 }

@@ -281,7 +281,7 @@ export class PpOcr {
         const { text, confidence, least } = ctcDecode(probs, i * steps! * classes!, steps!, classes!, this.#alphabet);
         const { x, y, width: w, height: h } = box.place;
         const read = fixNumerals(text.trim());
-        const sure = lineConfidence({ mean: confidence, least, characters: [...read.replace(/\s/g, '')].length });
+        const sure = lineConfidence({ mean: confidence, least, characters: [...read.replace(/\s/g, '')].length, lengthInHeights: Math.max(w, h) / Math.max(1, Math.min(w, h)) });
         lines[index] = { text: read, mean: confidence, confidence: sure, box: [[x, y], [x + w, y], [x + w, y + h], [x, y + h]] };
       });
     }

@@ -25,6 +25,12 @@ describe('lineConfidence', () => {
       expect(lineConfidence({ mean: a, least: b, characters: characters + 1 })).toBeLessThanOrEqual(lineConfidence({ mean: a, least: b, characters }) + 1e-12);
     }));
   });
+
+  it('falls where a long line yielded few characters: two marks from a Japanese line the Chinese model read', () => {
+    const sure = { mean: 0.998, least: 0.97 };
+    expect(lineConfidence({ ...sure, characters: 2, lengthInHeights: 30 })).toBeLessThan(DOUBTFUL_BELOW / 2);
+    expect(lineConfidence({ ...sure, characters: 40, lengthInHeights: 30 })).toBe(lineConfidence({ ...sure, characters: 40 }));
+  });
 });
 
 describe('a line read wrong scores low', () => {
