@@ -123,6 +123,12 @@ export const PP_OCR_DEFAULTS: PpOcrOptions = {
 const DET_NORM = { mean: [0.485, 0.456, 0.406], std: [0.229, 0.224, 0.225] } as const;
 const REC_NORM = { mean: [0.5, 0.5, 0.5], std: [0.5, 0.5, 0.5] } as const;
 const REC_HEIGHT = 48;
+/**
+ * No line is read narrower than this, the rest of it padding: PaddleOCR's rec_image_shape (3, 48, 320), which the
+ * model was trained with (predict_rec.py takes max(320 / 48, the batch's widest ratio)). Read at its own width, a
+ * short cell came back cut ("Q" for the column head "Qty"); at 320 whole and sure (0.99), in the same time.
+ */
+const REC_MIN_WIDTH = 320;
 
 /**
  * A line standing upright (a vertical label, a book spine, a column of CJK) is read turned a quarter: PaddleOCR
@@ -267,7 +273,7 @@ export class PpOcr {
     const lines: Array<OcrLine | null> = new Array(boxes.length).fill(null);
     for (let start = 0; start < order.length; start += this.#options.batchSize) {
       const batch = order.slice(start, start + this.#options.batchSize);
-      const width = Math.max(REC_HEIGHT, Math.ceil(REC_HEIGHT * batch.at(-1)!.ratio));
+      const width = Math.max(REC_MIN_WIDTH, Math.ceil(REC_HEIGHT * batch.at(-1)!.ratio));
       const input = new Float32Array(batch.length * 3 * REC_HEIGHT * width);
       batch.forEach(({ box, ratio, turned }, i) => {
         const lineWidth = Math.min(width, Math.max(1, Math.ceil(REC_HEIGHT * ratio)));

@@ -176,10 +176,17 @@ describe.each(['compatible', 'native'] as const)('QwenEngine errors (%s protocol
   });
 
   it('times out a stream that goes silent mid-way, keeping what arrived', async () => {
-    server.script({ kind: 'ok', text: 'slow answer here', chunkDelayMs: 400, chunkSize: 4 });
-    const { error, deltas } = await run(engine({ idleTimeoutMs: 150 }));
-    expect(error?.code).toBe('timeout');
-    expect(error?.partialText).toBe(deltas.join(''));
+    // The rest is held until the test ends: silent however loaded the machine (a 400 ms gap was once read through).
+    const rest = Promise.withResolvers<void>();
+    server.script({ kind: 'ok', text: 'slow answer here', chunkSize: 4, holdAt: 1, after: rest.promise });
+    try {
+      const { error, deltas } = await run(engine({ idleTimeoutMs: 150 }));
+      expect(error?.code).toBe('timeout');
+      expect(deltas.join('')).toBe('slow');
+      expect(error?.partialText).toBe(deltas.join(''));
+    } finally {
+      rest.resolve();
+    }
   });
 
   it('streams a slow answer that keeps coming', async () => {
