@@ -14,6 +14,12 @@
  */
 const FIT = { logNotMean: 0.998, logLeast: -1.714, perCharacter: -3.226, bias: 1.495 } as const;
 
+/**
+ * The fewest characters a line of text this long (in its own heights) holds: half as many, Latin letters being
+ * about half a height wide and CJK about one. A line read with fewer lost some (readingConfidence, lineConfidence).
+ */
+export const fewestCharacters = (lengthInHeights: number): number => Math.max(1, lengthInHeights) / 2;
+
 /** Below this a line is doubtful: the window marks it and offers another reading (kept in the contract the renderer shares). */
 export { DOUBTFUL_BELOW } from '../../../preload/api.ts';
 
@@ -37,6 +43,6 @@ export interface LineEvidence {
 export function lineConfidence({ mean, least, characters, lengthInHeights = 0 }: LineEvidence): number {
   if (characters === 0) return 0;
   const z = FIT.logNotMean * Math.log(Math.max(1e-4, 1 - mean)) + FIT.logLeast * Math.log(Math.max(1e-4, least)) + FIT.perCharacter / characters + FIT.bias;
-  const yieldFactor = Math.min(1, characters / Math.max(1, lengthInHeights / 2));
+  const yieldFactor = Math.min(1, characters / fewestCharacters(lengthInHeights));
   return (1 - 1 / (1 + Math.exp(-z))) * yieldFactor;
 }

@@ -13,7 +13,7 @@ import { DB_DEFAULTS, dbBoxes, detectionSize, detectionTiles, type Box, type Det
 import { borderColour, fillPlanes, resampleInto, type Region, type Rgb } from './image.ts';
 import { median } from '../../median.ts';
 import { tightenToInk } from './ink.ts';
-import { lineConfidence } from './line-confidence.ts';
+import { fewestCharacters, lineConfidence } from './line-confidence.ts';
 import { fixNumerals } from './numerals.ts';
 
 type Ort = Pick<typeof import('onnxruntime-node'), 'InferenceSession' | 'Tensor'>;
@@ -57,7 +57,7 @@ export function readingConfidence(lines: readonly OcrLine[]): number {
     const count = [...line.text.replace(/\s/g, '')].length;
     characters += count;
     sure += count * line.mean;
-    expected += Math.max(1, Math.max(width, height) / Math.max(1, Math.min(width, height))) / 2;
+    expected += fewestCharacters(Math.max(width, height) / Math.max(1, Math.min(width, height)));
   }
   if (characters === 0) return 0;
   return (sure / characters) * Math.min(1, characters / expected);
