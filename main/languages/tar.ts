@@ -26,10 +26,15 @@ const text = (bytes: Uint8Array): string => {
   return new TextDecoder().decode(end === -1 ? bytes : bytes.subarray(0, end));
 };
 
+/**
+ * A numeric field: octal digits, then only spaces or NULs to its end (POSIX: "terminated by one or more space or
+ * null characters"). Whatever follows the digits is checked too: the checksum field's own terminator is the one
+ * part of a header its checksum cannot cover.
+ */
 function octal(bytes: Uint8Array, field: string, at: number): number {
-  const digits = text(bytes).trim();
-  if (!/^[0-7]+$/.test(digits)) throw new TarError(`the ${field} of the header at byte ${at} is not a number`);
-  return Number.parseInt(digits, 8);
+  const digits = /^ *([0-7]+)[ \0]*$/.exec(String.fromCharCode(...bytes));
+  if (!digits) throw new TarError(`the ${field} of the header at byte ${at} is not a number`);
+  return Number.parseInt(digits[1]!, 8);
 }
 
 /** The header's checksum: the sum of its bytes, the checksum field counted as spaces. */

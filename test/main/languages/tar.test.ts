@@ -37,6 +37,10 @@ describe('tarEntries', () => {
     fc.assert(
       fc.property(files.filter((f) => f.length > 0), fc.nat(511), fc.integer({ min: 1, max: 255 }), (written, at, flip) => {
         const tar = writeTar(written);
+        // The checksum field's terminator (bytes 154 and 155) is outside the sum, and POSIX allows a space or a NUL
+        // there: one of them for the other is the same header. Any other byte there is refused (octal()).
+        const terminator = (byte: number) => byte === 0 || byte === 0x20;
+        fc.pre(!(at >= 154 && at < 156 && terminator(tar[at]!) && terminator(tar[at]! ^ flip)));
         tar[at]! ^= flip;
         // A changed checksum field may still be a number that does not match, or not a number: both are refused.
         expect(() => [...tarEntries(tar)]).toThrow(TarError);
