@@ -22,7 +22,8 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
-export const rendererDir = join(repoRoot, 'out/renderer');
+/** The built renderer; READOUT_RENDERER_DIR points at a copy, so a build beside a running suite cannot pull its pages away. */
+export const rendererDir = process.env.READOUT_RENDERER_DIR ?? join(repoRoot, 'out/renderer');
 
 export async function serveRenderer(): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer(async (request, response) => {

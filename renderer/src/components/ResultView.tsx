@@ -1,27 +1,24 @@
 /** One entry: its image beside its text, the text streaming in while it is read, and everything to do with it. */
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EngineName, EntryView, ErrorView, Task } from '../../../preload/api.ts';
-import { TASKS } from '../../../main/ocr/tasks.ts';
-import { TaskOptions } from './TaskOptions.tsx';
+import type { EntryView } from '../../../preload/api.ts';
 import { ImageText } from './ImageText.tsx';
 import { CodesList } from './CodesList.tsx';
 import { ScriptNotice } from './ScriptNotice.tsx';
 import { DoubtNotice } from './DoubtNotice.tsx';
 import { ShownText } from './ShownText.tsx';
+import { ErrorBox } from './ErrorBox.tsx';
+import { RerunPanel } from './RerunPanel.tsx';
+import { ResultMeta } from './ResultMeta.tsx';
+import { ResultActions } from './ResultActions.tsx';
 import { wordRanges, wordsInRange } from '../word-selection.ts';
 import { doubtfulLines } from '../doubtful-lines.ts';
 import { oneLine } from '../one-line.ts';
 import { tabStop } from '../tab-stop.ts';
-import { DEFAULT_MODEL, KNOWN_MODELS } from '../../../main/ocr/model-names.ts';
-import { REGION_PRICES } from '../../../main/ocr/regions.ts';
-import { api, bridgeError, modKey } from '../api.ts';
-import { formatCost, formatNumber, formatTime } from '../format.ts';
+import { api, bridgeError } from '../api.ts';
+import { formatTime } from '../format.ts';
 import type { Job } from '../hooks/useJobs.ts';
 import { useEntryName } from './HistoryRow.tsx';
-
-/** Errors a new key, region or model fixes: the way out is Settings. */
-const SETTINGS_ERRORS = new Set(['auth', 'forbidden', 'quota', 'model-not-found', 'no-key']);
 
 /** An unsaved edit, kept in the page's storage so that no batch, reload or restart loses it. */
 const draftKey = (id: number): string => `readout.draft.${id}`;
@@ -57,11 +54,8 @@ export function ResultView({ entry, job, customEndpoint, hasKey, onDelete, onMes
   // A script that names its pack gets its own notice; text in an unknown one is what the doubt notice says.
   const scripts = entry.warnings.filter((warning) => warning.script !== 'unknown');
   const [image, setImage] = useState<string | null>(null);
-  const [draft, setDraftState] = useState<string | null>(() => loadDraft(entry.id));
   const [copied, setCopied] = useState(false);
-  const [rerunTask, setRerunTask] = useState<Task>((TASKS as readonly string[]).includes(entry.mode ?? '') ? (entry.mode as Task) : 'text');
-  const [rerunEngine, setRerunEngine] = useState<EngineName>(entry.engine);
-  const [rerunModel, setRerunModel] = useState(entry.engine === 'qwen' ? entry.model : DEFAULT_MODEL);
+  const [draft, setDraftState] = useState<string | null>(() => loadDraft(entry.id));
   const editor = useRef<HTMLTextAreaElement>(null);
   const textPanel = useRef<HTMLPreElement>(null);
   /** Words chosen on the image, and words the text panel's own selection covers: each panel highlights the other's. */
@@ -147,11 +141,6 @@ export function ResultView({ entry, job, customEndpoint, hasKey, onDelete, onMes
     });
   const readWithQwen = () => void run(() => api.ocr.rerun(entry.id, { engine: 'qwen' }));
   const save = () => run(async () => (await api.history.edit(entry.id, draft), setDraft(null)));
-  const exportOne = () =>
-    run(async () => {
-      const result = await api.history.export({ format: 'md', ids: [entry.id], images: true });
-      if (result.saved) onMessage(t('result.exported', { count: result.count, file: result.fileName }));
-    });
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>): void => {
     if (event.target === editor.current) {
@@ -170,7 +159,6 @@ export function ResultView({ entry, job, customEndpoint, hasKey, onDelete, onMes
     }
   };
 
-  const usage = entry.usage;
   const size = entry.width && entry.height ? `${entry.width}×${entry.height}` : null;
   return (
     <section className="result" aria-labelledby="result-title" data-testid="result" onKeyDown={onKeyDown}>
@@ -199,44 +187,21 @@ export function ResultView({ entry, job, customEndpoint, hasKey, onDelete, onMes
           <h2 id="result-title" data-testid="result-title">{name(entry)}</h2>
           <p className="muted">{[t(`source.${entry.sourceKind}`), size, formatTime(entry.createdAt, i18n.language)].filter(Boolean).join(' · ')}</p>
         </header>
-        <div className="actions" role="toolbar" aria-label={t('result.actions')}>
-          {streaming && job ? (
-            <button type="button" onClick={() => run(() => api.ocr.cancel(job.jobId))}>{t('result.cancel')}</button>
-          ) : (
-            <>
-              <button type="button" className="primary" onClick={copy} disabled={!shown}>{copied ? t('result.copied') : t('result.copy')}</button>
-              {shown.trim().includes('\n') && (
-                <button type="button" onClick={copyOneLine} data-testid="copy-one-line">{t('result.copyOneLine')}</button>
-              )}
-              {draft === null ? (
-                <button type="button" onClick={() => setDraft(shown)} disabled={entry.status === 'pending'}>{t('result.edit')}</button>
-              ) : (
-                <>
-                  <button type="button" className="primary" onClick={save} aria-keyshortcuts="Control+Enter" title={`${modKey()}Enter`}>{t('result.save')}</button>
-                  <button type="button" onClick={() => setDraft(null)} aria-keyshortcuts="Escape">{t('result.cancelEdit')}</button>
-                </>
-              )}
-              {entry.editedText !== null && draft === null && (
-                <button type="button" onClick={() => run(() => api.history.edit(entry.id, null))}>{t('result.revert')}</button>
-              )}
-              <button type="button" onClick={() => run(() => api.history.pin(entry.id, !entry.pinned))}>{entry.pinned ? t('result.unpin') : t('result.pin')}</button>
-              <button type="button" onClick={exportOne}>{t('result.export')}</button>
-              {entry.page && (
-                <button type="button" onClick={() => run(async () => {
-                  const result = await api.history.export({ format: 'md', document: entry.page!.document });
-                  if (result.saved) onMessage(t('result.exported', { count: result.count, file: result.fileName }));
-                })} data-testid="export-document">{t('result.exportDocument')}</button>
-              )}
-              {entry.page && (
-                <button type="button" onClick={() => run(async () => {
-                  const result = await api.history.export({ format: 'pdf', document: entry.page!.document });
-                  if (result.saved) onMessage(t('result.exported', { count: result.count, file: result.fileName }));
-                })} data-testid="export-searchable">{t('result.exportSearchable')}</button>
-              )}
-              <button type="button" className="danger" onClick={() => onDelete(entry.id)}>{t('result.delete')}</button>
-            </>
-          )}
-        </div>
+        <ResultActions
+          entry={entry}
+          shown={shown}
+          copied={copied}
+          cancelJob={streaming && job ? () => void run(() => api.ocr.cancel(job.jobId)) : null}
+          editing={draft !== null}
+          onCopy={() => void copy()}
+          onCopyOneLine={() => void copyOneLine()}
+          onEdit={() => setDraft(shown)}
+          onSave={() => void save()}
+          onCancelEdit={() => setDraft(null)}
+          onRun={(action) => void run(action)}
+          onMessage={onMessage}
+          onDelete={() => onDelete(entry.id)}
+        />
         {entry.error && !streaming && (
           <ErrorBox
             error={entry.error}
@@ -266,97 +231,9 @@ export function ResultView({ entry, job, customEndpoint, hasKey, onDelete, onMes
         ) : (
           <textarea ref={editor} className="text" aria-label={t('result.editLabel')} value={draft} onChange={(event) => setDraft(event.target.value)} data-testid="editor" />
         )}
-        {entry.hasImage && !streaming && (
-          <div className="rerun">
-            <label>
-              {t('result.engine')}
-              <select
-                value={rerunEngine}
-                data-testid="rerun-engine"
-                onChange={(event) => {
-                  const next = event.target.value as EngineName;
-                  setRerunEngine(next);
-                  if (next === 'qwen' && !rerunModel.trim()) setRerunModel(DEFAULT_MODEL);
-                }}
-              >
-                <option value="qwen">{t('engineName.qwen')}</option>
-                <option value="local">{t('engineName.local')}</option>
-              </select>
-            </label>
-            <label>
-              {t('result.mode')}
-              <select value={rerunEngine === 'local' ? 'text' : rerunTask} data-testid="rerun-mode" disabled={rerunEngine === 'local'} onChange={(event) => setRerunTask(event.target.value as Task)}>
-                <TaskOptions t={t} />
-              </select>
-            </label>
-            {rerunEngine === 'qwen' && (
-              <label>
-                {t('result.model')}
-                <input list="rerun-models" data-testid="rerun-model" value={rerunModel} onChange={(event) => setRerunModel(event.target.value)} size={18} />
-                <datalist id="rerun-models">{KNOWN_MODELS.map((model) => <option key={model} value={model} />)}</datalist>
-              </label>
-            )}
-            <button
-              type="button"
-              onClick={() =>
-                run(() =>
-                  api.ocr.rerun(entry.id, rerunEngine === 'local' ? { engine: 'local' } : { task: rerunTask, engine: 'qwen', ...(rerunModel.trim() ? { model: rerunModel.trim() } : {}) }),
-                )
-              }
-            >
-              {t('result.rerun')}
-            </button>
-            {rerunEngine === 'local' && <small className="hint">{t('result.localTextOnly')}</small>}
-          </div>
-        )}
-        <p className="meta">
-          {[
-            `${t(`engineName.${entry.engine}`)} · ${entry.model}`,
-            usage.inputTokens !== null
-              ? t('result.usage', {
-                  image: formatNumber(usage.imageTokens ?? 0, i18n.language),
-                  input: formatNumber(usage.inputTokens, i18n.language),
-                  output: formatNumber(usage.outputTokens ?? 0, i18n.language),
-                })
-              : null,
-            entry.cost && !customEndpoint ? t('result.cost', { cost: formatCost(entry.cost, i18n.language, REGION_PRICES[entry.region ?? 'cn'].currency) }) : null,
-            entry.durationMs !== null ? t('result.duration', { seconds: (entry.durationMs / 1000).toFixed(1) }) : null,
-            entry.attempts > 1 ? t('result.attempts', { count: entry.attempts }) : null,
-            entry.editedText !== null ? t('result.edited') : null,
-          ]
-            .filter(Boolean)
-            .join(' · ')}
-        </p>
+        {entry.hasImage && !streaming && <RerunPanel entry={entry} onRun={(request) => run(() => api.ocr.rerun(entry.id, request))} />}
+        <ResultMeta entry={entry} customEndpoint={customEndpoint} />
       </div>
     </section>
-  );
-}
-
-/** A failure said once, in the reader's language, with the action that helps; the service's own words folded away. */
-function ErrorBox({ error, canRetry, canGoOffline, onRetry, onOffline, onOpenSettings }: {
-  error: ErrorView;
-  canRetry: boolean;
-  canGoOffline: boolean;
-  onRetry: () => void;
-  onOffline: () => void;
-  onOpenSettings: () => void;
-}) {
-  const { t } = useTranslation();
-  const summary = t(`errorCode.${error.code}`, { defaultValue: '' }) || error.message;
-  return (
-    <div className="error-box" role="alert" data-testid="error-box">
-      <p>{summary}</p>
-      {summary !== error.message && (
-        <details>
-          <summary>{t('error.details')}</summary>
-          <p className="detail">{error.message}</p>
-        </details>
-      )}
-      <div className="error-actions">
-        {SETTINGS_ERRORS.has(error.code) && <button type="button" className="primary" onClick={onOpenSettings}>{t('error.openSettings')}</button>}
-        {canGoOffline && SETTINGS_ERRORS.has(error.code) && <button type="button" onClick={onOffline}>{t('error.useOffline')}</button>}
-        {canRetry && <button type="button" className={SETTINGS_ERRORS.has(error.code) ? '' : 'primary'} onClick={onRetry}>{t('error.retry')}</button>}
-      </div>
-    </div>
   );
 }
