@@ -3,13 +3,20 @@
  * fetch the .wasm from a CDN (share.ts: locateFile points at jsDelivr); the binary shipped in the package is handed
  * to it instead (prepareZXingModule's overrides.wasmBinary, an Emscripten module setting), so nothing leaves the
  * machine, packaged or not. Pixels are the upright original at full resolution (a small code on a 4K screen needs
- * every pixel), decoded by sharp as the pipeline decodes them.
+ * every pixel), up to MAX_SCAN_PIXELS.
+ *
+ * The pixels are the reader's own (bad-input review 2, H3): the file goes through openImage, which sniffs it, checks
+ * its declared size, sanitises an SVG and runs the decoders sharp lacks, and is decoded from what that hands on, never
+ * from the file's raw bytes (an SVG filter bomb given to librsvg as it is renders for minutes). The decode waits for
+ * its share of the process's decode budget (image/budget.ts), so it never runs beside the reader's own decode of a
+ * large image (M7: the two together were 1.7 GB on 40 megapixels).
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import sharp from 'sharp';
 import type { ReaderOptions, ReadResult } from 'zxing-wasm/reader';
 import { unpackedPath } from '../asar.ts';
+import { decodeBudget } from '../image/budget.ts';
+import { openImage } from '../image/decode.ts';
 import type { Code } from './code.ts';
 
 export type { Code };
@@ -18,8 +25,15 @@ export type { Code };
 const READER_OPTIONS: ReaderOptions = { formats: [], tryHarder: true, tryRotate: true, tryInvert: true, tryDownscale: true, maxNumberOfSymbols: 255 };
 /** Frames above this many pixels are scanned at full size only (see scanCodes). */
 const LARGE_FRAME = 4_000_000;
-/** The most pixels scanned: a 100-megapixel scan would hold 400 MB of RGBA for a code a tenth of it would show. */
-const MAX_SCAN_PIXELS = 40_000_000;
+/**
+ * The most pixels scanned: larger images are scanned shrunk to this (libvips shrinks while it decodes). 7 bytes a
+ * pixel are held at once (the decoded RGB and the RGBA ZXing reads), ZXing's luminance and binarised copies 2 more:
+ * 24 megapixels are about 220 MB, where 40 were 450. A code a person could point a phone at stays well above ZXing's
+ * smallest module at that scale.
+ */
+export const MAX_SCAN_PIXELS = 24_000_000;
+/** Bytes a scanned pixel holds at the peak (see MAX_SCAN_PIXELS): what the scan asks of the decode budget. */
+const BYTES_PER_SCANNED_PIXEL = 9;
 
 let reader: Promise<typeof import('zxing-wasm/reader')> | null = null;
 
@@ -49,24 +63,41 @@ function toCode(result: ReadResult): Code {
   };
 }
 
-/** Every code in `bytes` (an image file), or none; never throws for an image without codes. */
-export async function scanCodes(bytes: Uint8Array): Promise<Code[]> {
+/** RGB to the RGBA ImageData ZXing takes, opaque; the RGB can be let go after. */
+function toRgba(rgb: Buffer, pixels: number): Uint8ClampedArray {
+  const rgba = new Uint8ClampedArray(pixels * 4);
+  for (let i = 0, j = 0; i < pixels; i++, j += 3) {
+    rgba[i * 4] = rgb[j]!;
+    rgba[i * 4 + 1] = rgb[j + 1]!;
+    rgba[i * 4 + 2] = rgb[j + 2]!;
+    rgba[i * 4 + 3] = 255;
+  }
+  return rgba;
+}
+
+/**
+ * Every code in `bytes` (an image file), or none; never throws for an image without codes. An image the reader
+ * refuses (not an image, too many pixels, an SVG that is not well-formed) throws the reader's own error.
+ */
+export async function scanCodes(bytes: Uint8Array, file = 'image'): Promise<Code[]> {
   const zxing = await loadReader();
-  const meta = await sharp(bytes, { limitInputPixels: false, pages: 1 }).metadata();
-  const width = meta.autoOrient?.width ?? meta.width ?? 0;
-  const height = meta.autoOrient?.height ?? meta.height ?? 0;
+  const opened = await openImage(bytes, file);
+  const { width, height } = opened;
   // Very large images are scanned at a size that still holds any code a person could point a phone at.
   const scale = width * height > MAX_SCAN_PIXELS ? Math.sqrt(MAX_SCAN_PIXELS / (width * height)) : 1;
-  let pipeline = sharp(bytes, { limitInputPixels: false, pages: 1 }).autoOrient().flatten({ background: '#ffffff' }).toColourspace('srgb');
-  if (scale < 1) pipeline = pipeline.resize(Math.round(width * scale), Math.round(height * scale));
-  const { data, info } = await pipeline.ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-  // zxing-wasm takes anything shaped like ImageData (width, height, RGBA data); Node has no ImageData class.
-  const image = { data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height, colorSpace: 'srgb' } as unknown as ImageData;
+  const size = { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
+  const image = await decodeBudget.use(size.width * size.height * BYTES_PER_SCANNED_PIXEL, async () => {
+    const rgb = await opened.render(size);
+    // zxing-wasm takes anything shaped like ImageData (width, height, RGBA data); Node has no ImageData class.
+    return { data: toRgba(rgb.data, rgb.width * rgb.height), width: rgb.width, height: rgb.height, colorSpace: 'srgb' } as unknown as ImageData;
+  });
   // A large frame is a screen: its codes are crisp at full size, and the extra passes at reduced scales (for blurred
   // photos) cost a 4K frame a quarter of its scan (measured 150 -> 126 ms) for nothing found there.
-  const found = await zxing.readBarcodes(image, info.width * info.height > LARGE_FRAME ? { ...READER_OPTIONS, tryDownscale: false } : READER_OPTIONS);
+  const found = await zxing.readBarcodes(image, image.width * image.height > LARGE_FRAME ? { ...READER_OPTIONS, tryDownscale: false } : READER_OPTIONS);
+  const sx = width / image.width;
+  const sy = height / image.height;
   return found
     .filter((result) => result.isValid)
     .map(toCode)
-    .map((code) => (scale < 1 ? { ...code, box: code.box.map(([x = 0, y = 0]) => [x / scale, y / scale]) } : code));
+    .map((code) => (sx !== 1 || sy !== 1 ? { ...code, box: code.box.map(([x = 0, y = 0]) => [x * sx, y * sy]) } : code));
 }
