@@ -6,14 +6,26 @@
  *   put in columns (what the rows' cells cover across), an empty cell kept as an empty field;
  * - code keeps its indentation, in spaces as wide as its own characters (a monospaced block: every line's width
  *   divided by its characters gives the same width);
- * - a Chinese or Japanese sentence the image wrapped is joined back, without a space (CJK sets none): where a line
- *   reaches the block's right edge, does not end a sentence, and the next starts at the left edge. Latin lines keep
- *   their breaks: in UI text a wrapped line and a short one are too alike to tell apart, and a break kept is easier
- *   to undo than a paragraph wrongly joined;
+ * - a Chinese or Japanese sentence the image wrapped is joined back, without a space (CJK sets none): where the
+ *   block is prose (as wide as PROSE_WIDTH line heights: a menu's items are set one under the other, review M12), a
+ *   line reaches the block's right edge, does not end a sentence, and the next starts at the left edge. Latin lines
+ *   keep their breaks here: in UI text a wrapped line and a short one are too alike to tell apart, and a break kept
+ *   is easier to undo than a paragraph wrongly joined; the Paragraphs mode (main/text/line-modes.ts) joins them too;
  * - vertical writing comes a column a line, right to left.
  */
 import { median } from '../median.ts';
 import { extent, readingBlocks, verticalWriting, type Extent, type Placed } from './reading-order.ts';
+import { SENTENCE_END as ANY_SENTENCE_END, STRUCTURE_START } from '../text/scripts.ts';
+import { joinWrapped } from '../text/wrap.ts';
+
+/**
+ * Which wrapped lines are joined back: 'cjk' Chinese and Japanese sentences only (the engine's own text), 'all' any
+ * script's (the Paragraphs mode), 'none' (Lines as on screen).
+ */
+export type Joining = 'cjk' | 'all' | 'none';
+
+/** A block narrower than this many line heights is a column of items (a menu, labels), never prose to join. */
+const PROSE_WIDTH = 12;
 
 /**
  * A gap of this many line heights between two lines of one row parts cells, not words: the detector keeps a line's
@@ -27,16 +39,16 @@ const SENTENCE_END = /[。．！？!?；;：:…」』”）)]$/u;
 /** Lines of code: brackets, semicolons, assignment, or a shell prompt. */
 const CODE_LINE = /[{}[\];=]|\)\s*$|^\s*[$#>]\s/u;
 
-export function layoutText<T extends Placed>(lines: readonly T[]): string {
-  return layoutBlocks(readingBlocks(lines));
+export function layoutText<T extends Placed>(lines: readonly T[], joining: Joining = 'cjk'): string {
+  return layoutBlocks(readingBlocks(lines), joining);
 }
 
 /** Blocks already in reading order (readingBlocks), as text. */
-export function layoutBlocks<T extends Placed>(blocks: T[][][]): string {
-  return blocks.map((rows) => layoutBlock(rows)).join('\n');
+export function layoutBlocks<T extends Placed>(blocks: T[][][], joining: Joining = 'cjk'): string {
+  return blocks.map((rows) => layoutBlock(rows, joining)).join('\n');
 }
 
-function layoutBlock<T extends Placed>(rows: T[][]): string {
+function layoutBlock<T extends Placed>(rows: T[][], joining: Joining): string {
   const extents = rows.map((row) => row.map(extent));
   // Columns of vertical writing, already right to left (reading-order.ts): a column a line.
   if (verticalWriting(extents.flat())) return rows.map((row) => row.map((line) => line.text).join(' ')).join('\n');
@@ -45,12 +57,16 @@ function layoutBlock<T extends Placed>(rows: T[][]): string {
   const columns = tableColumns(extents);
   const texts = extents.map((row) => rowText(row, columns, lineHeight));
   const indent = codeIndent(extents, edges.left);
-  return texts
-    .map((text, i) => {
-      const joined = i > 0 && wrapsInto(extents[i - 1]!, texts[i - 1]!, extents[i]!, text, edges, lineHeight);
-      return (i === 0 ? '' : joined ? '' : '\n') + ' '.repeat(indent[i] ?? 0) + text;
-    })
-    .join('');
+  const prose = joining !== 'none' && indent.length === 0 && edges.right - edges.left >= PROSE_WIDTH * lineHeight;
+  let out = '';
+  texts.forEach((text, i) => {
+    const line = ' '.repeat(indent[i] ?? 0) + text;
+    if (i > 0 && prose && wrapsInto(extents[i - 1]!, texts[i - 1]!, extents[i]!, text, edges, lineHeight, joining)) {
+      const start = out.lastIndexOf('\n') + 1;
+      out = out.slice(0, start) + joinWrapped(out.slice(start), line, texts.join('\n'));
+    } else out += (i === 0 ? '' : '\n') + line;
+  });
+  return out;
 }
 
 /** A row's cells: in the table's columns (an empty one kept), else a tab across a wide gap and a space across a narrow one. */
@@ -63,17 +79,15 @@ function rowText<T extends Placed>(row: Array<Extent<T>>, columns: Array<{ left:
   return row.map((cell, i) => (i === 0 ? '' : cell.left - row[i - 1]!.right >= CELL_GAP * lineHeight ? '\t' : ' ') + cell.line.text).join('');
 }
 
-/** A CJK sentence wrapped by the image: the line above reaches the right edge mid-sentence, this one starts flush left. */
-function wrapsInto<T>(above: Array<Extent<T>>, aboveText: string, row: Array<Extent<T>>, text: string, edges: { left: number; right: number }, lineHeight: number): boolean {
-  return (
-    above.length === 1 &&
-    row.length === 1 &&
-    above[0]!.right >= edges.right - 1.5 * lineHeight &&
-    row[0]!.left <= edges.left + lineHeight / 2 &&
-    CJK.test(aboveText.at(-1) ?? '') &&
-    !SENTENCE_END.test(aboveText) &&
-    CJK.test(text[0] ?? '')
-  );
+/**
+ * A sentence wrapped by the image: the line above reaches the right edge mid-sentence, this one starts flush left
+ * (and starts no list item or heading). Under 'cjk', only where both sides of the break are Chinese or Japanese.
+ */
+function wrapsInto<T>(above: Array<Extent<T>>, aboveText: string, row: Array<Extent<T>>, text: string, edges: { left: number; right: number }, lineHeight: number, joining: Joining): boolean {
+  const placed = above.length === 1 && row.length === 1 && above[0]!.right >= edges.right - 1.5 * lineHeight && row[0]!.left <= edges.left + lineHeight / 2;
+  if (!placed) return false;
+  if (joining === 'cjk') return CJK.test(aboveText.at(-1) ?? '') && !SENTENCE_END.test(aboveText) && CJK.test(text[0] ?? '');
+  return !ANY_SENTENCE_END.test(aboveText) && !STRUCTURE_START.test(text) && !STRUCTURE_START.test(aboveText);
 }
 
 /**

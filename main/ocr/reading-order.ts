@@ -81,15 +81,44 @@ export function verticalWriting<T extends Placed>(items: Array<Extent<T>>): bool
   return items.every((e) => e.bottom - e.top >= 1.5 * (e.right - e.left) && CJK.test(e.line.text));
 }
 
-/** Blocks (what no wide band cuts further: a paragraph, a table, a window's text), each as its rows. */
-function order<T extends Placed>(items: Array<Extent<T>>, gap: number): T[][][] {
+/**
+ * Whether `column` holds the values of a form whose labels are in `left` (a settings page's 简体中文 / 已开启 / 更改…
+ * set flush right, far from 语言 / 自动更新 / 下载位置, review M12): two or more lines whose right edges line up,
+ * not their left edges, nearly all of them on a row of the column to their left. Read apart, every label came first and every value after.
+ */
+function valuesOf<T>(column: Array<Extent<T>>, left: Array<Extent<T>>): boolean {
+  if (column.length < 2) return false;
+  const height = median(column.map((e) => e.bottom - e.top));
+  const spread = (edges: number[]): number => Math.max(...edges) - Math.min(...edges);
+  // Flush right, and not flush left as well: lines of one width set one under the other are a pane's, not values.
+  if (spread(column.map((e) => e.right)) > height || spread(column.map((e) => e.left)) <= height / 2) return false;
+  return column.filter((item) => left.some((other) => sameRow(item, other))).length >= 0.8 * column.length;
+}
+
+/** Columns left to right, each column of values (valuesOf) joined to the one before it as a form, read across. */
+function pairValues<T>(columns: Array<Array<Extent<T>>>): Array<{ items: Array<Extent<T>>; form: boolean }> {
+  const groups: Array<{ items: Array<Extent<T>>; form: boolean }> = [];
+  for (const column of columns) {
+    const last = groups.at(-1);
+    if (last && valuesOf(column, last.items)) groups[groups.length - 1] = { items: [...last.items, ...column], form: true };
+    else groups.push({ items: column, form: false });
+  }
+  return groups;
+}
+
+/**
+ * Blocks (what no wide band cuts further: a paragraph, a table, a window's text), each as its rows. A `form` (labels
+ * with their values, pairValues) is cut into bands but never into columns again: its rows are read across.
+ */
+function order<T extends Placed>(items: Array<Extent<T>>, gap: number, form = false): T[][][] {
   if (items.length <= 1) return items.length === 1 ? [[[items[0]!.line]]] : [];
   // Vertical writing runs in columns from right to left: each column is a line of its own.
   if (verticalWriting(items)) return [[...items].sort((a, b) => b.right - a.right).map((e) => [e.line])];
   const bands = cut(items, 'y', gap);
-  if (bands.length > 1) return bands.flatMap((band) => order(band, gap));
-  const columns = cut(items, 'x', gap);
-  if (columns.length > 1 && (!alignedAcross(columns) || cut(items, 'x', gap * PANE_GAP).length > 1)) return columns.flatMap((column) => order(column, gap));
+  if (bands.length > 1) return bands.flatMap((band) => order(band, gap, form));
+  const columns = form ? [] : pairValues(cut(items, 'x', gap));
+  const groups = columns.map((group) => group.items);
+  if (columns.length > 1 && (!alignedAcross(groups) || cut(items, 'x', gap * PANE_GAP).length > 1)) return columns.flatMap((group) => order(group.items, gap, group.form));
   return [rows(items).map((row) => row.map((e) => e.line))];
 }
 
