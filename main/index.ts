@@ -13,6 +13,7 @@ import { SELF_TEST_EXIT, selfTestArgs } from './app/self-test.ts';
 import { FileInbox, launchData } from './app/file-inbox.ts';
 import { APP_ID } from './app/identity.ts';
 import { startedAtLogin } from './app/login-items.ts';
+import { sayFailure } from './app/failure-notice.ts';
 import type { Notifier } from './app/notifier.ts';
 import { QuitSequence } from './app/quit.ts';
 import { AppServices } from './app/services.ts';
@@ -246,6 +247,18 @@ function createServices(core: Core, hotkeys: Hotkeys): AppServices {
       const copied = current.copyToClipboard && current.batchClipboard === 'joined';
       notifier.result(fill(w.batchTitle, { count: String(count) }), failed > 0 ? fill(w.batchFailed, { failed: String(failed) }) : copied ? w.batchCopied : w.batchDone);
     },
+    // Review H3: a capture (or a batch) where nothing was read is said where the user is looking.
+    notifyFailed: (failure) =>
+      sayFailure(failure, {
+        windowFocused: () => window.parent()?.isFocused() === true,
+        notificationsOn: () => settings.get().showNotification,
+        showEntry: (entryId) => {
+          window.show();
+          if (entryId !== null) emit('app:showEntry', { entryId });
+        },
+        notify: ({ title, body }, open) => notifier.failure(title, body, open),
+        language: () => ({ setting: settings.get().language, locale: app.getLocale() }),
+      }),
     startCapture: emitApp(CAPTURE_EVENT),
     openDataFolder: () => void shell.openPath(app.getPath('userData')),
     // docs/api/shell.md, shell.openExternal: opens the URL with the desktop's default handler. Only http(s) reaches

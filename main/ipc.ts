@@ -42,6 +42,7 @@ type Contract = {
   [CHANNELS.ocrCancelAll]: ReadoutApi['ocr']['cancelAll'];
   [CHANNELS.ocrPdfPassword]: ReadoutApi['ocr']['pdfPassword'];
   [CHANNELS.ocrPendingPasswords]: ReadoutApi['ocr']['pendingPasswords'];
+  [CHANNELS.ocrReadOffline]: ReadoutApi['ocr']['readOffline'];
   [CHANNELS.captureStart]: ReadoutApi['capture']['start'];
   [CHANNELS.settingsGet]: ReadoutApi['settings']['get'];
   [CHANNELS.settingsUpdate]: ReadoutApi['settings']['update'];
@@ -107,6 +108,7 @@ function argumentSchemas(platform: NodeJS.Platform): Record<Channel, z.ZodType<u
     [CHANNELS.ocrCancelAll]: z.tuple([]),
     [CHANNELS.ocrPdfPassword]: z.tuple([id, z.string().max(1024).nullable()]),
     [CHANNELS.ocrPendingPasswords]: z.tuple([]),
+    [CHANNELS.ocrReadOffline]: z.tuple([id]),
     [CHANNELS.captureStart]: z.tuple([]),
     [CHANNELS.settingsGet]: z.tuple([]),
     [CHANNELS.settingsUpdate]: z.tuple([settingsPatchSchema(platform)]),
@@ -192,6 +194,7 @@ function handlersFor({ desktop, settings, history, jobs, passwords, languages }:
     [CHANNELS.ocrCancelAll]: (_event) => jobs.cancelAll(),
     [CHANNELS.ocrPdfPassword]: (_event, requestId, password) => passwords.answer(requestId, password),
     [CHANNELS.ocrPendingPasswords]: (_event) => passwords.pending(),
+    [CHANNELS.ocrReadOffline]: (_event, jobId) => jobs.readOffline(jobId),
     [CHANNELS.captureFrame]: (event) => {
       const displayId = capture?.displayFor(event);
       return displayId ? capture!.service.frameFor(displayId) : null;

@@ -8,7 +8,7 @@ import type { Failure, NewEntry } from './history/store.ts';
 import type { Source } from './history/types.ts';
 import { openImage } from './image/decode.ts';
 import { prepareImage, type PreparedImage } from './image/prepare.ts';
-import type { DeltaListener, OcrEngine, RecognizeResult } from './ocr/engine.ts';
+import type { DeltaListener, EngineWait, OcrEngine, RecognizeResult } from './ocr/engine.ts';
 import { OcrError } from './ocr/errors.ts';
 import type { Code } from './codes/code.ts';
 import type { TaskRequest } from './ocr/tasks.ts';
@@ -39,6 +39,8 @@ export interface RecognizeImageOptions {
   maxPixels?: number;
   thumbnail?: boolean;
   onDelta?: DeltaListener;
+  /** A long wait, as the engine says it (engine.ts): the window shows it (review M13). */
+  onWait?: (wait: EngineWait) => void;
   signal?: AbortSignal;
   recorder?: JobRecorder;
   source: Source;
@@ -99,7 +101,7 @@ export async function recognizeImage(bytes: Uint8Array, file: string, options: R
         });
       });
     }
-    const read = await engine.recognize(prepared, { prompt: options.prompt, bounds, task: options.task }, options.onDelta ?? (() => {}), options.signal);
+    const read = await engine.recognize(prepared, { prompt: options.prompt, bounds, task: options.task, onWait: options.onWait }, options.onDelta ?? (() => {}), options.signal);
     const words = read.words ? toOriginalPixels(read.words, { width: image.sentWidth, height: image.sentHeight }, image) : read.words;
     // The text has streamed already; the entry completes with the codes, which are found well within a reading.
     const result = { ...read, words, codes: await scanning };

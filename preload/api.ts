@@ -57,6 +57,7 @@ export const CHANNELS = {
   languagesAdd: 'languages:add',
   languagesRemove: 'languages:remove',
   languagesCancel: 'languages:cancel',
+  ocrReadOffline: 'ocr:readOffline',
 } as const;
 
 /** Main-to-window pushes. */
@@ -70,6 +71,7 @@ export const EVENTS = {
   captureSelection: 'capture:selection',
   ocrPasswordNeeded: 'ocr:passwordNeeded',
   languagesProgress: 'languages:progress',
+  appShowEntry: 'app:showEntry',
 } as const;
 
 export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS];
@@ -128,6 +130,8 @@ export interface SettingsView {
   offlineIdleRelease: boolean;
   /** What the offline engine reads: its built-in languages (English, Simplified Chinese) or an installed pack. */
   offlineLanguage: OfflineLanguage;
+  /** When Qwen cannot be reached (network, time-out, server errors), read the image with the offline engine instead. */
+  offlineFallback: boolean;
 }
 
 /** The language packs (main/languages/catalog.ts), by their BCP 47 codes. */
@@ -213,6 +217,11 @@ export interface EntryView {
   page: { number: number; of: number; document: number } | null;
   /** Text in a script the offline engine could not read, and the pack that reads it; [] for none. */
   warnings: ScriptWarningView[];
+  /**
+   * Read offline in place of Qwen: why (the code Qwen failed with: network, timeout, server; or 'asked', the user chose
+   * it while waiting). Absent or null for an entry read as asked.
+   */
+  fallback?: { from: string } | null;
 }
 
 export interface CodeView {
@@ -332,7 +341,21 @@ export interface OcrProgress {
   batch: { id: string; size: number };
   /** Open this entry as it starts: only a capture the user just made (the user's place is otherwise kept). */
   reveal: boolean;
+  /** A PDF's page being read, and how many the PDF has: the window counts pages (review M3). */
+  page?: { number: number; of: number } | null;
+  /** A long wait while reading (review M13); null or absent once text comes or the job moves on. */
+  wait?: JobWait | null;
 }
+
+/**
+ * Why a reading has no text yet: Qwen has the request and is silent (since: ms since the epoch); an attempt failed
+ * and the next starts at retryAt (attempt of `of`, `code` the error); or Qwen could not be reached and the offline
+ * engine is reading instead (`from`: Qwen's error code, or 'asked').
+ */
+export type JobWait =
+  | { state: 'waiting'; since: number }
+  | { state: 'retrying'; attempt: number; of: number; retryAt: number; code: string }
+  | { state: 'offline'; from: string };
 
 export interface OcrDelta {
   jobId: number;
@@ -363,6 +386,8 @@ export interface EventPayloads {
   'ocr:passwordNeeded': PasswordRequest;
   /** A language pack's download, after each whole percent. */
   'languages:progress': LanguageProgress;
+  /** Open this entry in the window (a failed capture's notification was clicked, or the window was in front). */
+  'app:showEntry': { entryId: number };
 }
 
 /** A rectangle in a captured display's physical pixels. */
@@ -442,6 +467,11 @@ export interface ReadoutApi {
     pdfPassword(requestId: number, password: string | null): Promise<void>;
     /** The passwords still waiting for an answer, in the order asked: a page that loads late missed their events. */
     pendingPasswords(): Promise<PasswordRequest[]>;
+    /**
+     * Stops waiting for Qwen on this job and reads its image with the offline engine instead, in place (the entry
+     * says so: EntryView.fallback); resolves false when the job is not waiting on Qwen.
+     */
+    readOffline(jobId: number): Promise<boolean>;
   };
   /** The offline engine's languages: the built-in ones, and packs added and removed on demand. */
   languages: {

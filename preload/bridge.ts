@@ -46,6 +46,7 @@ export function createApi(invoke: Invoke, subscribe: Subscribe): ReadoutApi {
       cancelAll: call(CHANNELS.ocrCancelAll),
       pdfPassword: call(CHANNELS.ocrPdfPassword),
       pendingPasswords: call(CHANNELS.ocrPendingPasswords),
+      readOffline: call(CHANNELS.ocrReadOffline),
     },
     languages: {
       list: call(CHANNELS.languagesList),

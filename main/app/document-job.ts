@@ -14,7 +14,10 @@ import { MIN_TEXT_LAYER, PdfDocument, PdfError } from '../pdf/pdf.ts';
 import { TextLayerEngine } from '../pdf/text-layer.ts';
 import { recognizeImage } from '../recognize.ts';
 import type { Settings } from '../settings/schema.ts';
+import type { ErrorView } from '../../preload/api.ts';
 import type { JobReport } from './job-report.ts';
+import { fallbackReason, readOfflineInPlace, type CloudRead } from './offline-fallback.ts';
+import { toErrorView } from './views.ts';
 
 export interface DocumentJob {
   name: string;
@@ -32,6 +35,12 @@ export interface DocumentJob {
   askPassword: (file: string, wrong: boolean, signal: AbortSignal) => Promise<string | null>;
   /** The file, or one page of it, could not be read: kept as a failed entry and said. */
   unreadable: (error: unknown) => void;
+  /** A page's reading by Qwen, which the user may stop waiting for (offline-fallback.ts); one per page. */
+  cloudRead: () => CloudRead;
+  /** The offline engine, to stand in for Qwen on a page it could not read. */
+  offline: () => OcrEngine;
+  /** A page's reading failed (its entry holds the reason). */
+  failed: (entryId: number | null, error: ErrorView) => void;
 }
 
 type Opened = Awaited<ReturnType<typeof PdfDocument.open>>;
@@ -47,6 +56,7 @@ export async function readDocument(job: DocumentJob): Promise<string | null> {
     const bounds = engine.pixelBounds({ minPixels: settings.minPixels, maxPixels: settings.maxPixels });
     for (let number = 1; number <= pdf.pages && !signal.aborted; number++) {
       const pageName = `${name} · ${number}/${pdf.pages}`;
+      report.page({ number, of: pdf.pages });
       report.step('preparing', null, pageName);
       let rendered: Awaited<ReturnType<Opened['page']>>;
       try {
@@ -59,6 +69,7 @@ export async function readDocument(job: DocumentJob): Promise<string | null> {
       const layer = rendered.text.replace(/\s/g, '').length >= MIN_TEXT_LAYER;
       const reader = settings.pdfText === 'always' || (settings.pdfText === 'auto' && layer) ? new TextLayerEngine(rendered.text, bounds) : engine;
       let entryId: number | null = null;
+      const cloud = job.cloudRead();
       const outcome = await recognizeImage(rendered.png, pageName, {
         engine: reader,
         prompt: job.prompt,
@@ -68,17 +79,44 @@ export async function readDocument(job: DocumentJob): Promise<string | null> {
         maxPixels: settings.maxPixels,
         document: { id: documentId, page: number },
         source: job.source,
-        signal,
+        signal: cloud.signal,
         scanCodes: job.scanCodes,
         recorder: report.recorder((id) => (entryId = id), pageName),
         onDelta: (delta) => report.delta(entryId, delta),
+        onWait: (wait) => report.wait(entryId, wait, pageName),
       });
       if (entryId !== null) report.changed([entryId]);
-      if (outcome.ok) texts.push(outcome.result.text);
+      if (outcome.ok) {
+        texts.push(outcome.result.text);
+        continue;
+      }
+      const reason = entryId === null ? null : fallbackReason(reader, outcome.error, cloud, signal, settings.offlineFallback);
+      if (reason === null || entryId === null) {
+        job.failed(entryId, toErrorView(outcome.error));
+        continue;
+      }
+      const id: number = entryId;
+      const offline = await readOfflineInPlace({
+        history: job.history,
+        entryId: id,
+        engine: job.offline(),
+        reason,
+        prompt: job.prompt,
+        task: job.task,
+        minPixels: settings.minPixels,
+        maxPixels: settings.maxPixels,
+        signal,
+        onDelta: (delta) => report.delta(id, delta),
+        onWait: (wait) => report.wait(id, wait, pageName),
+      });
+      report.changed([id]);
+      if (offline.ok) texts.push(offline.result.text);
+      else job.failed(id, offline.error);
     }
   } finally {
     await pdf.close();
   }
+  // The last page stays with the job's end, so the window counts the whole document as read.
   report.step(signal.aborted ? 'cancelled' : 'done', null);
   return texts.length > 0 ? texts.join('\n\n') : null;
 }

@@ -2,7 +2,7 @@
  * What the window hears of one job: its steps (ocr:progress, under the job's name or a PDF page's), its text as it
  * streams (ocr:delta), and each history entry it writes, said as the entry is created so the list shows it at once.
  */
-import type { ErrorView, EventName, EventPayloads } from '../../preload/api.ts';
+import type { ErrorView, EventName, EventPayloads, JobWait } from '../../preload/api.ts';
 import type { HistoryStore } from '../history/store.ts';
 import type { JobRecorder } from '../recognize.ts';
 import type { BatchRef } from './batches.ts';
@@ -22,6 +22,8 @@ export class JobReport {
   readonly #emit: Emit;
   readonly #history: HistoryStore;
   readonly #job: JobInfo;
+  /** A PDF's page being read: every step says it, so the window counts pages (review M3). */
+  #page: { number: number; of: number } | null = null;
 
   constructor(emit: Emit, history: HistoryStore, job: JobInfo) {
     this.#emit = emit;
@@ -31,12 +33,22 @@ export class JobReport {
 
   /** A step of the job, or of one of its pages (`name`). */
   step(state: 'queued' | 'preparing' | 'reading' | 'done' | 'cancelled', entryId: number | null, name = this.#job.name): void {
-    this.#emit('ocr:progress', { ...this.#job, name, state, entryId, error: null });
+    this.#emit('ocr:progress', { ...this.#job, name, state, entryId, error: null, page: this.#page, wait: null });
+  }
+
+  /** The PDF page the next steps are about; null once the document is done. */
+  page(page: { number: number; of: number } | null): void {
+    this.#page = page;
+  }
+
+  /** A long wait while the entry is read (review M13): Qwen silent, a retry's pause, or the offline engine standing in. */
+  wait(entryId: number | null, wait: JobWait, name = this.#job.name): void {
+    this.#emit('ocr:progress', { ...this.#job, name, state: 'reading', entryId, error: null, page: this.#page, wait });
   }
 
   /** The job failed, or was cancelled (a failure whose code says so). */
   failed(entryId: number | null, error: ErrorView): void {
-    this.#emit('ocr:progress', { ...this.#job, state: error.code === 'cancelled' ? 'cancelled' : 'failed', entryId, error });
+    this.#emit('ocr:progress', { ...this.#job, state: error.code === 'cancelled' ? 'cancelled' : 'failed', entryId, error, page: this.#page, wait: null });
   }
 
   delta(entryId: number | null, delta: string): void {

@@ -5,7 +5,7 @@
  * notification act once per user action (batches.ts). Whatever fails is kept in the history and said to the window.
  */
 import { basename } from 'node:path';
-import { MAX_DROPPED_BYTES, type DroppedImage, type JobTicket, type RerunOptions } from '../../preload/api.ts';
+import { MAX_DROPPED_BYTES, type DroppedImage, type ErrorView, type JobTicket, type RerunOptions } from '../../preload/api.ts';
 import { clipboardText } from '../codes/code.ts';
 import { errorMessage, ReadoutError } from '../errors.ts';
 import type { HistoryStore } from '../history/store.ts';
@@ -21,12 +21,32 @@ import { Batches, type BatchRef } from './batches.ts';
 import { copied } from './clipboard.ts';
 import { readDocument } from './document-job.ts';
 import type { Engines } from './engines.ts';
+import type { FailedAction } from './failure-notice.ts';
 import { JobReport, type JobInfo } from './job-report.ts';
+import { CloudRead, fallbackReason, readOfflineInPlace } from './offline-fallback.ts';
 import type { PdfPasswords } from './passwords.ts';
 import type { AppPorts } from './services.ts';
 import { toErrorView } from './views.ts';
 
-type JobPorts = Pick<AppPorts, 'settings' | 'history' | 'dialogs' | 'clipboard' | 'notifyDone' | 'emit'>;
+type JobPorts = Pick<AppPorts, 'settings' | 'history' | 'dialogs' | 'clipboard' | 'notifyDone' | 'notifyFailed' | 'emit'>;
+
+/** One job's failure, kept with its batch until the batch ends (a batch where all failed is said: review H3). */
+interface JobFailure {
+  entryId: number | null;
+  error: ErrorView;
+  name: string;
+  capture: boolean;
+}
+
+/** A PDF whose password was not given: its bytes, kept for this session, so "Enter password…" can ask again (M7). */
+interface LockedPdf {
+  name: string;
+  source: Source;
+  bytes: Uint8Array;
+}
+
+/** The errors of a PDF that stayed locked. */
+const LOCKED = new Set(['pdf-password', 'pdf-password-wrong']);
 
 export class Jobs {
   readonly #ports: JobPorts;
@@ -34,6 +54,10 @@ export class Jobs {
   readonly #passwords: PdfPasswords;
   readonly #queue = new JobQueue(2);
   readonly #batches = new Batches();
+  readonly #failures = new Map<string, JobFailure[]>();
+  /** The Qwen reading each job is waiting on now, for "Read offline instead". */
+  readonly #cloud = new Map<number, CloudRead>();
+  readonly #locked = new Map<number, LockedPdf>();
 
   constructor(ports: JobPorts, engines: Engines, passwords: PdfPasswords) {
     this.#ports = ports;
@@ -81,6 +105,14 @@ export class Jobs {
   retry(entryId: number): JobTicket {
     const entry = this.#history.get(entryId);
     if (!entry) throw new ReadoutError('history-not-found', `There is no history entry ${entryId}.`);
+    const locked = this.#locked.get(entryId);
+    if (!entry.hasImage && locked) {
+      // A PDF whose password was skipped: read again from the bytes kept, which asks for the password again.
+      this.#locked.delete(entryId);
+      this.#history.delete([entryId]);
+      this.#ports.emit('history:changed', { ids: [entryId] });
+      return this.#enqueue(locked.name, locked.source, async () => locked.bytes, { batch: this.#batches.create(1) });
+    }
     if (!entry.hasImage) {
       if (entry.source.kind !== 'file') throw new ReadoutError('history-no-image', `Entry ${entryId} has no stored image to read again.`);
       this.#history.delete([entryId]);
@@ -104,7 +136,8 @@ export class Jobs {
       }).catch((error: unknown) => ({ ok: false as const, failure: toErrorView(error) }));
       report.changed([entryId]);
       if (outcome.ok) this.#afterEntry(entryId, settings);
-      await this.#settle(batch, index, outcome.ok ? outcome.result.text : null, settings);
+      const failure = outcome.ok ? null : { entryId, error: outcome.failure, name, capture: entry.source.kind === 'region' };
+      await this.#settle(batch, index, outcome.ok ? outcome.result.text : null, settings, failure);
       if (outcome.ok) report.step('done', entryId);
       else report.failed(entryId, outcome.failure);
     });
@@ -125,6 +158,21 @@ export class Jobs {
 
   cancel(jobId: number): boolean {
     return this.#queue.cancel(jobId);
+  }
+
+  /** Stops waiting for Qwen on this job; the offline engine reads its image in place (offline-fallback.ts). */
+  readOffline(jobId: number): boolean {
+    const read = this.#cloud.get(jobId);
+    if (!read) return false;
+    read.goOffline();
+    return true;
+  }
+
+  /** A Qwen reading for the job, which "Read offline instead" can stop; forgotten when `done` runs. */
+  #cloudRead(jobId: number, signal: AbortSignal): CloudRead {
+    const read = new CloudRead(signal);
+    this.#cloud.set(jobId, read);
+    return read;
   }
 
   /** Every recognition, queued or running: each records itself as cancelled, and can be retried. */
@@ -152,12 +200,22 @@ export class Jobs {
     if (settings.historyCapMb > 0) this.#history.pruneImages(settings.historyCapMb * 1024 * 1024);
   }
 
-  /** One job of a batch ended; after its last, the clipboard and the notification act once for all of it. */
-  async #settle(batch: BatchRef, index: number, text: string | null, settings: Settings): Promise<void> {
+  /**
+   * One job of a batch ended; after its last, the clipboard and the notification act once for all of it. A batch
+   * where nothing was read is said too, with its first failure (review H3); one the user cancelled is not.
+   */
+  async #settle(batch: BatchRef, index: number, text: string | null, settings: Settings, failure: JobFailure | null = null): Promise<void> {
+    if (failure) this.#failures.set(batch.id, [...(this.#failures.get(batch.id) ?? []), failure]);
     const outcome = this.#batches.settle(batch, index, text);
     if (!outcome) return;
+    const failures = (this.#failures.get(batch.id) ?? []).filter((f) => f.error.code !== 'cancelled');
+    this.#failures.delete(batch.id);
     const texts = outcome.texts.filter((t): t is string => t !== null);
-    if (texts.length === 0) return;
+    if (texts.length === 0) {
+      const first = failures[0];
+      if (first) this.#ports.notifyFailed({ count: outcome.size, failed: failures.length, entryId: first.entryId, name: first.name, capture: first.capture, error: first.error } satisfies FailedAction);
+      return;
+    }
     const joined = outcome.size === 1 ? texts[0]! : settings.batchClipboard === 'joined' ? texts.filter(Boolean).join('\n\n') : '';
     if (settings.copyToClipboard && joined && (await copied(this.#ports.clipboard, joined))) this.#ports.emit('ocr:copied', { count: texts.length });
     if (settings.showNotification) this.#ports.notifyDone({ text: texts[0]!, count: texts.length, failed: outcome.failed });
@@ -176,34 +234,48 @@ export class Jobs {
       const custom = !options.task && settings.customPrompt?.trim() ? settings.customPrompt : null;
       const prompt = custom ?? promptForTask(task);
       let entryId: number | null = null;
+      let bytes: Uint8Array | null = null;
+      const capture = source.kind === 'region';
+      /** The first failure of this job, for its batch (a PDF's pages may fail one by one). */
+      let failure: JobFailure | null = null;
+      const failed = (id: number | null, error: ErrorView): void => void (failure ??= { entryId: id, error, name, capture });
       /** A file that could not be read at all stays in the history as a failed entry, with its name and reason. */
       const unreadable = (error: unknown): void => {
         const view = toErrorView(error);
+        // A PDF left locked can be opened again this session from its bytes (review M7: Skip was a dead end).
+        const locked = LOCKED.has(view.code) && bytes !== null && source.kind !== 'file';
         try {
-          entryId = this.#history.recordUnreadable(source, engine.name, engine.model, { ...view, retryable: source.kind === 'file' && view.code !== 'cancelled' });
+          entryId = this.#history.recordUnreadable(source, engine.name, engine.model, { ...view, retryable: (source.kind === 'file' && view.code !== 'cancelled') || locked });
+          if (locked) this.#locked.set(entryId, { name, source, bytes: bytes! });
           report.changed([entryId]);
         } catch {
           // The history itself failing is reported with the job; the file's own error is the one to show.
         }
+        failed(entryId, view);
         report.failed(entryId, view);
       };
       report.step('preparing', null);
-      let bytes: Uint8Array;
       try {
         bytes = await load();
       } catch (error) {
         unreadable(error);
-        await this.#settle(batch, index, null, settings);
+        await this.#settle(batch, index, null, settings, failure);
         return;
       }
       const scanCodes = (image: Uint8Array) => this.#engines.scanCodes(image);
       if (isPdf(bytes)) {
         const askPassword = this.#passwords.ask.bind(this.#passwords);
-        const text = await readDocument({ name, source, bytes, engine, prompt, task, settings, signal, report, history: this.#history, scanCodes, askPassword, unreadable });
-        await this.#settle(batch, index, text, settings);
+        const text = await readDocument({
+          name, source, bytes, engine, prompt, task, settings, signal, report, history: this.#history, scanCodes, askPassword, unreadable, failed,
+          cloudRead: () => this.#cloudRead(jobId, signal),
+          offline: () => this.#engines.engine(settings, { engine: 'local' }),
+        });
+        this.#cloud.delete(jobId);
+        await this.#settle(batch, index, text, settings, text === null ? failure : null);
         return;
       }
-      const outcome = await recognizeImage(bytes, name, {
+      const cloud = this.#cloudRead(jobId, signal);
+      let outcome = await recognizeImage(bytes, name, {
         engine,
         prompt,
         mode: custom ? null : task.task,
@@ -212,11 +284,35 @@ export class Jobs {
         maxPixels: settings.maxPixels,
         recorder: report.recorder((id) => (entryId = id)),
         source,
-        signal,
+        signal: cloud.signal,
         scanCodes,
         onDelta: (delta) => report.delta(entryId, delta),
+        onWait: (wait) => report.wait(entryId, wait),
       });
+      this.#cloud.delete(jobId);
       if (entryId !== null) report.changed([entryId]);
+      // Qwen out of reach, or the user tired of waiting: the offline engine reads the entry in place (review H4).
+      const reason = !outcome.ok && entryId !== null ? fallbackReason(engine, outcome.error, cloud, signal, settings.offlineFallback) : null;
+      if (!outcome.ok && reason !== null && entryId !== null && outcome.prepared) {
+        const id: number = entryId;
+        const offline = await readOfflineInPlace({
+          history: this.#history,
+          entryId: id,
+          engine: this.#engines.engine(settings, { engine: 'local' }),
+          reason,
+          prompt,
+          task,
+          minPixels: settings.minPixels,
+          maxPixels: settings.maxPixels,
+          signal,
+          onDelta: (delta) => report.delta(id, delta),
+          onWait: (wait) => report.wait(id, wait),
+        });
+        report.changed([id]);
+        outcome = offline.ok
+          ? { ok: true, prepared: outcome.prepared, result: offline.result, entryId: id, historyError: outcome.historyError }
+          : { ok: false, prepared: outcome.prepared, error: offline.error, entryId: id, historyError: outcome.historyError };
+      }
       if (outcome.ok && entryId === null) {
         // The history could not be written (a full disk, say): the text must not be lost with it.
         const kept = outcome.result.text ? await copied(this.#ports.clipboard, outcome.result.text) : false;
@@ -225,17 +321,18 @@ export class Jobs {
           `${name}: read${kept ? ', and copied to the clipboard,' : ''} but the history could not keep it (${errorMessage(outcome.historyError)})`,
         );
         report.failed(null, toErrorView(error));
-        await this.#settle(batch, index, null, settings);
+        await this.#settle(batch, index, null, settings, { entryId: null, error: toErrorView(error), name, capture });
       } else if (outcome.ok) {
         this.#afterEntry(entryId!, settings);
         await this.#settle(batch, index, clipboardText(outcome.result.text, outcome.result.codes, settings.codesClipboard), settings);
         report.step('done', entryId);
       } else if (entryId === null) {
         unreadable(outcome.error);
-        await this.#settle(batch, index, null, settings);
+        await this.#settle(batch, index, null, settings, failure);
       } else {
-        await this.#settle(batch, index, null, settings);
-        report.failed(entryId, toErrorView(outcome.error));
+        const view = errorView(outcome.error);
+        await this.#settle(batch, index, null, settings, { entryId, error: view, name, capture });
+        report.failed(entryId, view);
       }
     });
     // The job starts only after add() has returned (queue.ts), so its report exists by then.
@@ -243,4 +340,11 @@ export class Jobs {
     report.step('queued', null);
     return { jobId, name };
   }
+}
+
+/** A failure as the window sees it: an error thrown, or the offline engine's failure already in that shape. */
+function errorView(error: unknown): ErrorView {
+  if (error instanceof Error) return toErrorView(error);
+  const view = error as Partial<ErrorView> | null;
+  return typeof view?.code === 'string' && typeof view.message === 'string' ? { code: view.code, message: view.message, retryable: view.retryable === true } : toErrorView(error);
 }

@@ -8,8 +8,11 @@
  */
 export interface NotificationPorts {
   supported(): boolean;
-  /** Shows a native notification; `failed` is called if the system refuses it. */
-  show(message: { title: string; body: string; silent: boolean }, failed: (reason: string) => void): void;
+  /**
+   * Shows a native notification; `failed` is called if the system refuses it. A click brings the window up, or runs
+   * `clicked` where one is given (a failed capture's notification opens its entry).
+   */
+  show(message: { title: string; body: string; silent: boolean }, failed: (reason: string) => void, clicked?: () => void): void;
   /** The main window, brought forward: it shows the newest result. */
   showWindow(): void;
   /** A message box for a warning the user must read. */
@@ -35,15 +38,27 @@ export class Notifier {
     this.#send({ title, body, silent: false }, () => this.#ports.showDialog({ title, body }));
   }
 
-  #send(message: { title: string; body: string; silent: boolean }, fallback: () => void): void {
+  /**
+   * A reading that failed (review H3): a notification whose click runs `open` (the window on the failed entry);
+   * where none can be shown, `open` at once, since the window says it all.
+   */
+  failure(title: string, body: string, open: () => void): void {
+    this.#send({ title, body, silent: false }, open, open);
+  }
+
+  #send(message: { title: string; body: string; silent: boolean }, fallback: () => void, clicked?: () => void): void {
     if (this.#broken || !this.#ports.supported()) {
       fallback();
       return;
     }
-    this.#ports.show(message, (reason) => {
-      this.#broken = true;
-      this.#ports.log(`A notification could not be shown (${reason}); showing it in the window instead.`);
-      fallback();
-    });
+    this.#ports.show(
+      message,
+      (reason) => {
+        this.#broken = true;
+        this.#ports.log(`A notification could not be shown (${reason}); showing it in the window instead.`);
+        fallback();
+      },
+      clicked,
+    );
   }
 }

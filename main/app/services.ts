@@ -14,6 +14,7 @@ import type { SettingsService } from '../settings/settings-service.ts';
 import { Confirmations, type Confirm } from './confirm.ts';
 import { Desktop } from './desktop.ts';
 import { Engines } from './engines.ts';
+import type { FailedAction } from './failure-notice.ts';
 import { AppHistory } from './history.ts';
 import { Jobs } from './jobs.ts';
 import { PdfPasswords } from './passwords.ts';
@@ -41,6 +42,11 @@ export interface AppPorts {
   clipboard: { writeText(text: string): Promise<void> | void };
   /** A desktop notification that a user action's recognitions finished: the first text, how many, how many failed. */
   notifyDone(result: { text: string; count: number; failed: number }): void;
+  /**
+   * A user action where nothing was read (a capture, a batch whose every file failed): said where the user is
+   * looking, never silent (review H3; failure-notice.ts decides where).
+   */
+  notifyFailed(failure: FailedAction): void;
   /** Starts a capture as the hotkey does (the composition root owns capture). */
   startCapture(): void;
   /** Shows the data folder in the file manager. */

@@ -36,6 +36,7 @@ export function toEntryView(entry: Entry, installed: readonly PackCode[] = []): 
     region: entry.region as EntryView['region'],
     codes: entry.codes,
     page: pageOf(entry),
+    fallback: entry.fallback ? { from: entry.fallback } : null,
     warnings: entry.status === 'done' ? scriptWarnings(entry, installed).map(({ script, pack, installed: has }) => ({ script, pack, installed: has })) : [],
   };
 }

@@ -42,6 +42,7 @@ export interface EntryRow {
   tags: string;
   attempts: number;
   has_image: number;
+  fallback: string | null;
 }
 
 /** The columns every entry query selects; `has_image` comes from the images table. */
@@ -49,7 +50,7 @@ export const ENTRY_COLUMNS = `e.id, e.created_at, e.updated_at, e.source_kind, e
   e.engine, e.model, e.mode, e.prompt, e.status, e.error_code, e.error_message, e.retryable, e.input_tokens,
   e.output_tokens, e.image_tokens, e.cost, e.duration_ms, e.confidence, e.words, e.region, e.codes, e.document_id, e.page,
   (SELECT d.pages FROM documents d WHERE d.id = e.document_id) AS document_pages, e.request_id, e.width, e.height, e.sent_width,
-  e.sent_height, e.pinned, e.tags, e.attempts, EXISTS (SELECT 1 FROM images i WHERE i.entry_id = e.id AND i.image IS NOT NULL) AS has_image`;
+  e.sent_height, e.pinned, e.tags, e.attempts, e.fallback, EXISTS (SELECT 1 FROM images i WHERE i.entry_id = e.id AND i.image IS NOT NULL) AS has_image`;
 
 export function toEntry(row: EntryRow): Entry {
   return {
@@ -83,6 +84,7 @@ export function toEntry(row: EntryRow): Entry {
     tags: JSON.parse(row.tags) as string[],
     attempts: row.attempts,
     hasImage: row.has_image === 1,
+    fallback: row.fallback,
   };
 }
 

@@ -178,6 +178,10 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE entries ADD COLUMN page INTEGER;
   CREATE INDEX entries_document ON entries (document_id, page) WHERE document_id IS NOT NULL;
   `,
+  // 10: an entry read offline in place of Qwen keeps why (Qwen's error code, or 'asked'), so the result says so after
+  // a reload (review H4). A column of its own, not the error kept on a done entry: every "has an error" check would
+  // then read a finished entry as failed.
+  `ALTER TABLE entries ADD COLUMN fallback TEXT;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

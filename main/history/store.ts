@@ -146,7 +146,7 @@ export class HistoryStore {
     this.#run(
       `UPDATE entries SET status = 'done', text = ?, engine = ?, model = ?, input_tokens = ?, output_tokens = ?,
          image_tokens = COALESCE(?, image_tokens), cost = ?, duration_ms = ?, request_id = ?, confidence = ?, words = ?, region = ?, codes = COALESCE(?, codes), codes_text = COALESCE(?, codes_text), error_code = NULL,
-         error_message = NULL, retryable = 0, owner_pid = NULL, updated_at = ?
+         error_message = NULL, retryable = 0, fallback = NULL, owner_pid = NULL, updated_at = ?
        WHERE id = ?`,
       result.text, result.engine, result.model, result.usage?.prompt_tokens ?? null, result.usage?.completion_tokens ?? null,
       result.usage?.prompt_tokens_details?.image_tokens ?? null, result.cost, result.durationMs, result.requestId, result.confidence ?? null,
@@ -180,6 +180,11 @@ export class HistoryStore {
       .prepare('SELECT month, region, requests, input_tokens, output_tokens, cost FROM usage_totals ORDER BY month DESC, region')
       .all() as Array<{ month: string; region: string; requests: number; input_tokens: number; output_tokens: number; cost: number }>;
     return rows.map((row) => ({ month: row.month, region: row.region, requests: row.requests, inputTokens: row.input_tokens, outputTokens: row.output_tokens, cost: row.cost }));
+  }
+
+  /** The entry was just read offline in place of Qwen (after complete()), and why: Qwen's error code, or 'asked'. */
+  noteFallback(id: number, from: string): void {
+    this.#run('UPDATE entries SET fallback = ? WHERE id = ?', from, id);
   }
 
   fail(id: number, failure: Failure): void {

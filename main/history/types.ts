@@ -59,6 +59,8 @@ export interface Entry {
   tags: string[];
   attempts: number;
   hasImage: boolean;
+  /** Read offline in place of Qwen, and why: Qwen's error code, or 'asked' (the user chose it); null otherwise. */
+  fallback: string | null;
 }
 
 export interface StoredImage {

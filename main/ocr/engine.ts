@@ -28,7 +28,17 @@ export interface RecognizeOptions {
   bounds: PixelBounds;
   /** A built-in task (DashScope's native protocol names it; elsewhere its prompt stands for it). Text when absent. */
   task?: TaskRequest;
+  /** Hears what a long wait is (the request sent and no text yet, a retry after a failure), where the engine says. */
+  onWait?: (wait: EngineWait) => void;
 }
+
+/**
+ * Why no text has come yet: the request is out and the service silent (since when), or an attempt failed and the next
+ * starts at retryAt (attempt `attempt` of `of`; `code` says what failed). Times are ms since the epoch.
+ */
+export type EngineWait =
+  | { state: 'waiting'; since: number }
+  | { state: 'retrying'; attempt: number; of: number; retryAt: number; code: string };
 
 export interface RecognizeResult {
   text: string;

@@ -128,6 +128,7 @@ export class QwenEngine implements OcrEngine {
       signal,
       // Once text has reached the listener a retry would repeat it; the caller gets the partial text instead.
       canRetry: (error) => error.retryable && delivered === '',
+      onRetry: ({ attempt, of, delayMs, error }) => options.onWait?.({ state: 'retrying', attempt, of, retryAt: Date.now() + delayMs, code: error.code }),
     });
     return {
       text,
@@ -192,6 +193,8 @@ export class QwenEngine implements OcrEngine {
     };
     const exchange: Exchange = { take, touch, signal: controller.signal, identify: (id) => void (requestId ??= id) };
     const prompt = options.prompt || promptForTask(task);
+    // Each attempt starts a wait the window can show until the first text comes (review M13).
+    options.onWait?.({ state: 'waiting', since: Date.now() });
     try {
       const { usage, words } = this.api === 'native'
         ? await this.#native(image, { ...options, prompt }, task, exchange)

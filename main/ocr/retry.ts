@@ -39,7 +39,7 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 export async function withRetry<T>(
   attempt: (n: number) => Promise<T>,
   policy: RetryPolicy,
-  options: { signal?: AbortSignal; canRetry: (error: OcrError) => boolean },
+  options: { signal?: AbortSignal; canRetry: (error: OcrError) => boolean; onRetry?: (next: { attempt: number; of: number; delayMs: number; error: OcrError }) => void },
 ): Promise<T> {
   const started = Date.now();
   for (let n = 1; ; n++) {
@@ -49,6 +49,8 @@ export async function withRetry<T>(
       if (!(error instanceof OcrError) || !options.canRetry(error) || n >= policy.attempts) throw error;
       const delay = Math.min(policy.maxDelayMs, Math.max(backoffDelay(n, policy), error.retryAfterMs ?? 0));
       if (Date.now() - started + delay > policy.budgetMs) throw error;
+      // Said before the pause, so a window can count it down (review M13: retries were invisible).
+      options.onRetry?.({ attempt: n + 1, of: policy.attempts, delayMs: delay, error });
       await sleep(delay, options.signal);
     }
   }

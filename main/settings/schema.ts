@@ -70,6 +70,8 @@ export function settingsSchema(platform: NodeJS.Platform) {
     offlineIdleRelease: z.boolean().default(false),
     /** What the offline engine reads: its built-in languages, or an installed language pack (languages/). */
     offlineLanguage: z.enum(['built-in', ...PACK_CODES] as const).default('built-in'),
+    /** Qwen out of reach (network, time-out, server errors): read the image offline instead, and say so (review H4). */
+    offlineFallback: z.boolean().default(true),
   });
 }
 

@@ -10,7 +10,7 @@ export function createNotifier(options: { showWindow(): void }): Notifier {
   const shown = new KeepAlive<Notification>();
   return new Notifier({
     supported: () => Notification.isSupported(),
-    show: (message, failed) => {
+    show: (message, failed, clicked) => {
       const notification = new Notification(message);
       const release = shown.hold(notification);
       // Electron 42+: an unsigned macOS build gets 'failed' instead of a notification (breaking-changes.md).
@@ -20,7 +20,7 @@ export function createNotifier(options: { showWindow(): void }): Notifier {
       });
       notification.on('click', () => {
         release();
-        options.showWindow();
+        (clicked ?? options.showWindow)();
       });
       notification.on('close', release);
       notification.show();

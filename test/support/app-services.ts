@@ -7,6 +7,7 @@ import Conf from 'conf';
 import type { EventName, EventPayloads } from '../../preload/api.ts';
 import type { ConfirmRequest } from '../../main/app/confirm.ts';
 import { AppServices } from '../../main/app/services.ts';
+import type { FailedAction } from '../../main/app/failure-notice.ts';
 import { CaptureService } from '../../main/capture/service.ts';
 import type { Frame } from '../../main/capture/session.ts';
 import type { ReadoutError } from '../../main/errors.ts';
@@ -33,6 +34,8 @@ export interface TestApp {
   clipboardBusy: boolean;
   /** One per user action: the first text, or for a batch "N read, M failed". */
   notifications: string[];
+  /** User actions where nothing was read, as the services said them (failure-notice.ts). */
+  failures: FailedAction[];
   /** Capture button presses that reached the composition root's port. */
   captureStarts: number;
   dataFolderOpened: number;
@@ -78,6 +81,7 @@ export function createTestApp(dir: string, options: { historyPath?: string; regi
     confirmations: [],
     confirmAnswer: true,
     takenHotkeys: [],
+    failures: [],
     events: [],
     onEmit: null,
     frames: [],
@@ -111,6 +115,7 @@ export function createTestApp(dir: string, options: { historyPath?: string; regi
     },
     openDataFolder: () => void app.dataFolderOpened++,
     openUrl: (url) => void app.openedUrls.push(url),
+    notifyFailed: (failure) => void app.failures.push(failure),
     confirm: async (request) => (app.confirmations.push(request), app.confirmAnswer),
     takeHotkeys: ({ hotkey, repeatHotkey }) => [hotkey, repeatHotkey].filter((h) => app.takenHotkeys.includes(h)).map((h) => ({ kind: 'taken' as const, hotkey: h })),
     emit: (event, payload) => {

@@ -28,8 +28,11 @@ async function qwen(): Promise<TestApp> {
   return app;
 }
 
+// A long wait's progress (payload.wait: Qwen silent, a retry) repeats 'reading': the steps are the rest.
 const states = (jobId: number) =>
-  app.events.filter((e) => e.event === 'ocr:progress' && (e.payload as { jobId: number }).jobId === jobId).map((e) => (e.payload as { state: string }).state);
+  app.events
+    .filter((e) => e.event === 'ocr:progress' && (e.payload as { jobId: number }).jobId === jobId && !(e.payload as { wait?: unknown }).wait)
+    .map((e) => (e.payload as { state: string }).state);
 
 describe('AppServices', () => {
   it('picks the engine: offline without a key or endpoint, Qwen with either', async () => {
@@ -165,6 +168,7 @@ describe('AppServices', () => {
       dialogs: { openImages: async () => [fixture('text/en-zh.png')], saveExport: async () => null },
       clipboard: { writeText: (text) => void app.clipboard.push(text) },
       notifyDone: () => {},
+      notifyFailed: () => {},
       startCapture: () => {},
       openDataFolder: () => {},
       openUrl: () => {},
