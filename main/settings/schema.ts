@@ -8,6 +8,7 @@ import { DEFAULT_MODEL, REGIONS, type Region } from '../ocr/models.ts';
 import { DEFAULT_TASK, parseResultSchema, TASKS } from '../ocr/tasks.ts';
 import { CODES_CLIPBOARD } from '../codes/code.ts';
 import { PACK_CODES } from '../languages/catalog.ts';
+import { DEFAULT_LINE_MODE, LINE_MODES } from '../text/line-modes.ts';
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 export const API_CHOICES = ['auto', 'native', 'compatible'] as const;
@@ -70,6 +71,8 @@ export function settingsSchema(platform: NodeJS.Platform) {
     offlineIdleRelease: z.boolean().default(false),
     /** What the offline engine reads: its built-in languages, or an installed language pack (languages/). */
     offlineLanguage: z.enum(['built-in', ...PACK_CODES] as const).default('built-in'),
+    /** How a result's lines are joined where it is shown, copied and exported (text/line-modes.ts); the result's own control sets it too. */
+    lineMode: z.enum(LINE_MODES).default(DEFAULT_LINE_MODE),
     /** Qwen out of reach (network, time-out, server errors): read the image offline instead, and say so (review H4). */
     offlineFallback: z.boolean().default(true),
   });

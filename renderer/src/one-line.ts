@@ -1,14 +1,9 @@
 /**
  * A result as one line, for pasting into a search box, a chat or a spreadsheet cell (review M4, as Text-Grab's
- * "single line"): every break and tab becomes a space, except between two CJK characters, which are written
- * without spaces.
+ * "single line"): the One line mode on text alone (main/text/line-modes.ts). Lines the text wrapped are joined as
+ * their script joins them (CJK without a space); every other break and tab becomes a space, so a heading does not
+ * run into its paragraph (review L12).
  */
-const CJK = /[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]/u;
+import { shapePlainText } from '../../main/text/line-modes.ts';
 
-export function oneLine(text: string): string {
-  return text
-    .trim()
-    .replace(/[^\S\r\n]*[\r\n]\s*/g, '\n')
-    .replace(/\t+/g, ' ')
-    .replace(/(.)\n(?=(.))/gsu, (_, before: string, after: string) => (CJK.test(before) && CJK.test(after) ? before : `${before} `));
-}
+export const oneLine = (text: string): string => shapePlainText(text, 'one-line');

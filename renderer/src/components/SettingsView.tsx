@@ -120,7 +120,7 @@ export function SettingsView({ settings, apiKey, onChange, onToast }: Props) {
       {hint && <small className="hint">{hint}</small>}
     </label>
   );
-  type ChoiceKey = 'batchClipboard' | 'pdfText' | 'codesClipboard' | 'theme' | 'language' | 'api';
+  type ChoiceKey = 'batchClipboard' | 'pdfText' | 'codesClipboard' | 'theme' | 'language' | 'api' | 'lineMode';
   /** A setting picked from a few: its label, and each value with its words (catalogue keys). */
   const choice = <K extends ChoiceKey>(key: K, label: string, options: ReadonlyArray<readonly [Settings[K], string]>, testId: string, hint?: string) => (
     <label className="field">
@@ -131,7 +131,7 @@ export function SettingsView({ settings, apiKey, onChange, onToast }: Props) {
       {hint && <small className="hint">{hint}</small>}
     </label>
   );
-  const checkbox = (key: 'copyToClipboard' | 'showNotification' | 'closeToTray' | 'launchAtLogin' | 'keepImages' | 'checkForUpdates' | 'offlineIdleRelease', label: string) => (
+  const checkbox = (key: 'copyToClipboard' | 'showNotification' | 'closeToTray' | 'launchAtLogin' | 'keepImages' | 'checkForUpdates' | 'offlineIdleRelease' | 'offlineFallback', label: string) => (
     <label className="check">
       <input type="checkbox" checked={settings[key]} onChange={(event) => void update({ [key]: event.target.checked })} />
       <span>{label}</span>
@@ -167,6 +167,7 @@ export function SettingsView({ settings, apiKey, onChange, onToast }: Props) {
         {settings.engine === 'qwen' && !apiKey.set && !settings.baseUrl && <p className="hint">{t('settings.engine.qwenWithoutKey')}</p>}
         {settings.engine === 'local' && <p className="hint">{t('settings.engine.localLanguages')}</p>}
         {checkbox('offlineIdleRelease', t('settings.engine.idleRelease'))}
+        {checkbox('offlineFallback', t('failures.setting'))}
 
         <div className="field">
           <label htmlFor="api-key">{t('settings.engine.key')}</label>
@@ -261,6 +262,7 @@ export function SettingsView({ settings, apiKey, onChange, onToast }: Props) {
         {checkbox('copyToClipboard', t('settings.behaviour.copy'))}
         {choice('batchClipboard', t('settings.behaviour.batchClipboard'), [['joined', 'settings.behaviour.batchJoined'], ['none', 'settings.behaviour.batchNone']], 'batch-clipboard')}
         {choice('pdfText', t('settings.behaviour.pdfText'), [['auto', 'settings.behaviour.pdfTextAuto'], ['always', 'settings.behaviour.pdfTextAlways'], ['never', 'settings.behaviour.pdfTextNever']], 'pdf-text')}
+        {choice('lineMode', t('modes.setting'), (['lines', 'paragraphs', 'one-line', 'layout'] as const).map((mode) => [mode, `modes.mode.${mode}`] as const), 'line-mode-setting')}
         {choice('codesClipboard', t('settings.behaviour.codesClipboard'), [['codes-first', 'settings.behaviour.codesFirst'], ['text-first', 'settings.behaviour.textFirst'], ['both', 'settings.behaviour.codesBoth']], 'codes-clipboard')}
         {checkbox('showNotification', t('settings.behaviour.notify'))}
         {checkbox('closeToTray', t('settings.behaviour.closeToTray'))}

@@ -66,3 +66,19 @@ describe('writing a table', () => {
     );
   });
 });
+
+describe('findStructure', () => {
+  it('reads key information as fields, nested by path, and pretty JSON', async () => {
+    const { findStructure } = await import('../../../main/text/structure.ts');
+    const found = findStructure('```json\n{"invoice_no":"42","seller":{"name":"ACME","tax_id":null},"items":["a","b"]}\n```', 'key-info');
+    expect(found).toEqual({
+      kind: 'fields',
+      fields: [{ key: 'invoice_no', value: '42' }, { key: 'seller › name', value: 'ACME' }, { key: 'seller › tax_id', value: '' }, { key: 'items', value: 'a, b' }],
+      json: '{\n  "invoice_no": "42",\n  "seller": {\n    "name": "ACME",\n    "tax_id": null\n  },\n  "items": [\n    "a",\n    "b"\n  ]\n}',
+    });
+    expect(findStructure('| a | b |\n| -- | -- |\n| 1 | 2 |', 'table')?.kind).toBe('table');
+    expect(findStructure('$$\\frac{a}{b}$$', null)).toEqual({ kind: 'latex', latex: '\\frac{a}{b}' });
+    expect(findStructure('E = mc^2', 'formula')).toEqual({ kind: 'latex', latex: 'E = mc^2' });
+    expect(findStructure('Hello {world}', 'text')).toBeNull();
+  });
+});
