@@ -50,6 +50,7 @@ type Contract = {
   [CHANNELS.keyClear]: ReadoutApi['settings']['clearApiKey'];
   [CHANNELS.keyTrustEndpoint]: ReadoutApi['settings']['trustEndpoint'];
   [CHANNELS.keyTest]: ReadoutApi['settings']['testApiKey'];
+  [CHANNELS.keySave]: ReadoutApi['settings']['saveApiKey'];
   [CHANNELS.historyList]: ReadoutApi['history']['list'];
   [CHANNELS.historySearch]: ReadoutApi['history']['search'];
   [CHANNELS.historyGet]: ReadoutApi['history']['get'];
@@ -116,6 +117,7 @@ function argumentSchemas(platform: NodeJS.Platform): Record<Channel, z.ZodType<u
     [CHANNELS.keyClear]: z.tuple([]),
     [CHANNELS.keyTrustEndpoint]: z.tuple([z.url({ protocol: /^https?$/ }).max(500)]),
     [CHANNELS.keyTest]: z.tuple([]),
+    [CHANNELS.keySave]: z.tuple([z.object({ key: z.string().min(1).max(500), region: z.enum(['cn', 'intl', 'us']).optional() }).strict()]),
     [CHANNELS.historyList]: z.tuple([z.object(page).strict()]),
     [CHANNELS.historySearch]: z.tuple([z.object({ ...page, query: z.string().max(1000) }).strict()]),
     [CHANNELS.historyGet]: z.tuple([id]),
@@ -174,6 +176,7 @@ function handlersFor({ desktop, settings, history, jobs, passwords, languages }:
     [CHANNELS.keyClear]: (_event) => settings.clearApiKey(),
     [CHANNELS.keyTrustEndpoint]: (_event, url) => settings.trustEndpoint(url),
     [CHANNELS.keyTest]: (_event) => settings.testApiKey(),
+    [CHANNELS.keySave]: (_event, request) => settings.saveApiKey(request.key, request.region),
     [CHANNELS.historyList]: (_event, request) => history.list(request),
     [CHANNELS.historySearch]: (_event, request) => history.search(request),
     [CHANNELS.historyGet]: (_event, entryId) => history.entry(entryId),

@@ -24,6 +24,7 @@ export const CHANNELS = {
   keyClear: 'settings:clearApiKey',
   keyTest: 'settings:testApiKey',
   keyTrustEndpoint: 'settings:trustEndpoint',
+  keySave: 'settings:saveApiKey',
   historyList: 'history:list',
   historySearch: 'history:search',
   historyGet: 'history:get',
@@ -178,6 +179,21 @@ export interface ApiKeyStatus {
 }
 
 export type KeyTestResult = { ok: true; model: string; durationMs: number } | { ok: false; code: string; message: string };
+
+/**
+ * A key typed in Settings, tested before it is used (review 2, M9): `saved` when it works (or got through and something
+ * else failed: the test says what); `rejected` when the region's server refused it (401/403): it is NOT saved and the
+ * key in use is unchanged; `unchecked` when the server could not be asked: saved, and the window says it is untested.
+ * `region` is the region it was tested in (null for a custom endpoint); a region asked for and working becomes the
+ * region in Settings. `test` is null where no test ran (a custom endpoint the user has not let the key go to).
+ */
+export interface KeySaveResult {
+  outcome: 'saved' | 'rejected' | 'unchecked';
+  region: RegionName | null;
+  test: KeyTestResult | null;
+  apiKey: ApiKeyStatus;
+  settings: SettingsView;
+}
 
 export interface ErrorView {
   code: string;
@@ -436,6 +452,12 @@ export interface ReadoutApi {
      */
     trustEndpoint(url: string): Promise<ApiKeyStatus>;
     testApiKey(): Promise<KeyTestResult>;
+    /**
+     * Tests `key` in `region` (the one in Settings when left out) and saves it only if the server does not refuse it
+     * (KeySaveResult). With a custom endpoint set it is kept as setApiKey keeps it, then tested there, and a refused
+     * one is taken back. setApiKey saves without a test: the window's "Keep anyway".
+     */
+    saveApiKey(request: { key: string; region?: RegionName }): Promise<KeySaveResult>;
   };
   history: {
     list(request: { filter?: HistoryFilterView; cursor?: string | null; limit?: number }): Promise<PageView<EntrySummary>>;

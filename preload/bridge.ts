@@ -22,6 +22,7 @@ export function createApi(invoke: Invoke, subscribe: Subscribe): ReadoutApi {
       clearApiKey: call(CHANNELS.keyClear),
       trustEndpoint: call(CHANNELS.keyTrustEndpoint),
       testApiKey: call(CHANNELS.keyTest),
+      saveApiKey: call(CHANNELS.keySave),
     },
     history: {
       list: call(CHANNELS.historyList),

@@ -61,6 +61,8 @@ export interface AppPorts {
   emit<E extends EventName>(event: E, payload: EventPayloads[E]): void;
   /** The offline engine's language packs, in the data folder (languages/packs.ts). */
   languages: LanguagePacks;
+  /** Where a key is tested for each DashScope region (ocr/regions.ts's REGIONS; a test points them at its server). */
+  regionEndpoints?: Readonly<Record<'cn' | 'intl' | 'us', string>>;
 }
 
 export class AppServices {

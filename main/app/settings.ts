@@ -3,10 +3,10 @@
  * loaded or let go), and the API key, which goes to a server other than DashScope's only when the user says so in a
  * main-process dialog (review N11): the window can ask, never allow.
  */
-import type { ApiKeyStatus, KeyTestResult, SettingsView } from '../../preload/api.ts';
+import type { ApiKeyStatus, KeySaveResult, SettingsView } from '../../preload/api.ts';
 import { ReadoutError } from '../errors.ts';
-import { REGIONS } from '../ocr/models.ts';
-import { testApiKey } from '../ocr/test-key.ts';
+import { REGIONS, type Region } from '../ocr/models.ts';
+import { keyVerdict, looksLikeKey, testApiKey, type KeyTestResult } from '../ocr/test-key.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
 import type { Confirmations } from './confirm.ts';
 import { OFFLINE_SETTINGS, type Engines } from './engines.ts';
@@ -17,12 +17,14 @@ export class AppSettings {
   readonly #takeHotkeys: AppPorts['takeHotkeys'];
   readonly #engines: Engines;
   readonly #confirmations: Confirmations;
+  readonly #endpoints: Readonly<Record<Region, string>>;
 
-  constructor(ports: Pick<AppPorts, 'settings' | 'takeHotkeys'>, engines: Engines, confirmations: Confirmations) {
+  constructor(ports: Pick<AppPorts, 'settings' | 'takeHotkeys' | 'regionEndpoints'>, engines: Engines, confirmations: Confirmations) {
     this.#settings = ports.settings;
     this.#takeHotkeys = ports.takeHotkeys;
     this.#engines = engines;
     this.#confirmations = confirmations;
+    this.#endpoints = ports.regionEndpoints ?? REGIONS;
   }
 
   get(): { settings: SettingsView; apiKey: ApiKeyStatus } {
@@ -56,6 +58,48 @@ export class AppSettings {
     return status.withheldFrom ? this.trustEndpoint(status.withheldFrom) : status;
   }
 
+  /**
+   * A key typed in Settings, tested before it is used (review 2, M9). In a DashScope region the test goes out with the
+   * typed key alone, and only a key the server does not refuse is saved: a refused one leaves the key in use (and so
+   * the next capture) as it was. `region` tests it in another region, which becomes the one in Settings if the key
+   * works there. A custom endpoint gets the key only after the user's yes (setApiKey), so there it is kept first,
+   * tested, and taken back if refused.
+   */
+  async saveApiKey(key: string, region?: Region): Promise<KeySaveResult> {
+    if (!looksLikeKey(key)) throw new ReadoutError('key-invalid', 'That does not look like an API key.');
+    const settings = this.#settings.get();
+    if (settings.baseUrl) return this.#saveForEndpoint(key);
+    const where = region ?? settings.region;
+    const test = await testApiKey({ baseURL: this.#endpoints[where], apiKey: key.trim(), model: settings.model });
+    const verdict = keyVerdict(test);
+    if (verdict === 'rejected') return { outcome: 'rejected', region: where, test, ...this.#now() };
+    await this.#settings.setApiKey(key, { trustEndpoint: false });
+    // A key that works in the region asked for brings the region with it; the engine in use may change either way.
+    if (where !== settings.region) this.#settings.update({ region: where });
+    this.#engines.prepareOffline();
+    return { outcome: verdict === 'unchecked' ? 'unchecked' : 'saved', region: where, test, ...this.#now() };
+  }
+
+  async #saveForEndpoint(key: string): Promise<KeySaveResult> {
+    const previous = this.#settings.apiKey();
+    const status = await this.setApiKey(key);
+    if (status.withheldFrom) return { outcome: 'saved', region: null, test: null, ...this.#now() };
+    const test = await this.testApiKey();
+    const verdict = keyVerdict(test);
+    if (verdict === 'rejected') {
+      // Back to the key that was in use (the endpoint stays allowed for it), or to none.
+      if (previous) await this.#settings.setApiKey(previous, { trustEndpoint: false });
+      else this.#settings.clearApiKey();
+      return { outcome: 'rejected', region: null, test, ...this.#now() };
+    }
+    this.#engines.prepareOffline();
+    return { outcome: verdict === 'unchecked' ? 'unchecked' : 'saved', region: null, test, ...this.#now() };
+  }
+
+  #now(): { apiKey: ApiKeyStatus; settings: SettingsView } {
+    return { apiKey: this.#settings.apiKeyStatus(), settings: this.#settings.get() };
+  }
+
   clearApiKey(): ApiKeyStatus {
     const status = this.#settings.clearApiKey();
     this.#engines.prepareOffline();
@@ -80,6 +124,7 @@ export class AppSettings {
     const baseURL = settings.baseUrl ?? REGIONS[settings.region];
     const apiKey = this.#settings.keyFor(baseURL);
     if (!apiKey && !settings.baseUrl) return Promise.resolve({ ok: false, code: 'no-key', message: 'No API key is set.' });
+    if (!settings.baseUrl) return testApiKey({ baseURL: this.#endpoints[settings.region], apiKey, model: settings.model });
     return testApiKey({ baseURL, apiKey, model: settings.model });
   }
 }

@@ -1,5 +1,5 @@
 /** The per-file record of `readout --json`: a contract, so every field is always present (null when unknown). */
-import { errorCode, errorMessage } from '../errors.ts';
+import { errorCode, errorMessage, type ErrorCode } from '../errors.ts';
 import type { Usage } from '../ocr/engine.ts';
 import type { Word } from '../ocr/words.ts';
 import type { Code } from '../codes/code.ts';
@@ -50,10 +50,22 @@ export function printable(text: string): string {
   return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
-/** Error text that names the file once, whatever produced it. */
+/**
+ * What the command adds to an error's words: the way out on the command line. The services' messages leave these
+ * out, because the window shows them too (review 2, M6: no flags or variables in the window's text).
+ */
+const COMMAND_HINTS: Partial<Record<ErrorCode, string>> = {
+  auth: ' Set the key with DASHSCOPE_API_KEY (or in the app’s Settings), for the region it belongs to (--region).',
+  'pdf-password': ' (the command takes it with --password)',
+  'image-too-large': '; lower --max-pixels',
+};
+
+/** Error text that names the file once, whatever produced it, with the command's hint for its code. */
 export function describeError(file: string, error: unknown): { code: string; message: string } {
-  const message = errorMessage(error);
-  return { code: errorCode(error), message: message.startsWith(`${file}: `) ? message : `${file}: ${message}` };
+  const code = errorCode(error);
+  const said = errorMessage(error);
+  const message = said.startsWith(`${file}: `) ? said : `${file}: ${said}`;
+  return { code, message: `${message}${COMMAND_HINTS[code] ?? ''}` };
 }
 
 export function toReport(

@@ -27,7 +27,7 @@ export async function encodeForUpload(image: RgbImage, file: string, maxBytes = 
     const jpeg = await sharp(image.data, raw).jpeg({ quality, mozjpeg: true }).toBuffer();
     if (fits(jpeg)) return { data: jpeg, mime: 'image/jpeg', ...size };
   }
-  throw new ImageError('image-too-large', file, 'even as a low-quality JPEG the image is over 10 MB; lower --max-pixels');
+  throw new ImageError('image-too-large', file, 'even as a low-quality JPEG the image is over 10 MB');
 }
 
 /** A small WebP for the history list, from the pixels being sent: no second decode. */

@@ -47,7 +47,7 @@ export function classify(error: unknown, context: ClassifyContext): OcrError {
     new OcrError(kind, redact(message + detail, context.apiKey), { requestId, status, retryAfterMs });
 
   if (status === 401 || code === 'invalid_api_key' || code === 'InvalidApiKey') {
-    return make('auth', 'The API key was rejected: check it in Settings (or DASHSCOPE_API_KEY). Keys work only in their own region.');
+    return make('auth', 'The API key was rejected. Keys work only in their own region.');
   }
   if (QUOTA_CODES.has(code)) {
     return make('quota', 'Your quota or balance is used up: top up or raise the limit in the Model Studio console, or switch to the offline engine.');

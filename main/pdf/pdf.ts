@@ -82,7 +82,7 @@ export class PdfDocument {
         // pdf.js: code 1 when a password is needed, 2 when the one given is wrong.
         throw code === 2
           ? new PdfError('pdf-password-wrong', file, 'the password is not right for this PDF', error)
-          : new PdfError('pdf-password', file, 'the PDF is protected by a password (the command takes it with --password)', error);
+          : new PdfError('pdf-password', file, 'the PDF is protected by a password', error);
       }
       throw new PdfError('pdf-corrupt', file, `the PDF cannot be read (${error instanceof Error ? error.message : String(error)}); it may be damaged or cut short`, error);
     }

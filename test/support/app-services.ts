@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import Conf from 'conf';
 import type { EventName, EventPayloads } from '../../preload/api.ts';
 import type { ConfirmRequest } from '../../main/app/confirm.ts';
-import { AppServices } from '../../main/app/services.ts';
+import { AppServices, type AppPorts } from '../../main/app/services.ts';
 import type { FailedAction } from '../../main/app/failure-notice.ts';
 import { CaptureService } from '../../main/capture/service.ts';
 import type { Frame } from '../../main/capture/session.ts';
@@ -58,8 +58,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** `registry`: where language packs are downloaded from (a local PackServer's; nowhere by default). */
-export function createTestApp(dir: string, options: { historyPath?: string; registry?: string } = {}): TestApp {
+/**
+ * `registry`: where language packs are downloaded from (a local PackServer's; nowhere by default). `regionEndpoints`:
+ * where a key is tested for each DashScope region (a test's servers; DashScope's own by default).
+ */
+export function createTestApp(
+  dir: string,
+  options: { historyPath?: string; registry?: string; regionEndpoints?: AppPorts['regionEndpoints'] } = {},
+): TestApp {
   const safeStorage = new FakeSafeStorage();
   // No test reaches the real registry: a download goes to the local server a test names, or fails at once.
   const languages = new LanguagePacks(dir, { registry: options.registry ?? 'http://127.0.0.1:9/' });
@@ -123,6 +129,7 @@ export function createTestApp(dir: string, options: { historyPath?: string; regi
       app.onEmit?.(event, payload);
     },
     languages,
+    ...(options.regionEndpoints ? { regionEndpoints: options.regionEndpoints } : {}),
   });
   app.capture = new CaptureService({
     captureDisplays: async () => app.frames,
