@@ -8,7 +8,6 @@ import type { EntrySummary, EntryView, ExportRequest, ExportResult, HistoryFilte
 import { exportSearchablePdf, exportToFile } from '../history/export-file.ts';
 import type { HistoryStore } from '../history/store.ts';
 import { FREE_QUOTA, REGION_PRICES, type Region } from '../ocr/models.ts';
-import { searchablePdf } from '../pdf/searchable.ts';
 import type { AppPorts } from './services.ts';
 import { dataUrl, toEntrySummary, toEntryView } from './views.ts';
 import type { PackCode } from '../languages/catalog.ts';
@@ -103,7 +102,7 @@ export class AppHistory {
       ? request.ids.map((id) => this.#history.get(id)).filter((e): e is NonNullable<typeof e> => e !== null)
       : this.#history.iterate({ query: request.query });
     const count = request.format === 'pdf'
-      ? await exportSearchablePdf(this.#history, entries, path, searchablePdf)
+      ? await exportSearchablePdf(this.#history, entries, path)
       : await exportToFile(this.#history, entries, request.format, path, { images: request.images });
     return { saved: true, count, fileName: basename(path) };
   }

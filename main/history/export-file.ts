@@ -1,11 +1,7 @@
 /** An export written to a file, with each entry's image beside it when asked: shared by the app and the CLI. */
-import { createWriteStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative } from 'node:path';
 import { EXPORT_FORMATS, exportEntries, type ExportFormat, type ExportOptions } from './export.ts';
-import { shownText } from './rows.ts';
-import type { SearchablePage } from '../pdf/searchable.ts';
-import { isPdf } from '../pdf/sniff.ts';
 import { ReadoutError } from '../errors.ts';
 import type { HistoryStore } from './store.ts';
 import type { Entry } from './types.ts';
@@ -61,49 +57,5 @@ export function exportToFile(
 export const FILE_EXPORT_FORMATS = [...EXPORT_FORMATS, 'pdf'] as const;
 export type FileExportFormat = (typeof FILE_EXPORT_FORMATS)[number];
 
-/**
- * The entries as one searchable PDF, a page each (their stored images, their text laid invisibly over them: at the
- * words' places where the engine gave them and the text is not edited, else as lines down the page). Entries
- * without a stored image have no page to carry their text and are left out. Resolves with the pages written.
- */
-export async function exportSearchablePdf(
-  store: HistoryStore,
-  entries: Iterable<Entry>,
-  path: string,
-  // pdf-lib loaded when a PDF is first exported; the app passes it in (a split chunk would be unpacked with the worker's).
-  build: (pages: SearchablePage[]) => Promise<Uint8Array> = async (pages) => (await import('../pdf/searchable.ts')).searchablePdf(pages),
-): Promise<number> {
-  const pages: SearchablePage[] = [];
-  // A PDF's pages are taken from the original file where it is still there and still the PDF it was.
-  const originals = new Map<string, Uint8Array | null>();
-  const originalOf = (entry: Entry): SearchablePage['original'] => {
-    if (!entry.document || entry.source.kind !== 'file') return null;
-    const path = entry.source.path;
-    if (!originals.has(path)) {
-      let bytes: Uint8Array | null = null;
-      try {
-        bytes = readFileSync(path);
-      } catch {
-        // Moved or deleted since: the page's image stands in.
-      }
-      originals.set(path, bytes && isPdf(bytes) ? bytes : null);
-    }
-    const pdf = originals.get(path);
-    return pdf ? { pdf, page: entry.document.page } : null;
-  };
-  for (const entry of entries) {
-    const stored = entry.hasImage ? store.image(entry.id) : null;
-    if (!stored?.image || !entry.width || !entry.height) continue;
-    const original = originalOf(entry);
-    // A page whose text came from its own text layer keeps that layer when it is the original: nothing to add.
-    const ownText = original && entry.engine === 'pdf';
-    pages.push({ image: stored.image, mime: stored.mime, width: entry.width, height: entry.height, text: ownText ? '' : shownText(entry), words: ownText || entry.editedText !== null ? null : entry.words, original });
-  }
-  if (pages.length === 0) throw new ReadoutError('export-empty', `${path}: none of these entries has an image to make a page of (images are not kept, or were pruned).`);
-  try {
-    await writeFile(path, await build(pages));
-  } catch (error) {
-    throw new ReadoutError('export-failed', `${path}: the export could not be written (${error instanceof Error ? error.message : String(error)})`, { cause: error });
-  }
-  return pages.length;
-}
+// The searchable PDF is written a page at a time from the stored images (export-pdf.ts).
+export { exportSearchablePdf } from './export-pdf.ts';
