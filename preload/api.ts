@@ -131,9 +131,14 @@ export interface SettingsView {
   offlineIdleRelease: boolean;
   /** What the offline engine reads: its built-in languages (English, Simplified Chinese) or an installed pack. */
   offlineLanguage: OfflineLanguage;
+  /** How a result's lines are joined where it is shown, copied and exported: one default, set from the result too. */
+  lineMode: LineMode;
   /** When Qwen cannot be reached (network, time-out, server errors), read the image with the offline engine instead. */
   offlineFallback: boolean;
 }
+
+/** How lines are joined (main/text/line-modes.ts): as on screen, as paragraphs, on one line, or in their layout. */
+export type LineMode = 'lines' | 'paragraphs' | 'one-line' | 'layout';
 
 /** The language packs (main/languages/catalog.ts), by their BCP 47 codes. */
 export type PackCode = 'ja' | 'ko' | 'zh-Hant';
