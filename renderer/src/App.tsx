@@ -3,7 +3,8 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent }
 import { useTranslation } from 'react-i18next';
 import type { ApiKeyStatus, EntryStatus, EngineName, HistoryFilterView, SettingsView as Settings } from '../../preload/api.ts';
 import { api, bridgeError, modKey } from './api.ts';
-import { FirstRun, firstRunDismissed, rememberFirstRunDismissed } from './components/FirstRun.tsx';
+import { FirstRun, FirstRunTip, firstRunDismissed, rememberFirstRunDismissed } from './components/FirstRun.tsx';
+import { ListToggle } from './components/ListToggle.tsx';
 import { HistoryList } from './components/HistoryList.tsx';
 import { QueueBar } from './components/QueueBar.tsx';
 import { ResultView } from './components/ResultView.tsx';
@@ -15,6 +16,8 @@ import { hotkeyLabel } from './hotkey.ts';
 import { useDebounced } from './hooks/useDebounced.ts';
 import { useDropAndPaste } from './hooks/useDropAndPaste.ts';
 import { useHistory } from './hooks/useHistory.ts';
+import { useListCollapsed } from './hooks/useListCollapsed.ts';
+import { useTabWrap } from './hooks/useTabWrap.ts';
 import { useEntry } from './hooks/useEntry.ts';
 import { isActive, useJobs } from './hooks/useJobs.ts';
 import { useSelection } from './hooks/useSelection.ts';
@@ -166,6 +169,8 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
     );
   }, []);
   const capture = useCallback(() => void api.capture.start().catch(showError), [showError]);
+  const list = useListCollapsed(view === 'history');
+  useTabWrap();
 
   useEffect(() => {
     const onKey = (event: globalThis.KeyboardEvent): void => {
@@ -233,12 +238,16 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
 
   const hotkey = hotkeyLabel(settings.hotkey);
   const firstRunVisible = showFirstRun && !apiKey.set && !settings.baseUrl;
+  /** Nothing in the history at all: the window says how text gets in, once, and offers no filters (review L6). */
+  const historyEmpty = rows.length === 0 && !query.trim() && !status && !engine;
+  const dismissFirstRun = () => (rememberFirstRunDismissed(), setShowFirstRun(false));
   return (
     <div className="app">
       <header className="toolbar">
         <h1 className="visually-hidden">Readout</h1>
         {view === 'history' ? (
           <>
+            <ListToggle collapsed={list.collapsed} onToggle={list.toggle} />
             <button type="button" className="primary capture" onClick={capture} data-testid="capture" aria-keyshortcuts={settings.hotkey} title={t('toolbar.captureTitle', { hotkey })}>
               {t('toolbar.capture')} <kbd>{hotkey}</kbd>
             </button>
@@ -263,15 +272,19 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
               }}
               data-testid="search"
             />
-            <select aria-label={t('toolbar.filterStatus')} value={status} onChange={(event) => setStatus(event.target.value as EntryStatus | '')} data-testid="filter-status">
-              <option value="">{t('toolbar.allStatuses')}</option>
-              {(['done', 'pending', 'failed', 'cancelled'] as const).map((s) => <option key={s} value={s}>{t(`statusName.${s}`)}</option>)}
-            </select>
-            <select aria-label={t('toolbar.filterEngine')} value={engine} onChange={(event) => setEngine(event.target.value as EngineName | '')}>
-              <option value="">{t('toolbar.allEngines')}</option>
-              <option value="qwen">{t('engineName.qwen')}</option>
-              <option value="local">{t('engineName.local')}</option>
-            </select>
+            {!historyEmpty && (
+              <>
+                <select aria-label={t('toolbar.filterStatus')} value={status} onChange={(event) => setStatus(event.target.value as EntryStatus | '')} data-testid="filter-status">
+                  <option value="">{t('toolbar.allStatuses')}</option>
+                  {(['done', 'pending', 'failed', 'cancelled'] as const).map((s) => <option key={s} value={s}>{t(`statusName.${s}`)}</option>)}
+                </select>
+                <select aria-label={t('toolbar.filterEngine')} value={engine} onChange={(event) => setEngine(event.target.value as EngineName | '')}>
+                  <option value="">{t('toolbar.allEngines')}</option>
+                  <option value="qwen">{t('engineName.qwen')}</option>
+                  <option value="local">{t('engineName.local')}</option>
+                </select>
+              </>
+            )}
             <span className="spacer" />
             <button type="button" onClick={openSettings} data-testid="open-settings" aria-keyshortcuts="Control+Comma">{t('toolbar.settings')}</button>
           </>
@@ -284,11 +297,9 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
           <SettingsView settings={settings} apiKey={apiKey} onChange={(next, key) => (setSettings(next), setApiKey(key))} onToast={(text) => setToast({ text })} />
         </main>
       ) : (
-        <main className="split">
-          <div className="sidebar">
-            {firstRunVisible && (
-              <FirstRun hotkey={hotkey} onCapture={capture} onOpenSettings={openSettings} onDismiss={() => (rememberFirstRunDismissed(), setShowFirstRun(false))} />
-            )}
+        <main className={`split${list.collapsed ? ' list-collapsed' : ''}`}>
+          <div className="sidebar" id="history-sidebar">
+            {firstRunVisible && !historyEmpty && <FirstRunTip onOpenSettings={openSettings} onDismiss={dismissFirstRun} />}
             {chosen.size > 1 && (
               <SelectionBar count={chosen.size} onExport={() => void exportChosen()} onDelete={() => deleteWithUndo([...chosen])} onClear={() => selection.select(currentId)} />
             )}
@@ -300,7 +311,7 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
               streamed={streamed}
               hasMore={history.hasMore}
               loading={history.loading}
-              emptyText={debouncedQuery.trim() ? t('list.noMatches', { query: debouncedQuery }) : t('list.empty', { hotkey, paste: `${modKey()}V` })}
+              emptyText={debouncedQuery.trim() ? t('list.noMatches', { query: debouncedQuery }) : t('layout.listEmpty')}
               onSelect={selection.select}
               onLoadMore={() => void history.loadMore()}
               onKeyDown={onListKey}
@@ -318,6 +329,10 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
               onOpenSettings={openSettings}
               onLeave={() => document.querySelector<HTMLElement>('[data-testid="history-list"]')?.focus()}
             />
+          ) : historyEmpty && !history.loading ? (
+            <section className="result empty-result" aria-labelledby="first-run-title">
+              <FirstRun hotkey={hotkey} engineNote={firstRunVisible} onCapture={capture} onOpen={() => void api.ocr.openFiles().catch(showError)} onOpenSettings={openSettings} onDismiss={dismissFirstRun} />
+            </section>
           ) : (
             <section className="result empty-result" aria-label={t('result.textLabel')}>
               <p className="muted">{t('result.none', { hotkey })}</p>

@@ -43,7 +43,8 @@ describe('the main window', () => {
         const ids = await seed(suite.app, SAMPLE);
         const page = await suite.open({ locale, colorScheme: scheme });
         await expect.poll(() => page.getByTestId('history-row').count()).toBe(4);
-        expect(await page.getByTestId('first-run').textContent()).toContain(strings.firstRun.title.replace('{{hotkey}}', 'Alt+Shift+O'));
+        // With history, the first-run note is a one-line tip above the list (review M8).
+        expect(await page.getByTestId('first-run-tip').textContent()).toContain(strings.layout.tip);
         await page.getByTestId('history-row').nth(1).click();
         await expect.poll(() => page.getByTestId('result-text').textContent()).toBe(SAMPLE[2]);
         await expect.poll(() => page.locator('.result-image img').count()).toBe(1);

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next';
 import type { EntryView } from '../../../preload/api.ts';
 import { ImageText } from './ImageText.tsx';
+import { imageShape } from '../image-view.ts';
 import { CodesList } from './CodesList.tsx';
 import { ScriptNotice } from './ScriptNotice.tsx';
 import { DoubtNotice } from './DoubtNotice.tsx';
@@ -162,7 +163,7 @@ export function ResultView({ entry, job, customEndpoint, hasKey, onDelete, onMes
   const size = entry.width && entry.height ? `${entry.width}×${entry.height}` : null;
   return (
     <section className="result" aria-labelledby="result-title" data-testid="result" onKeyDown={onKeyDown}>
-      <div className="result-image">
+      <div className={`result-image ${entry.width && entry.height ? imageShape(entry.width, entry.height) : ''}`}>
         {image && entry.width && entry.height ? (
           <ImageText
             src={image}
