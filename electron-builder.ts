@@ -13,7 +13,7 @@ import { Arch, type AfterPackContext, type Configuration } from 'electron-builde
 import { APP_ID } from './main/app/identity.ts';
 import { describeNative, misfits, nativeFilesUnder, type NativePlatform } from './build/native-arch.ts';
 import { checkNativePackages, foreignNativeFilters } from './build/native-packages.ts';
-import { workerPackages, MAIN_NATIVE_PACKAGES } from './build/worker-packages.ts';
+import { workerPackages, PDF_WORKER_PACKAGES } from './build/worker-packages.ts';
 
 /** Updates come from GitHub Releases of the repository that builds them (GITHUB_REPOSITORY in Actions). */
 const [owner, repo] = (process.env.READOUT_RELEASES_REPO ?? process.env.GITHUB_REPOSITORY ?? '').split('/');
@@ -54,10 +54,9 @@ const FILES = [
   '!**/{test,tests,__tests__,spec,docs,doc,example,examples,benchmark,benchmarks}/**',
   // The asm.js builds and the encoder of the JPEG 2000 codec: only the WebAssembly decoder is loaded.
   '!node_modules/@cornerstonejs/codec-openjpeg/dist/{openjpegjs*,openjpegwasm.js,openjpegwasm.wasm}',
-  // pdf.js: only the legacy build for Node (main/pdf/pdf.ts) and its data folders; not the browser builds, viewer or types.
-  '!node_modules/pdfjs-dist/{build,web,types,image_decoders}/**',
-  '!node_modules/pdfjs-dist/legacy/{web,image_decoders}/**',
-  '!node_modules/pdfjs-dist/legacy/build/{*.min.mjs,pdf.renderer*,pdf.sandbox*}',
+  // PDFium (the PDF worker, main/pdf/pdfium/engine.ts): its ES module and its WebAssembly; not the browser's or the
+  // CommonJS copies.
+  '!node_modules/@embedpdf/pdfium/dist/{index.browser.js,index.cjs,*.d.cts}',
   // pdf-lib: Node loads its CommonJS build (package.json main); not the browser bundles, ES build, sources or types.
   '!node_modules/pdf-lib/{dist,es,src,ts3.4}/**',
   // The offline engine reads the folded models the build writes to out/models (main/ocr/model-files.ts), not these.
@@ -83,12 +82,13 @@ const config: Configuration = {
   directories: { output: 'release', buildResources: 'build' },
   // The worker, one self-contained bundle (electron.vite.config.ts: no chunk shared with main, whose code stays in
   // the archive and under its integrity check, review N10), the packages it loads, the models onnxruntime opens
-  // natively, and the canvas main loads natively.
+  // natively; and the PDF worker, one self-contained bundle too, with PDFium's package.
   asarUnpack: [
     'out/main/local-worker.mjs',
+    'out/main/pdf-worker.mjs',
     'out/models/**',
     ...workerPackages().map((dir) => `${dir}/**`),
-    ...workerPackages(undefined, MAIN_NATIVE_PACKAGES).map((dir) => `${dir}/**`),
+    ...workerPackages(undefined, PDF_WORKER_PACKAGES).map((dir) => `${dir}/**`),
   ],
   // Before a pack: this platform's and arch's native packages are installed, or the build stops saying how to get
   // them. After: every native file in the package's resources is for this platform and arch (build/native-arch.ts).

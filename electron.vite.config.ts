@@ -39,30 +39,34 @@ const relativeImports = (code: string): string[] =>
  * `.mjs`: the unpacked tree has no package.json, so a `.js` there is ESM only by Node's module-syntax detection; an
  * `.mjs` is ESM by its name (Node's "Determining module system").
  */
+const WORKERS = ['local-worker', 'pdf-worker'];
 const selfContainedWorker = (): Plugin => ({
   name: 'readout-worker',
   apply: 'build',
   async writeBundle(options) {
     const dir = options.dir ?? resolve('out/main');
-    const entry = join(dir, 'local-worker.js');
-    if (!existsSync(entry)) return;
-    await build({
-      configFile: false,
-      logLevel: 'warn',
-      publicDir: false,
-      build: {
-        ssr: true,
-        outDir: dir,
-        emptyOutDir: false,
-        minify: false,
-        rolldownOptions: {
-          input: { 'local-worker': entry },
-          external: (id) => !id.startsWith('.') && !isAbsolute(id),
-          output: { format: 'es', entryFileNames: '[name].mjs', codeSplitting: false },
+    // The offline engine's worker and the PDF reader's (main/pdf/reader-worker.ts): both run from app.asar.unpacked.
+    for (const name of WORKERS) {
+      const entry = join(dir, `${name}.js`);
+      if (!existsSync(entry)) continue;
+      await build({
+        configFile: false,
+        logLevel: 'warn',
+        publicDir: false,
+        build: {
+          ssr: true,
+          outDir: dir,
+          emptyOutDir: false,
+          minify: false,
+          rolldownOptions: {
+            input: { [name]: entry },
+            external: (id) => !id.startsWith('.') && !isAbsolute(id),
+            output: { format: 'es', entryFileNames: '[name].mjs', codeSplitting: false },
+          },
         },
-      },
-    });
-    rmSync(entry);
+      });
+      rmSync(entry);
+    }
     // The chunks main reaches from its entry; any other was the worker's alone.
     const reached = new Set(['index.js']);
     for (const file of reached) {
@@ -81,7 +85,7 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        input: { index: resolve('main/index.ts'), 'local-worker': resolve('main/ocr/local-worker.ts') },
+        input: { index: resolve('main/index.ts'), 'local-worker': resolve('main/ocr/local-worker.ts'), 'pdf-worker': resolve('main/pdf/reader-worker.ts') },
         output: { entryFileNames: '[name].js', format: 'es' },
       },
     },

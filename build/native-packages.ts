@@ -8,7 +8,6 @@
  * that package's platform and arch, and the filters below drop whatever else is there:
  * - sharp: @img/sharp-<os><libc>-<arch> (its binding) and @img/sharp-libvips-<os><libc>-<arch> (libvips; on Windows
  *   inside the binding's package);
- * - @napi-rs/canvas: @napi-rs/canvas-<os>-<arch>[-gnu|-msvc];
  * - onnxruntime-node: one package with every platform's binaries under bin/napi-v6/<platform>/<arch>, loaded by
  *   process.platform and process.arch (dist/binding.js).
  *
@@ -25,27 +24,23 @@ export type PackageArch = 'x64' | 'arm64';
 
 /** The package folders (under node_modules) and files a package for `platform` and `arch` loads its native code from. */
 export function requiredNatives(platform: NativePlatform, arch: PackageArch): string[] {
-  const canvas = { linux: `linux-${arch}-gnu`, darwin: `darwin-${arch}`, win32: `win32-${arch}-msvc` }[platform];
   return [
     `@img/sharp-${platform}-${arch}/package.json`,
     ...(platform === 'win32' ? [] : [`@img/sharp-libvips-${platform}-${arch}/package.json`]),
-    `@napi-rs/canvas-${canvas}/package.json`,
     `onnxruntime-node/bin/napi-v6/${platform}/${arch}/onnxruntime_binding.node`,
   ];
 }
 
 /**
- * Exclusions for one platform's `files`: every sharp, libvips and canvas package but this platform's for the arch
+ * Exclusions for one platform's `files`: every sharp and libvips package but this platform's for the arch
  * being packed, and onnxruntime's other platforms and arches. Patterns start with `**` so that a copy npm nested
  * under another package is caught too.
  */
 export function foreignNativeFilters(platform: NativePlatform): string[] {
   const keepSharp = platform === 'win32' ? 'win32-${arch}' : `${platform}-\${arch}|libvips-${platform}-\${arch}`;
-  const keepCanvas = { linux: 'linux-${arch}-gnu', darwin: 'darwin-${arch}', win32: 'win32-${arch}-msvc' }[platform];
   const ort = '**/node_modules/onnxruntime-node/bin/napi-v6';
   return [
     `!**/node_modules/@img/sharp-!(${keepSharp})/**`,
-    `!**/node_modules/@napi-rs/canvas-!(${keepCanvas})/**`,
     `!${ort}/!(${platform})/**`,
     `!${ort}/${platform}/!(\${arch})/**`,
     // onnxruntime-node's install script fetches the CUDA and TensorRT providers from NuGet on Linux x64 (script/

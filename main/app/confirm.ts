@@ -6,12 +6,18 @@
  */
 import { fill, type MainStrings } from './strings.ts';
 
-export interface ConfirmRequest {
-  kind: 'trust-endpoint' | 'open-url';
-  /** The host as the URL parser has it: a look-alike name shows as its punycode (xn--…), not as the letters it mimics. */
-  host: string;
-  url: string;
-}
+export type ConfirmRequest =
+  | {
+      kind: 'trust-endpoint' | 'open-url';
+      /** The host as the URL parser has it: a look-alike name shows as its punycode (xn--…), not as the letters it mimics. */
+      host: string;
+      url: string;
+    }
+  /**
+   * A PDF of more pages than are read without asking (pdf/page-limit.ts; bad-input review 2, M5): yes reads them
+   * all, no the first `limit`.
+   */
+  | { kind: 'long-document'; file: string; pages: number; limit: number };
 
 /** The composition root's question: true only when the user said yes. */
 export type Confirm = (request: ConfirmRequest) => Promise<boolean>;
@@ -28,11 +34,20 @@ export class Confirmations {
     this.#confirm = confirm;
   }
 
-  async ask(kind: ConfirmRequest['kind'], url: string): Promise<boolean> {
+  ask(kind: 'trust-endpoint' | 'open-url', url: string): Promise<boolean> {
+    return this.#ask({ kind, host: new URL(url).host, url });
+  }
+
+  /** Whether to read all `pages` of `file`, past the `limit` read without asking. */
+  askLongDocument(file: string, pages: number, limit: number): Promise<boolean> {
+    return this.#ask({ kind: 'long-document', file, pages, limit });
+  }
+
+  async #ask(request: ConfirmRequest): Promise<boolean> {
     if (this.#asking) return false;
     this.#asking = true;
     try {
-      return (await this.#confirm({ kind, host: new URL(url).host, url })) === true;
+      return (await this.#confirm(request)) === true;
     } catch (error) {
       console.warn('The question could not be asked', error);
       return false;
@@ -54,6 +69,11 @@ export function confirmDialog(words: MainStrings, request: ConfirmRequest): {
   noLink: true;
 } {
   const w = words.confirm;
+  if (request.kind === 'long-document') {
+    const values = { file: request.file, pages: String(request.pages), limit: String(request.limit) };
+    // Reading them all may take hours: Enter reads the first ones only.
+    return { type: 'question', title: w.longTitle, message: fill(w.longMessage, values), detail: fill(w.longDetail, values), buttons: [w.longYes, fill(w.longNo, values)], defaultId: 1, cancelId: 1, noLink: true };
+  }
   const values = { host: request.host, url: request.url };
   return request.kind === 'trust-endpoint'
     ? // The key is the one thing here that costs money when it leaks: Enter does not give it away.

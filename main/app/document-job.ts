@@ -8,9 +8,10 @@ import type { HistoryStore } from '../history/store.ts';
 import type { Source } from '../history/types.ts';
 import type { OcrEngine } from '../ocr/engine.ts';
 import type { TaskRequest } from '../ocr/tasks.ts';
-// Static: pdf.ts loads pdf.js and the canvas only when a PDF is opened, and a split chunk would be unpacked with the
+// Static: pdf.ts starts its worker (PDFium) only when a PDF is opened, and a split chunk would be unpacked with the
 // worker's (electron-builder.ts unpacks out/main/chunks for it).
 import { MIN_TEXT_LAYER, PdfDocument, PdfError } from '../pdf/pdf.ts';
+import { PAGE_LIMIT } from '../pdf/page-limit.ts';
 import { TextLayerEngine } from '../pdf/text-layer.ts';
 import { recognizeImage } from '../recognize.ts';
 import type { Settings } from '../settings/schema.ts';
@@ -35,6 +36,11 @@ export interface DocumentJob {
   askPassword: (file: string, wrong: boolean, signal: AbortSignal) => Promise<string | null>;
   /** The file, or one page of it, could not be read: kept as a failed entry and said. */
   unreadable: (error: unknown) => void;
+  /**
+   * Whether to read every page of a document past PAGE_LIMIT pages (confirm.ts asks the user); no, or no one to
+   * ask, reads the first PAGE_LIMIT (bad-input review 2, M5: 100,000 pages would take half a day).
+   */
+  confirmPages?: (file: string, pages: number, limit: number) => Promise<boolean>;
   /** A page's reading by Qwen, which the user may stop waiting for (offline-fallback.ts); one per page. */
   cloudRead: () => CloudRead;
   /** The offline engine, to stand in for Qwen on a page it could not read. */
@@ -50,11 +56,12 @@ export async function readDocument(job: DocumentJob): Promise<string | null> {
   const { name, engine, settings, signal, report } = job;
   const pdf = await open(job);
   if (!pdf) return null;
+  const last = pdf.pages > PAGE_LIMIT && !(await job.confirmPages?.(name, pdf.pages, PAGE_LIMIT)) ? PAGE_LIMIT : pdf.pages;
   const texts: string[] = [];
   try {
     const documentId = job.history.createDocument(name, pdf.pages);
     const bounds = engine.pixelBounds({ minPixels: settings.minPixels, maxPixels: settings.maxPixels });
-    for (let number = 1; number <= pdf.pages && !signal.aborted; number++) {
+    for (let number = 1; number <= last && !signal.aborted; number++) {
       const pageName = `${name} · ${number}/${pdf.pages}`;
       report.page({ number, of: pdf.pages });
       report.step('preparing', null, pageName);

@@ -25,6 +25,7 @@ import type { FailedAction } from './failure-notice.ts';
 import { JobReport, type JobInfo } from './job-report.ts';
 import { CloudRead, fallbackReason, readOfflineInPlace } from './offline-fallback.ts';
 import type { PdfPasswords } from './passwords.ts';
+import type { Confirmations } from './confirm.ts';
 import type { AppPorts } from './services.ts';
 import { toErrorView } from './views.ts';
 
@@ -59,10 +60,13 @@ export class Jobs {
   readonly #cloud = new Map<number, CloudRead>();
   readonly #locked = new Map<number, LockedPdf>();
 
-  constructor(ports: JobPorts, engines: Engines, passwords: PdfPasswords) {
+  readonly #confirmations: Confirmations | undefined;
+
+  constructor(ports: JobPorts, engines: Engines, passwords: PdfPasswords, confirmations?: Confirmations) {
     this.#ports = ports;
     this.#engines = engines;
     this.#passwords = passwords;
+    this.#confirmations = confirmations;
   }
 
   get #history(): HistoryStore {
@@ -269,6 +273,7 @@ export class Jobs {
           name, source, bytes, engine, prompt, task, settings, signal, report, history: this.#history, scanCodes, askPassword, unreadable, failed,
           cloudRead: () => this.#cloudRead(jobId, signal),
           offline: () => this.#engines.engine(settings, { engine: 'local' }),
+          confirmPages: (file, pages, limit) => this.#confirmations?.askLongDocument(file, pages, limit) ?? Promise.resolve(false),
         });
         this.#cloud.delete(jobId);
         await this.#settle(batch, index, text, settings, text === null ? failure : null);

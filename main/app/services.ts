@@ -83,7 +83,7 @@ export class AppServices {
     this.settings = new AppSettings(ports, this.engines, confirmations);
     this.history = new AppHistory(ports, () => this.languages.installed());
     this.passwords = new PdfPasswords((request) => ports.emit('ocr:passwordNeeded', request));
-    this.jobs = new Jobs(ports, this.engines, this.passwords);
+    this.jobs = new Jobs(ports, this.engines, this.passwords, confirmations);
   }
 
   /** At start, and again when settings change which engine is in use: the offline engine loaded or let go. */

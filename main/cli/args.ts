@@ -29,6 +29,8 @@ export interface CliOptions extends EngineOptions {
   codesOnly: boolean;
   /** PDFs: the pages to read ("1-3,7"), all when absent. */
   pages: string | undefined;
+  /** PDFs: the most pages a document may have to be read whole without --pages (pdf/page-limit.ts's 500 when absent). */
+  maxPages: number | undefined;
   /** PDFs: take a page's own text layer instead of reading it: when it has one, always, or never. */
   pdfText: 'auto' | 'always' | 'never';
   /** PDFs: the password of an encrypted one (never stored). */
@@ -125,6 +127,7 @@ const schema = z
     'codes-only': z.boolean().default(false),
     pages: z.string().regex(/^\s*\d+(\s*-\s*\d+)?(\s*,\s*\d+(\s*-\s*\d+)?)*\s*$/, '--pages takes pages and ranges, like 1-3,7').optional(),
     'pdf-text': z.enum(['auto', 'always', 'never'], { error: '--pdf-text must be auto, always or never' }).default('auto'),
+    'max-pages': positiveInt('--max-pages').max(Number.MAX_SAFE_INTEGER, '--max-pages is too large').optional(),
     password: z.string().optional(),
     lang: z.string().min(1, '--lang needs a language code').optional(),
   })
@@ -148,6 +151,7 @@ export function parseCli(argv: string[], env: Readonly<Record<string, string | u
     'codes-only': { type: 'boolean' },
     pages: { type: 'string' },
     'pdf-text': { type: 'string' },
+    'max-pages': { type: 'string' },
     password: { type: 'string' },
     lang: { type: 'string' },
     version: { type: 'boolean', short: 'v' },
@@ -179,6 +183,7 @@ export function parseCli(argv: string[], env: Readonly<Record<string, string | u
       history: !o['no-history'] && !o['codes-only'],
       codesOnly: o['codes-only'],
       pages: o.pages?.replace(/\s+/g, ''),
+      maxPages: o['max-pages'],
       pdfText: o['pdf-text'],
       password: o.password,
       lang: lang === 'built-in' ? null : lang,

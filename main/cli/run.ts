@@ -152,6 +152,7 @@ export async function runRecognize(options: CliOptions, io: CliIo): Promise<numb
   const readDocument = async (index: number, bytes: Uint8Array, file: string, source: Source): Promise<void> => {
     const { PdfDocument, parsePageRanges, MIN_TEXT_LAYER } = await import('../pdf/pdf.ts');
     const { TextLayerEngine } = await import('../pdf/text-layer.ts');
+    const { PAGE_LIMIT, pageLimitMessage } = await import('../pdf/page-limit.ts');
     let pdf: Awaited<ReturnType<typeof PdfDocument.open>>;
     try {
       pdf = await PdfDocument.open(bytes, file, { password: options.password });
@@ -159,6 +160,9 @@ export async function runRecognize(options: CliOptions, io: CliIo): Promise<numb
       return failed(index, file, error);
     }
     try {
+      // Past the page limit a document is read whole only when asked to (review 2, M5): --pages or --max-pages.
+      const limit = options.maxPages ?? PAGE_LIMIT;
+      if (!options.pages && pdf.pages > limit) return failed(index, file, new ReadoutError('pdf-pages', `${file}: ${pageLimitMessage(pdf.pages, limit)}`));
       const pages = options.pages ? parsePageRanges(options.pages, pdf.pages) : Array.from({ length: pdf.pages }, (_, i) => i + 1);
       if (typeof pages === 'string') return failed(index, file, new ReadoutError('pdf-pages', `${file}: --pages ${options.pages}: ${pages}`));
       let documentId: number | null = null;

@@ -31,6 +31,8 @@ Options:
   --data-dir DIR          where the history and the language packs live (default: the app's data folder)
   --no-history            do not record into the history
   --pages 1-3,7           PDFs: the pages to read (default all)
+  --max-pages N           PDFs: read a document of up to N pages whole (default 500; a longer one needs --pages
+                          or a larger --max-pages)
   --pdf-text MODE         PDFs: auto (default: a page's own text layer where it has one, else it is read),
                           always (text layers only) or never (read every page)
   --password PW           PDFs: the password of an encrypted one (never stored)

@@ -10,7 +10,7 @@ import bwipjs from 'bwip-js';
 import asar from '@electron/asar';
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAIN_NATIVE_PACKAGES, workerPackages } from '../../build/worker-packages.ts';
+import { PDF_WORKER_PACKAGES, workerPackages } from '../../build/worker-packages.ts';
 import { SELF_TEST_EXIT, SELF_TEST_IMAGE, SELF_TEST_TEXT, selfTest } from '../../main/app/self-test.ts';
 import { linesToText } from '../../main/ocr/local.ts';
 import type { LocalResponse } from '../../main/ocr/local-protocol.ts';
@@ -63,17 +63,22 @@ describe('the Linux x64 package', () => {
     expect(strays).toEqual([]);
   });
 
-  it('unpacks exactly the offline engine (its one worker file, the packages it loads and its models) and the PDF canvas, for this platform and arch only', () => {
+  it('unpacks exactly the offline engine (its one worker file, the packages it loads and its models) and the PDF worker with PDFium, for this platform and arch only', () => {
     const unpacked = join(resources, 'app.asar.unpacked');
-    expect(existsSync(join(unpacked, 'out/main/local-worker.mjs'))).toBe(true);
-    const packages = [...workerPackages(repoRoot), ...workerPackages(repoRoot, MAIN_NATIVE_PACKAGES)];
+    const workers = ['out/main/local-worker.mjs', 'out/main/pdf-worker.mjs'];
+    for (const worker of workers) expect(existsSync(join(unpacked, worker)), worker).toBe(true);
+    const packages = [...workerPackages(repoRoot), ...workerPackages(repoRoot, PDF_WORKER_PACKAGES)];
     for (const dir of packages) expect(existsSync(join(unpacked, dir, 'package.json')), dir).toBe(true);
-    // The worker is one self-contained file (electron.vite.config.ts): it imports nothing relative, so no code of
+    // PDFium's WebAssembly is read from the package's own file (main/pdf/pdfium/engine.ts), never fetched.
+    expect(existsSync(join(unpacked, 'node_modules/@embedpdf/pdfium/dist/pdfium.wasm'))).toBe(true);
+    // Each worker is one self-contained file (electron.vite.config.ts): it imports nothing relative, so no code of
     // main's needs to be outside the archive's integrity check (review N10).
-    const relative = [...readFileSync(join(unpacked, 'out/main/local-worker.mjs'), 'utf8').matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)["'](\.{1,2}\/[^"']+)["']/g)];
-    expect(relative.map(([, spec]) => spec)).toEqual([]);
+    for (const worker of workers) {
+      const relative = [...readFileSync(join(unpacked, worker), 'utf8').matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)["'](\.{1,2}\/[^"']+)["']/g)];
+      expect(relative.map(([, spec]) => spec), worker).toEqual([]);
+    }
     // And the models it reads, folded by the build (build/models/write.ts).
-    const outside = filesUnder(unpacked).filter((file) => file !== 'out/main/local-worker.mjs' && !file.startsWith('out/models/') && !packages.some((dir) => file.startsWith(`${dir}/`)));
+    const outside = filesUnder(unpacked).filter((file) => !workers.includes(file) && !file.startsWith('out/models/') && !packages.some((dir) => file.startsWith(`${dir}/`)));
     expect(outside).toEqual([]);
     expect(readdirSync(join(unpacked, 'node_modules/onnxruntime-node/bin/napi-v6'))).toEqual(['linux']);
     expect(readdirSync(join(unpacked, 'node_modules/onnxruntime-node/bin/napi-v6/linux'))).toEqual(['x64']);
@@ -86,12 +91,13 @@ describe('the Linux x64 package', () => {
     expect(main.filter((path) => unpacked.has(path))).toEqual([]);
   });
 
-  // 120 MB until PDFs: pdf.js and its fonts (about 7 MB) and Skia, the canvas it draws pages on (35 MB), came then;
-  // 140 MB until language packs: tesseract.js and its WebAssembly (three builds of 3.3 MB, one loaded per CPU).
-  it('stays within 150 MB of resources (224 MB before)', () => {
+  // pdf.js and its fonts (about 7 MB) and Skia, the canvas it drew pages on (35 MB), came with PDFs and took the
+  // resources to 136 MB, then language packs (tesseract.js, three WebAssembly builds of 3.3 MB) to 145 MB. PDFs are
+  // drawn by PDFium as WebAssembly now (4.6 MB, no canvas: main/pdf/pdfium/engine.ts), back under the budget.
+  it('stays within 120 MB of resources (224 MB before)', () => {
     const size = statSync(join(resources, 'app.asar')).size + bytesUnder(join(resources, 'app.asar.unpacked'));
     process.stdout.write(`\npackaged resources: ${(size / 2 ** 20).toFixed(1)} MB\n`);
-    expect(size).toBeLessThan(150 * 2 ** 20);
+    expect(size).toBeLessThan(120 * 2 ** 20);
   });
 
   it('carries the fuses: no RunAsNode, NODE_OPTIONS or --inspect; asar integrity and asar-only on; file:// plain', async () => {

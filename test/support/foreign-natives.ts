@@ -17,10 +17,10 @@ interface LockedPackage {
 }
 
 /** The native package families a Readout package loads (build/native-packages.ts). */
-const FAMILIES = /^node_modules\/(@img\/sharp-(libvips-)?|@napi-rs\/canvas-)/;
+const FAMILIES = /^node_modules\/@img\/sharp-(libvips-)?/;
 
 /**
- * Every locked optional native package of sharp, libvips and canvas for Linux, macOS or Windows on x64 or arm64
+ * Every locked optional native package of sharp and libvips for Linux, macOS or Windows on x64 or arm64
  * (glibc and musl alike): each package's own and, for the others, the decoys its filters must drop.
  */
 export function lockedNativePackages(lockFile = join(repoRoot, 'package-lock.json')): Map<string, string> {
