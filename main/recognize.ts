@@ -59,7 +59,8 @@ export function failureOf(error: unknown): Failure {
   return {
     code: errorCode(error),
     message: errorMessage(error),
-    retryable: error instanceof ReadoutError && error.retryable,
+    // A cancelled reading is ready to be read again, as the README promises (review L16): the window offers Retry.
+    retryable: (error instanceof ReadoutError && error.retryable) || errorCode(error) === 'cancelled',
     partialText: error instanceof OcrError ? error.partialText : '',
   };
 }

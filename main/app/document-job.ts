@@ -16,6 +16,7 @@ import { TextLayerEngine } from '../pdf/text-layer.ts';
 import { recognizeImage } from '../recognize.ts';
 import type { Settings } from '../settings/schema.ts';
 import type { ErrorView } from '../../preload/api.ts';
+import { errorCode } from '../errors.ts';
 import type { JobReport } from './job-report.ts';
 import { fallbackReason, readOfflineInPlace, type CloudRead } from './offline-fallback.ts';
 import { toErrorView } from './views.ts';
@@ -97,7 +98,7 @@ export async function readDocument(job: DocumentJob): Promise<string | null> {
         texts.push(outcome.result.text);
         continue;
       }
-      const reason = entryId === null ? null : fallbackReason(reader, outcome.error, cloud, signal, settings.offlineFallback);
+      const reason = entryId === null ? null : fallbackReason(reader, errorCode(outcome.error), cloud, signal, settings.offlineFallback);
       if (reason === null || entryId === null) {
         job.failed(entryId, toErrorView(outcome.error));
         continue;

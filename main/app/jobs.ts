@@ -7,7 +7,7 @@
 import { basename } from 'node:path';
 import { MAX_DROPPED_BYTES, type DroppedImage, type ErrorView, type JobTicket, type RerunOptions } from '../../preload/api.ts';
 import { clipboardText } from '../codes/code.ts';
-import { errorMessage, ReadoutError } from '../errors.ts';
+import { errorCode, errorMessage, ReadoutError } from '../errors.ts';
 import type { HistoryStore } from '../history/store.ts';
 import type { Source } from '../history/types.ts';
 import { JobQueue } from '../jobs/queue.ts';
@@ -130,14 +130,37 @@ export class Jobs {
       const settings = this.#ports.settings.get();
       const engine = this.#engines.engine(settings);
       report.step('reading', entryId);
-      const outcome = await retryEntry(this.#history, entryId, engine, {
-        prompt: entry.prompt ?? promptForTask(this.#engines.taskRequest(settings)),
-        task: this.#engines.taskRequest(settings, taskOfMode(entry.mode) ?? settings.task),
-        signal,
+      const prompt = entry.prompt ?? promptForTask(this.#engines.taskRequest(settings));
+      const task = this.#engines.taskRequest(settings, taskOfMode(entry.mode) ?? settings.task);
+      const cloud = this.#cloudRead(jobId, signal);
+      let outcome: { ok: true; result: { text: string } } | { ok: false; failure: ErrorView } = await retryEntry(this.#history, entryId, engine, {
+        prompt,
+        task,
+        signal: cloud.signal,
         minPixels: settings.minPixels,
         maxPixels: settings.maxPixels,
         onDelta: (delta) => report.delta(entryId, delta),
+        onWait: (wait) => report.wait(entryId, wait),
       }).catch((error: unknown) => ({ ok: false as const, failure: toErrorView(error) }));
+      this.#cloud.delete(jobId);
+      // As a first reading does: Qwen out of reach, or the user tired of waiting, and the offline engine reads it.
+      const reason = outcome.ok ? null : fallbackReason(engine, outcome.failure.code, cloud, signal, settings.offlineFallback);
+      if (reason !== null) {
+        const offline = await readOfflineInPlace({
+          history: this.#history,
+          entryId,
+          engine: this.#engines.engine(settings, { engine: 'local' }),
+          reason,
+          prompt,
+          task,
+          minPixels: settings.minPixels,
+          maxPixels: settings.maxPixels,
+          signal,
+          onDelta: (delta) => report.delta(entryId, delta),
+          onWait: (wait) => report.wait(entryId, wait),
+        });
+        outcome = offline.ok ? offline : { ok: false, failure: offline.error };
+      }
       report.changed([entryId]);
       if (outcome.ok) this.#afterEntry(entryId, settings);
       const failure = outcome.ok ? null : { entryId, error: outcome.failure, name, capture: entry.source.kind === 'region' };
@@ -297,7 +320,7 @@ export class Jobs {
       this.#cloud.delete(jobId);
       if (entryId !== null) report.changed([entryId]);
       // Qwen out of reach, or the user tired of waiting: the offline engine reads the entry in place (review H4).
-      const reason = !outcome.ok && entryId !== null ? fallbackReason(engine, outcome.error, cloud, signal, settings.offlineFallback) : null;
+      const reason = !outcome.ok && entryId !== null ? fallbackReason(engine, errorCode(outcome.error), cloud, signal, settings.offlineFallback) : null;
       if (!outcome.ok && reason !== null && entryId !== null && outcome.prepared) {
         const id: number = entryId;
         const offline = await readOfflineInPlace({

@@ -48,10 +48,9 @@ export class CloudRead {
  * Why the offline engine should read in Qwen's place, or null: the user asked, or Qwen could not be reached and the
  * setting allows it. Never for the offline engine itself, nor for a job the user cancelled.
  */
-export function fallbackReason(engine: Pick<OcrEngine, 'name'>, error: unknown, read: { asked: boolean }, job: AbortSignal, enabled: boolean): string | null {
+export function fallbackReason(engine: Pick<OcrEngine, 'name'>, code: string, read: { asked: boolean }, job: AbortSignal, enabled: boolean): string | null {
   if (engine.name !== 'qwen' || job.aborted) return null;
   if (read.asked) return ASKED;
-  const code = errorCode(error);
   return enabled && UNREACHABLE.has(code) ? code : null;
 }
 

@@ -99,6 +99,8 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
     return unsubscribe;
   }, []);
   useEffect(() => storeFresh(fresh), [fresh]);
+  // A failed capture, said by its notification or with the window in front (review H3): its entry opens, error box and all.
+  useEffect(() => api.on('app:showEntry', ({ entryId }) => (setView('history'), selection.select(entryId))), [selection]);
   // Auto-copy says so in the window too (review L7).
   useEffect(() => api.on('ocr:copied', ({ count }) => setToast({ text: t('toast.copied', { count }) })), [t]);
   // A search shows its first result at once, rather than an empty pane beside the matches (review L1).

@@ -2,8 +2,14 @@
 import { useTranslation } from 'react-i18next';
 import type { ErrorView } from '../../../preload/api.ts';
 
-/** Errors a new key, region or model fixes: the way out is Settings. */
-export const SETTINGS_ERRORS = new Set(['auth', 'forbidden', 'quota', 'model-not-found', 'no-key']);
+/** Errors a new key, region, model or endpoint fixes: the way out is Settings (L13: a bad response is the endpoint's). */
+export const SETTINGS_ERRORS = new Set(['auth', 'forbidden', 'quota', 'model-not-found', 'no-key', 'bad-response']);
+
+/** Qwen could not be reached or could not answer (review H4): the offline engine can read it meanwhile. */
+export const UNREACHABLE_ERRORS = new Set(['network', 'timeout', 'server']);
+
+/** A PDF left locked: its Retry asks for the password again (review M7). */
+const PASSWORD_ERRORS = new Set(['pdf-password', 'pdf-password-wrong']);
 
 export function ErrorBox({ error, canRetry, canGoOffline, onRetry, onOffline, onOpenSettings }: {
   error: ErrorView;
@@ -15,6 +21,10 @@ export function ErrorBox({ error, canRetry, canGoOffline, onRetry, onOffline, on
 }) {
   const { t } = useTranslation();
   const summary = t(`errorCode.${error.code}`, { defaultValue: '' }) || error.message;
+  const settings = SETTINGS_ERRORS.has(error.code);
+  const offline = canGoOffline && (settings || UNREACHABLE_ERRORS.has(error.code));
+  // A locked PDF kept for this session has no image, but its bytes: main says so by calling it retryable.
+  const password = PASSWORD_ERRORS.has(error.code) && error.retryable;
   return (
     <div className="error-box" role="alert" data-testid="error-box">
       <p>{summary}</p>
@@ -25,9 +35,13 @@ export function ErrorBox({ error, canRetry, canGoOffline, onRetry, onOffline, on
         </details>
       )}
       <div className="error-actions">
-        {SETTINGS_ERRORS.has(error.code) && <button type="button" className="primary" onClick={onOpenSettings}>{t('error.openSettings')}</button>}
-        {canGoOffline && SETTINGS_ERRORS.has(error.code) && <button type="button" onClick={onOffline}>{t('error.useOffline')}</button>}
-        {canRetry && <button type="button" className={SETTINGS_ERRORS.has(error.code) ? '' : 'primary'} onClick={onRetry}>{t('error.retry')}</button>}
+        {settings && <button type="button" className="primary" onClick={onOpenSettings}>{t('error.openSettings')}</button>}
+        {offline && <button type="button" className={settings ? '' : 'primary'} onClick={onOffline}>{t('error.useOffline')}</button>}
+        {password ? (
+          <button type="button" className="primary" onClick={onRetry}>{t('failures.enterPassword')}</button>
+        ) : (
+          canRetry && <button type="button" className={settings || offline ? '' : 'primary'} onClick={onRetry}>{t('error.retry')}</button>
+        )}
       </div>
     </div>
   );

@@ -9,6 +9,7 @@ import { ScriptNotice } from './ScriptNotice.tsx';
 import { DoubtNotice } from './DoubtNotice.tsx';
 import { ShownText } from './ShownText.tsx';
 import { ErrorBox } from './ErrorBox.tsx';
+import { JobNotes } from './JobNotes.tsx';
 import { RerunPanel } from './RerunPanel.tsx';
 import { ResultMeta } from './ResultMeta.tsx';
 import { ResultActions } from './ResultActions.tsx';
@@ -213,6 +214,7 @@ export function ResultView({ entry, job, customEndpoint, hasKey, onDelete, onMes
             onOpenSettings={onOpenSettings}
           />
         )}
+        <JobNotes entry={entry} job={job} streaming={streaming} onRun={(action) => void run(action)} />
         {!streaming && entry.codes && entry.codes.length > 0 && (
           <CodesList codes={entry.codes} onCopy={(text) => void copyWords(text)} onOpen={(url) => void run(() => api.app.openUrl(url))} />
         )}

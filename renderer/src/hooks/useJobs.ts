@@ -1,5 +1,6 @@
 /**
- * Recognitions in flight: their progress, the text each has streamed so far, and the moments the window acts on.
+ * Recognitions in flight: their progress, the text each has streamed so far for the entry it is reading now (a PDF's
+ * page never shows an earlier page's text: review M4), and the moments the window acts on.
  * The user's place is kept: only a capture the user just made opens by itself (progress.reveal); every other entry
  * that finishes is reported, for the list to mark as new.
  */
@@ -8,6 +9,7 @@ import type { OcrProgress } from '../../../preload/api.ts';
 import { api } from '../api.ts';
 
 export interface Job extends OcrProgress {
+  /** The text streamed so far for the job's current entry. */
   text: string;
 }
 
@@ -27,17 +29,20 @@ export function useJobs(events: { onReveal: (entryId: number) => void; onFinishe
         const idle = [...current.values()].every((job) => !isActive(job));
         const sameBatch = [...current.values()].some((job) => job.batch.id === progress.batch.id);
         const next = progress.state === 'queued' && idle && !sameBatch ? new Map<number, Job>() : new Map(current);
-        next.set(progress.jobId, { ...progress, text: current.get(progress.jobId)?.text ?? '' });
+        // A new entry (the next page), or the offline engine starting over in Qwen's place, starts its text afresh.
+        const before = current.get(progress.jobId);
+        const same = before !== undefined && before.entryId === progress.entryId && progress.wait?.state !== 'offline';
+        next.set(progress.jobId, { ...progress, text: same ? before.text : '' });
         return next;
       });
       if (progress.entryId === null) return;
       if (progress.state === 'reading' && progress.reveal) handlers.current.onReveal(progress.entryId);
       if (progress.state === 'done' || progress.state === 'failed') handlers.current.onFinished(progress.entryId);
     });
-    const offDelta = api.on('ocr:delta', ({ jobId, delta }) => {
+    const offDelta = api.on('ocr:delta', ({ jobId, entryId, delta }) => {
       setJobs((current) => {
         const job = current.get(jobId);
-        if (!job) return current;
+        if (!job || job.entryId !== entryId) return current;
         const next = new Map(current);
         next.set(jobId, { ...job, text: job.text + delta });
         return next;
