@@ -10,7 +10,7 @@ import { QueueBar } from './components/QueueBar.tsx';
 import { ResultView } from './components/ResultView.tsx';
 import { SelectionBar } from './components/SelectionBar.tsx';
 import { SettingsView } from './components/SettingsView.tsx';
-import { Toast, type ToastState } from './components/Toast.tsx';
+import { Toasts } from './components/Toast.tsx';
 import { PasswordPrompt } from './components/PasswordPrompt.tsx';
 import { hotkeyLabel } from './hotkey.ts';
 import { useDebounced } from './hooks/useDebounced.ts';
@@ -21,10 +21,11 @@ import { useTabWrap } from './hooks/useTabWrap.ts';
 import { useEntry } from './hooks/useEntry.ts';
 import { isActive, useJobs } from './hooks/useJobs.ts';
 import { useSelection } from './hooks/useSelection.ts';
+import { useShowWhenDone } from './hooks/useShowWhenDone.ts';
+import { useToasts, type ToastKind } from './hooks/useToasts.ts';
 import { languageFor, setLanguage } from './i18n/index.ts';
 import { applyTheme } from './theme.ts';
 
-const UNDO_MS = 6000;
 /** Unseen results are remembered across a reload, like drafts. */
 const FRESH = 'readout.fresh';
 const loadFresh = (): Set<number> => {
@@ -48,7 +49,9 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
   const [status, setStatus] = useState<EntryStatus | ''>('');
   const [engine, setEngine] = useState<EngineName | ''>('');
   const [hidden, setHidden] = useState<Set<number>>(new Set());
-  const [toast, setToast] = useState<ToastState | null>(null);
+  const toasts = useToasts();
+  const { push: say, undone: dropToast } = toasts;
+  const message = useCallback((text: string, kind?: ToastKind) => void say({ text, kind }), [say]);
   const [showFirstRun, setShowFirstRun] = useState(() => !firstRunDismissed());
   /** Entries that finished while the user was elsewhere: marked in the list and counted in the title until seen. */
   const [fresh, setFresh] = useState<Set<number>>(loadFresh);
@@ -56,7 +59,8 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
   const search = useRef<HTMLInputElement>(null);
   /** What had the focus before Settings opened (its test id, as the element itself goes with the view). */
   const beforeSettings = useRef<string | null>(null);
-  const pendingDelete = useRef<{ ids: number[]; timer: ReturnType<typeof setTimeout>; undo: () => void } | null>(null);
+  /** Deleted entries, hidden until their notice goes (its clock waits while the pointer is on it) or Undo. */
+  const pendingDelete = useRef<{ ids: number[]; toast: number; undo: () => void } | null>(null);
 
   const filter = useMemo<HistoryFilterView>(() => ({ status: status ? [status] : undefined, engine: engine ? [engine] : undefined }), [status, engine]);
   const [composing, setComposing] = useState(false);
@@ -85,8 +89,16 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
   const jobList = [...jobs.values()];
   const jobFor = (entryId: number) => jobList.find((job) => job.entryId === entryId && job.state === 'reading');
   const streamed = useMemo(() => new Map(jobList.filter((job) => isActive(job) && job.entryId !== null).map((job) => [job.entryId!, job.text])), [jobs]); // eslint-disable-line react-hooks/exhaustive-deps
-  const showError = useCallback((error: unknown) => setToast({ text: t('error.generic', { message: bridgeError(error).message }) }), [t]);
-  const dragging = useDropAndPaste(showError);
+  const showError = useCallback((error: unknown) => void say({ text: t('error.generic', { message: bridgeError(error).message }), kind: 'error' }), [t, say]);
+  // One file opened, pasted or dropped, Run again and Retry show their result once read, unless an edit is open there.
+  const showWhenDone = useShowWhenDone(
+    useCallback((entryId: number) => {
+      if (document.querySelector('[data-testid="editor"]')) return;
+      selection.select(entryId);
+    }, [selection]),
+  );
+  const openFiles = useCallback(() => void api.ocr.openFiles().then(showWhenDone.track, showError), [showWhenDone, showError]);
+  const dragging = useDropAndPaste(showError, showWhenDone.track);
 
   useEffect(() => applyTheme(settings.theme), [settings.theme]);
   useEffect(() => {
@@ -102,7 +114,7 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
   // A failed capture, said by its notification or with the window in front (review H3): its entry opens, error box and all.
   useEffect(() => api.on('app:showEntry', ({ entryId }) => (setView('history'), selection.select(entryId))), [selection]);
   // Auto-copy says so in the window too (review L7).
-  useEffect(() => api.on('ocr:copied', ({ count }) => setToast({ text: t('toast.copied', { count }) })), [t]);
+  useEffect(() => api.on('ocr:copied', ({ count }) => void say({ text: t('toast.copied', { count }) })), [t, say]);
   // A search shows its first result at once, rather than an empty pane beside the matches (review L1).
   useEffect(() => {
     if (debouncedQuery.trim() && visibleId === null && rows[0]) selection.select(rows[0].entry.id);
@@ -124,10 +136,10 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
   const commitDelete = useCallback(() => {
     const pending = pendingDelete.current;
     if (!pending) return;
-    clearTimeout(pending.timer);
     pendingDelete.current = null;
+    dropToast(pending.toast);
     void api.history.delete(pending.ids).catch(showError);
-  }, [showError]);
+  }, [showError, dropToast]);
 
   /** Hides the entries at once and deletes them only when the undo window closes. */
   const deleteWithUndo = useCallback(
@@ -139,16 +151,22 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
       selection.select(next?.entry.id ?? null);
       const undo = (): void => {
         const pending = pendingDelete.current;
-        if (pending) clearTimeout(pending.timer);
+        if (pending?.ids !== ids) return;
         pendingDelete.current = null;
+        dropToast(pending.toast);
         setHidden((current) => new Set([...current].filter((id) => !ids.includes(id))));
         selection.select(ids[0] ?? null);
-        setToast(null);
       };
-      pendingDelete.current = { ids, timer: setTimeout(() => (commitDelete(), setToast(null)), UNDO_MS), undo };
-      setToast({ text: t('toast.deleted', { count: ids.length }), undo });
+      const toast = say({
+        text: t('toast.deleted', { count: ids.length }),
+        undo,
+        onExpire: () => {
+          if (pendingDelete.current?.ids === ids) commitDelete();
+        },
+      });
+      pendingDelete.current = { ids, toast, undo };
     },
-    [rows, commitDelete, t, selection],
+    [rows, commitDelete, t, selection, say, dropToast],
   );
 
   useEffect(() => {
@@ -184,7 +202,7 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
         search.current?.select();
       } else if (isShortcut(event, 'o')) {
         event.preventDefault();
-        void api.ocr.openFiles().catch(showError);
+        openFiles();
       } else if (isShortcut(event, ',')) {
         event.preventDefault();
         if (view === 'settings') leaveSettings();
@@ -199,7 +217,7 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [showError, view, openSettings, leaveSettings]);
+  }, [openFiles, view, openSettings, leaveSettings]);
 
   const onListKey = (event: KeyboardEvent<HTMLDivElement>): void => {
     const index = rows.findIndex((row) => row.entry.id === currentId);
@@ -223,7 +241,7 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
         const entry = selected?.id === id ? selected : await api.history.get(id);
         if (!entry) return;
         await api.clipboard.copy(entry.editedText ?? entry.text);
-        setToast({ text: t('result.copied') });
+        say({ text: t('result.copied') });
       })().catch(showError);
     } else return;
     event.preventDefault();
@@ -232,7 +250,7 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
   const exportChosen = async (): Promise<void> => {
     try {
       const result = await api.history.export({ format: 'md', ids: [...chosen], images: true });
-      if (result.saved) setToast({ text: t('result.exported', { count: result.count, file: result.fileName }) });
+      if (result.saved) say({ text: t('result.exported', { count: result.count, file: result.fileName }) });
     } catch (error) {
       showError(error);
     }
@@ -253,7 +271,7 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
             <button type="button" className="primary capture" onClick={capture} data-testid="capture" aria-keyshortcuts={settings.hotkey} title={t('toolbar.captureTitle', { hotkey })}>
               {t('toolbar.capture')} <kbd>{hotkey}</kbd>
             </button>
-            <button type="button" onClick={() => void api.ocr.openFiles().catch(showError)} data-testid="open">{t('toolbar.open')}</button>
+            <button type="button" onClick={openFiles} data-testid="open">{t('toolbar.open')}</button>
             <input
               ref={search}
               type="search"
@@ -296,7 +314,7 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
       </header>
       {view === 'settings' ? (
         <main className="settings-page">
-          <SettingsView settings={settings} apiKey={apiKey} onChange={(next, key) => (setSettings(next), setApiKey(key))} onToast={(text) => setToast({ text })} />
+          <SettingsView settings={settings} apiKey={apiKey} onChange={(next, key) => (setSettings(next), setApiKey(key))} onToast={message} />
         </main>
       ) : (
         <main className={`split${list.collapsed ? ' list-collapsed' : ''}`}>
@@ -327,13 +345,14 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
               customEndpoint={Boolean(settings.baseUrl)}
               hasKey={apiKey.set}
               onDelete={(id) => deleteWithUndo([id])}
-              onMessage={(text) => setToast({ text })}
+              onMessage={message}
+              onStarted={(ticket) => showWhenDone.track([ticket])}
               onOpenSettings={openSettings}
               onLeave={() => document.querySelector<HTMLElement>('[data-testid="history-list"]')?.focus()}
             />
           ) : historyEmpty && !history.loading ? (
             <section className="result empty-result" aria-labelledby="first-run-title">
-              <FirstRun hotkey={hotkey} engineNote={firstRunVisible} onCapture={capture} onOpen={() => void api.ocr.openFiles().catch(showError)} onOpenSettings={openSettings} onDismiss={dismissFirstRun} />
+              <FirstRun hotkey={hotkey} engineNote={firstRunVisible} onCapture={capture} onOpen={openFiles} onOpenSettings={openSettings} onDismiss={dismissFirstRun} />
             </section>
           ) : (
             <section className="result empty-result" aria-label={t('result.textLabel')}>
@@ -343,9 +362,9 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
         </main>
       )}
       <footer>
+        <Toasts toasts={toasts} />
         <QueueBar jobs={jobList} />
       </footer>
-      <Toast toast={toast} onClose={() => setToast(null)} />
       <PasswordPrompt />
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">

@@ -170,9 +170,12 @@ describe('the main window', () => {
     const page = await suite.open();
     await page.getByTestId('history-row').first().click();
     const result = page.getByTestId('result');
-    await result.getByTestId('rerun-mode').selectOption('table');
-    await result.getByTestId('rerun-model').fill('qwen-vl-ocr-2025-08-28');
-    await result.getByRole('button', { name: en.result.rerun }).click();
+    // Run again with… opens its choices in a popover over the window.
+    await result.getByTestId('rerun-open').click();
+    const choices = page.getByRole('dialog', { name: en.results.rerunWith });
+    await choices.getByTestId('rerun-mode').selectOption('table');
+    await choices.getByTestId('rerun-model').fill('qwen-vl-ocr-2025-08-28');
+    await choices.getByRole('button', { name: en.result.rerun, exact: true }).click();
     await jobsDone(suite.app!, 1);
     expect(suite.app!.history.list().items.length).toBe(2);
     const [newest] = suite.app!.history.list().items;
@@ -208,6 +211,7 @@ describe('the main window', () => {
     await page.getByRole('button', { name: en.result.copy }).click();
     await expect.poll(() => suite.app!.clipboard).toEqual(['the original, fixed']);
     await page.getByRole('button', { name: en.result.export }).click();
+    await page.getByTestId('export-entry').click();
     // The file appears before its last byte is written: wait for the content, not the name.
     await expect.poll(() => (existsSync(suite.app!.savePath!) ? readFileSync(suite.app!.savePath!, 'utf8') : '')).toContain('the original, fixed');
     await page.getByRole('button', { name: en.result.revert }).click();

@@ -396,6 +396,7 @@ describe('the small things', () => {
     const page = await suite.open();
     await page.getByTestId('history-row').first().click();
     expect(await page.locator('.meta').textContent()).not.toMatch(/¥|CN¥|cost/);
+    await page.getByTestId('rerun-open').click();
     await page.getByTestId('rerun-engine').selectOption('local');
     expect(await page.getByTestId('rerun-mode').isDisabled()).toBe(true);
     await page.getByTestId('rerun-engine').selectOption('qwen');

@@ -1,17 +1,23 @@
-/** Run again: the same image through another engine, task or model. */
-import { useState } from 'react';
+/** Run again: the same image through another engine, task or model, behind one button of the result's toolbar. */
+import { useEffect, useId, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { EngineName, EntryView, Task } from '../../../preload/api.ts';
 import { TASKS } from '../../../main/ocr/tasks.ts';
 import { DEFAULT_MODEL, KNOWN_MODELS } from '../../../main/ocr/model-names.ts';
 import { TaskOptions } from './TaskOptions.tsx';
+import { ChevronIcon } from './icons.tsx';
+import { usePlacedUnder } from './keep-in-window.ts';
+import './MenuButton.css';
 
 export type RerunRequest = { engine: 'local' } | { engine: 'qwen'; task: Task; model?: string };
 
 export function RerunPanel({ entry, onRun }: { entry: EntryView; onRun: (request: RerunRequest) => void }) {
   const { t } = useTranslation();
   const [rerunTask, setRerunTask] = useState<Task>((TASKS as readonly string[]).includes(entry.mode ?? '') ? (entry.mode as Task) : 'text');
-  const [rerunEngine, setRerunEngine] = useState<EngineName>(entry.engine);
+  // A PDF page's own text ('pdf') is no engine to run again with: the offline engine reads the drawn page with or
+  // without a key (review 2, L14: the select showed Qwen, which fails with no key).
+  const [rerunEngine, setRerunEngine] = useState<EngineName>(entry.engine === 'pdf' ? 'local' : entry.engine);
   const [rerunModel, setRerunModel] = useState(entry.engine === 'qwen' ? entry.model : DEFAULT_MODEL);
   return (
     <div className="rerun">
@@ -50,6 +56,71 @@ export function RerunPanel({ entry, onRun }: { entry: EntryView; onRun: (request
         {t('result.rerun')}
       </button>
       {rerunEngine === 'local' && <small className="hint">{t('result.localTextOnly')}</small>}
+    </div>
+  );
+}
+
+/**
+ * "Run again with…": the choices fold into a popover (review M11), opened on its engine; Esc or a click elsewhere
+ * closes it and the focus goes back to its button.
+ */
+export function RerunMenu({ entry, onRun }: { entry: EntryView; onRun: (request: RerunRequest) => void }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const popover = useRef<HTMLDivElement>(null);
+  const id = useId();
+  usePlacedUnder(open, button, popover);
+  useEffect(() => {
+    if (!open) return;
+    popover.current?.querySelector<HTMLElement>('select, input, button')?.focus();
+    const onDown = (event: PointerEvent): void => {
+      const target = event.target as Node;
+      if (!popover.current?.contains(target) && !button.current?.contains(target)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onDown);
+    return () => document.removeEventListener('pointerdown', onDown);
+  }, [open]);
+  return (
+    <div className="menu-anchor">
+      <button ref={button} type="button" className="menu-button" aria-haspopup="dialog" aria-expanded={open} aria-controls={open ? id : undefined} onClick={() => setOpen(!open)} data-testid="rerun-open">
+        {t('results.rerunWith')}
+        <ChevronIcon />
+      </button>
+      {open &&
+        createPortal(
+          <div
+            ref={popover}
+            id={id}
+            className="popover"
+            role="dialog"
+            aria-label={t('results.rerunWith')}
+            // Tabbing out of it (it lives at the end of the page) closes it, back on its button.
+            onBlur={(event) => {
+              const next = event.relatedTarget as Node | null;
+              if (next && popover.current?.contains(next)) return;
+              setOpen(false);
+              if (!next) button.current?.focus();
+            }}
+            onKeyDown={(event) => {
+              if (event.key !== 'Escape') return;
+              event.preventDefault();
+              event.stopPropagation();
+              setOpen(false);
+              button.current?.focus();
+            }}
+          >
+            <RerunPanel
+              entry={entry}
+              onRun={(request) => {
+                setOpen(false);
+                button.current?.focus();
+                onRun(request);
+              }}
+            />
+          </div>,
+          document.body,
+        )}
     </div>
   );
 }

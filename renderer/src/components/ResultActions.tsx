@@ -1,12 +1,25 @@
-/** The result's toolbar: copy, edit, pin, export, delete; Cancel while the entry is being read. */
+/**
+ * The result's toolbar (review M11): Copy, the primary action, and Copy as one line as buttons; Export and Run
+ * again with… as a menu and a popover; Edit, Pin and Delete as icon buttons, named for screen readers and shown on
+ * hover or focus. Cancel alone while the entry is being read. A failed entry with no text offers nothing that would
+ * act on that nothing: no Copy, Edit, Pin or Export.
+ */
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EntryView } from '../../../preload/api.ts';
+import type { EntryView, ExportRequest } from '../../../preload/api.ts';
 import { api, modKey } from '../api.ts';
+import { exportItems } from './export-items.ts';
+import { EditIcon, PinIcon, TrashIcon } from './icons.tsx';
+import { MenuButton } from './MenuButton.tsx';
+import { RerunMenu, type RerunRequest } from './RerunPanel.tsx';
+import './ResultActions.css';
 
 interface Props {
   entry: EntryView;
-  /** The text as shown: what Copy copies. */
-  shown: string;
+  /** What Copy copies: the text as shown, or a code-only image's code. */
+  copyable: string;
+  /** The text as shown holds more than one line: Copy as one line is offered. */
+  multiline: boolean;
   /** Copy just copied: its label says so for a moment. */
   copied: boolean;
   /** Set while the entry is being read: the only action then. */
@@ -21,47 +34,68 @@ interface Props {
   onRun: (action: () => Promise<unknown>) => void;
   onMessage: (text: string) => void;
   onDelete: () => void;
+  /** Run again with another engine, task or model; null where no image is kept to read again. */
+  onRerun: ((request: RerunRequest) => void) | null;
 }
 
-export function ResultActions({ entry, shown, copied, cancelJob, editing, onCopy, onCopyOneLine, onEdit, onSave, onCancelEdit, onRun, onMessage, onDelete }: Props) {
+function IconButton({ label, onClick, children, className, pressed, disabled, shortcut }: { label: string; onClick: () => void; children: ReactNode; className?: string; pressed?: boolean; disabled?: boolean; shortcut?: string }) {
+  return (
+    <button type="button" className={`icon-button${className ? ` ${className}` : ''}`} aria-label={label} data-tip={label} aria-pressed={pressed} aria-keyshortcuts={shortcut} disabled={disabled} onClick={onClick}>
+      {children}
+    </button>
+  );
+}
+
+export function ResultActions({ entry, copyable, multiline, copied, cancelJob, editing, onCopy, onCopyOneLine, onEdit, onSave, onCancelEdit, onRun, onMessage, onDelete, onRerun }: Props) {
   const { t } = useTranslation();
-  const exportAs = (request: Parameters<typeof api.history.export>[0]) =>
+  const exportAs = (request: ExportRequest) =>
     onRun(async () => {
       const result = await api.history.export(request);
       if (result.saved) onMessage(t('result.exported', { count: result.count, file: result.fileName }));
     });
+  if (cancelJob) {
+    return (
+      <div className="actions" role="toolbar" aria-label={t('result.actions')}>
+        <button type="button" onClick={cancelJob}>{t('result.cancel')}</button>
+      </div>
+    );
+  }
+  if (editing) {
+    return (
+      <div className="actions" role="toolbar" aria-label={t('result.actions')}>
+        <button type="button" className="primary" onClick={onSave} aria-keyshortcuts="Control+Enter" title={`${modKey()}Enter`}>{t('result.save')}</button>
+        <button type="button" onClick={onCancelEdit} aria-keyshortcuts="Escape">{t('result.cancelEdit')}</button>
+      </div>
+    );
+  }
+  // Nothing was read: nothing to copy, edit, pin or export.
+  const nothing = !copyable && entry.status !== 'done' && entry.editedText === null;
   return (
     <div className="actions" role="toolbar" aria-label={t('result.actions')}>
-      {cancelJob ? (
-        <button type="button" onClick={cancelJob}>{t('result.cancel')}</button>
-      ) : (
-        <>
-          <button type="button" className="primary" onClick={onCopy} disabled={!shown}>{copied ? t('result.copied') : t('result.copy')}</button>
-          {shown.trim().includes('\n') && (
-            <button type="button" onClick={onCopyOneLine} data-testid="copy-one-line">{t('result.copyOneLine')}</button>
-          )}
-          {!editing ? (
-            <button type="button" onClick={onEdit} disabled={entry.status === 'pending'}>{t('result.edit')}</button>
-          ) : (
-            <>
-              <button type="button" className="primary" onClick={onSave} aria-keyshortcuts="Control+Enter" title={`${modKey()}Enter`}>{t('result.save')}</button>
-              <button type="button" onClick={onCancelEdit} aria-keyshortcuts="Escape">{t('result.cancelEdit')}</button>
-            </>
-          )}
-          {entry.editedText !== null && !editing && (
-            <button type="button" onClick={() => onRun(() => api.history.edit(entry.id, null))}>{t('result.revert')}</button>
-          )}
-          <button type="button" onClick={() => onRun(() => api.history.pin(entry.id, !entry.pinned))}>{entry.pinned ? t('result.unpin') : t('result.pin')}</button>
-          <button type="button" onClick={() => exportAs({ format: 'md', ids: [entry.id], images: true })}>{t('result.export')}</button>
-          {entry.page && (
-            <button type="button" onClick={() => exportAs({ format: 'md', document: entry.page!.document })} data-testid="export-document">{t('result.exportDocument')}</button>
-          )}
-          {entry.page && (
-            <button type="button" onClick={() => exportAs({ format: 'pdf', document: entry.page!.document })} data-testid="export-searchable">{t('result.exportSearchable')}</button>
-          )}
-          <button type="button" className="danger" onClick={onDelete}>{t('result.delete')}</button>
-        </>
+      {!nothing && (
+        <button type="button" className="primary" onClick={onCopy} disabled={!copyable} data-testid="copy">{copied ? t('result.copied') : t('result.copy')}</button>
       )}
+      {multiline && <button type="button" onClick={onCopyOneLine} data-testid="copy-one-line">{t('result.copyOneLine')}</button>}
+      {entry.editedText !== null && (
+        <button type="button" onClick={() => onRun(() => api.history.edit(entry.id, null))}>{t('result.revert')}</button>
+      )}
+      {!nothing && <MenuButton label={t('result.export')} items={exportItems(entry, t, exportAs)} testId="export-menu" />}
+      {onRerun && <RerunMenu entry={entry} onRun={onRerun} />}
+      <span className="actions-end">
+        {!nothing && (
+          <IconButton label={t('result.edit')} onClick={onEdit} disabled={entry.status === 'pending'}>
+            <EditIcon />
+          </IconButton>
+        )}
+        {!nothing && (
+          <IconButton label={entry.pinned ? t('result.unpin') : t('result.pin')} pressed={entry.pinned} onClick={() => onRun(() => api.history.pin(entry.id, !entry.pinned))}>
+            <PinIcon filled={entry.pinned} />
+          </IconButton>
+        )}
+        <IconButton label={t('result.delete')} className="danger" onClick={onDelete} shortcut="Delete">
+          <TrashIcon />
+        </IconButton>
+      </span>
     </div>
   );
 }

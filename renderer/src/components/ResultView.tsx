@@ -1,7 +1,7 @@
 /** One entry: its image beside its text, the text streaming in while it is read, and everything to do with it. */
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EntryView } from '../../../preload/api.ts';
+import type { EntryView, JobTicket, RerunOptions } from '../../../preload/api.ts';
 import { ImageText } from './ImageText.tsx';
 import { imageShape } from '../image-view.ts';
 import { CodesList } from './CodesList.tsx';
@@ -10,7 +10,6 @@ import { DoubtNotice } from './DoubtNotice.tsx';
 import { ShownText } from './ShownText.tsx';
 import { ErrorBox } from './ErrorBox.tsx';
 import { JobNotes } from './JobNotes.tsx';
-import { RerunPanel } from './RerunPanel.tsx';
 import { ResultMeta } from './ResultMeta.tsx';
 import { ResultActions } from './ResultActions.tsx';
 import { wordRanges, wordsInRange } from '../word-selection.ts';
@@ -35,7 +34,10 @@ interface Props {
   /** An API key is set: a doubtful reading can be read again with Qwen-VL-OCR. */
   hasKey: boolean;
   onDelete: (id: number) => void;
-  onMessage: (text: string) => void;
+  /** A notice: an error stays until dismissed. */
+  onMessage: (text: string, kind?: 'info' | 'error') => void;
+  /** Run again, Retry or another reading started from here: its result is shown when read (useShowWhenDone). */
+  onStarted?: (ticket: JobTicket) => void;
   onOpenSettings: () => void;
   /** Esc: back to the list. */
   onLeave: () => void;
@@ -50,7 +52,7 @@ const LOW_CONFIDENCE = 0.85;
 
 const unsure = (entry: EntryView): boolean => entry.status === 'done' && entry.engine === 'local' && entry.confidence !== null && entry.confidence < LOW_CONFIDENCE;
 
-export function ResultView({ entry, job, customEndpoint, hasKey, onDelete, onMessage, onOpenSettings, onLeave }: Props) {
+export function ResultView({ entry, job, customEndpoint, hasKey, onDelete, onMessage, onStarted, onOpenSettings, onLeave }: Props) {
   const { t, i18n } = useTranslation();
   const name = useEntryName();
   // A script that names its pack gets its own notice; text in an unknown one is what the doubt notice says.
@@ -121,13 +123,17 @@ export function ResultView({ entry, job, customEndpoint, hasKey, onDelete, onMes
     try {
       await action();
     } catch (error) {
-      onMessage(t('error.generic', { message: bridgeError(error).message }));
+      onMessage(t('error.generic', { message: bridgeError(error).message }), 'error');
     }
   };
 
+  // An image that holds only a code copies the code, and says so (review M10).
+  const codeOnly = !streaming && !shown.trim() && entry.status === 'done' && (entry.codes?.length ?? 0) > 0;
+  const copyable = codeOnly ? entry.codes!.map((code) => code.text).join('\n') : shown;
   const copy = () =>
     run(async () => {
-      await api.clipboard.copy(shown);
+      await api.clipboard.copy(copyable);
+      if (codeOnly) onMessage(t('codes.copied'));
       setCopied(true);
       setTimeout(() => setCopied(false), 1500);
     });
@@ -141,7 +147,9 @@ export function ResultView({ entry, job, customEndpoint, hasKey, onDelete, onMes
       await api.clipboard.copy(text);
       onMessage(t('result.copiedWords', { text: text.length > 48 ? `${text.slice(0, 47)}…` : text }));
     });
-  const readWithQwen = () => void run(() => api.ocr.rerun(entry.id, { engine: 'qwen' }));
+  const started = (ticket: JobTicket): void => onStarted?.(ticket);
+  const rerun = (request: RerunOptions) => run(async () => started(await api.ocr.rerun(entry.id, request)));
+  const readWithQwen = () => void rerun({ engine: 'qwen' });
   const save = () => run(async () => (await api.history.edit(entry.id, draft), setDraft(null)));
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>): void => {
@@ -191,7 +199,8 @@ export function ResultView({ entry, job, customEndpoint, hasKey, onDelete, onMes
         </header>
         <ResultActions
           entry={entry}
-          shown={shown}
+          copyable={copyable}
+          multiline={shown.trim().includes('\n')}
           copied={copied}
           cancelJob={streaming && job ? () => void run(() => api.ocr.cancel(job.jobId)) : null}
           editing={draft !== null}
@@ -203,14 +212,15 @@ export function ResultView({ entry, job, customEndpoint, hasKey, onDelete, onMes
           onRun={(action) => void run(action)}
           onMessage={onMessage}
           onDelete={() => onDelete(entry.id)}
+          onRerun={entry.hasImage ? (request) => void rerun(request) : null}
         />
         {entry.error && !streaming && (
           <ErrorBox
             error={entry.error}
             canRetry={entry.error.retryable && (entry.hasImage || entry.sourceKind === 'file')}
             canGoOffline={entry.engine === 'qwen' && entry.hasImage}
-            onRetry={() => run(() => api.ocr.retry(entry.id))}
-            onOffline={() => run(() => api.ocr.rerun(entry.id, { engine: 'local' }))}
+            onRetry={() => run(async () => started(await api.ocr.retry(entry.id)))}
+            onOffline={() => rerun({ engine: 'local' })}
             onOpenSettings={onOpenSettings}
           />
         )}
@@ -223,7 +233,10 @@ export function ResultView({ entry, job, customEndpoint, hasKey, onDelete, onMes
         {!streaming && scripts.length === 0 && (doubts.size > 0 || unsure(entry)) && (
           <DoubtNotice lines={doubts.size} unsure={unsure(entry)} hasKey={hasKey} source={entry.sourceKind} onQwen={readWithQwen} onOpenSettings={onOpenSettings} />
         )}
-        {draft === null ? (
+        {draft === null && !streaming && !shown ? (
+          // Nothing read: no empty box (reviews M10, M11); a failure is said above, a code-only image's code too.
+          entry.status === 'done' && !codeOnly && <p className="muted no-text" data-testid="no-text">{t('list.noText')}</p>
+        ) : draft === null ? (
           <pre ref={textPanel} className="text" style={tabs === undefined ? undefined : { tabSize: `${tabs}ch` }} data-testid="result-text" aria-busy={streaming} tabIndex={0} role="textbox" aria-readonly="true" aria-multiline="true" aria-label={t('result.textLabel')}>
             {chosenWords.size > 0 || doubts.size > 0 ? (
               <ShownText text={shown} ranges={ranges} chosen={chosenWords} doubts={doubts} />
@@ -234,7 +247,6 @@ export function ResultView({ entry, job, customEndpoint, hasKey, onDelete, onMes
         ) : (
           <textarea ref={editor} className="text" aria-label={t('result.editLabel')} value={draft} onChange={(event) => setDraft(event.target.value)} data-testid="editor" />
         )}
-        {entry.hasImage && !streaming && <RerunPanel entry={entry} onRun={(request) => run(() => api.ocr.rerun(entry.id, request))} />}
         <ResultMeta entry={entry} customEndpoint={customEndpoint} />
       </div>
     </section>

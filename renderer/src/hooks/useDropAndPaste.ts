@@ -1,23 +1,26 @@
 /** Images dropped on the window or pasted with Ctrl/Cmd+V go to the main process as bytes: the page holds no paths. */
 import { useEffect, useState } from 'react';
-import { MAX_DROPPED_BYTES } from '../../../preload/api.ts';
+import { MAX_DROPPED_BYTES, type JobTicket } from '../../../preload/api.ts';
 import { api } from '../api.ts';
 
 /**
  * The files of one drop or paste go as one batch: the clipboard and the notification then act once for all. One too
  * large to send is said at once and left out of the batch, which otherwise would wait for it.
  */
-async function send(all: File[], source: 'drop' | 'clipboard', onError: (error: unknown) => void): Promise<void> {
+async function send(all: File[], source: 'drop' | 'clipboard', onError: (error: unknown) => void): Promise<JobTicket[]> {
   const files = all.filter((file) => file.size <= MAX_DROPPED_BYTES);
   for (const file of all.filter((f) => f.size > MAX_DROPPED_BYTES)) onError(new Error(`[image-too-large] ${file.name} is over 50 MB; open it from disk instead.`));
   const batch = { id: crypto.randomUUID(), size: files.length };
+  const tickets: JobTicket[] = [];
   for (const file of files) {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    await api.ocr.recognizeImage({ name: source === 'drop' ? file.name : null, bytes, source, batch });
+    tickets.push(await api.ocr.recognizeImage({ name: source === 'drop' ? file.name : null, bytes, source, batch }));
   }
+  return tickets;
 }
 
-export function useDropAndPaste(onError: (error: unknown) => void): boolean {
+/** `onSent`: the jobs of one drop or paste, once all are queued (one image is shown when read: useShowWhenDone). */
+export function useDropAndPaste(onError: (error: unknown) => void, onSent: (tickets: JobTicket[]) => void = () => undefined): boolean {
   const [dragging, setDragging] = useState(false);
   useEffect(() => {
     let depth = 0;
@@ -38,7 +41,7 @@ export function useDropAndPaste(onError: (error: unknown) => void): boolean {
       event.preventDefault();
       depth = 0;
       setDragging(false);
-      send(Array.from(event.dataTransfer?.files ?? []), 'drop', onError).catch(onError);
+      send(Array.from(event.dataTransfer?.files ?? []), 'drop', onError).then(onSent, onError);
     };
     const onPaste = (event: ClipboardEvent): void => {
       const target = event.target as HTMLElement | null;
@@ -46,7 +49,7 @@ export function useDropAndPaste(onError: (error: unknown) => void): boolean {
       // Text pasted into a field is the field's business; an image anywhere is ours.
       if (images.length === 0 || (target && /^(INPUT|TEXTAREA)$/.test(target.tagName) && images.length === 0)) return;
       event.preventDefault();
-      send(images, 'clipboard', onError).catch(onError);
+      send(images, 'clipboard', onError).then(onSent, onError);
     };
     window.addEventListener('dragenter', onEnter);
     window.addEventListener('dragleave', onLeave);
@@ -60,6 +63,6 @@ export function useDropAndPaste(onError: (error: unknown) => void): boolean {
       window.removeEventListener('drop', onDrop);
       window.removeEventListener('paste', onPaste);
     };
-  }, [onError]);
+  }, [onError, onSent]);
   return dragging;
 }
