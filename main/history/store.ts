@@ -11,6 +11,7 @@ import { cursorClause, encodeCursor, filterClauses, rowSource, searchTerms, wher
 import { ENTRY_COLUMNS, shownText, toEntry, type EntryRow } from './rows.ts';
 import { makeSnippet } from './snippet.ts';
 import { codesText } from '../codes/code.ts';
+import { checkedUsage } from '../ocr/usage-check.ts';
 import type { Entry, HistoryFilter, Page, SearchHit, Source, StoredImage, UsageTotal } from './types.ts';
 
 export interface NewEntry {
@@ -143,17 +144,21 @@ export class HistoryStore {
 
   /** The entry read: its text and all that came with it. Codes a result does not carry (a retry) are kept. */
   complete(id: number, result: RecognizeResult): void {
+    // Usage that cannot be right (negative, not finite, absurd) is neither kept nor billed: the ledger is kept apart from
+    // the history, so what reaches it stays (bad-input review 2, M4). The engine said so when it refused it first.
+    const usage = checkedUsage(result.usage, () => {});
+    const cost = result.cost !== null && Number.isFinite(result.cost) && result.cost >= 0 && (usage || !result.usage) ? result.cost : null;
     this.#run(
       `UPDATE entries SET status = 'done', text = ?, engine = ?, model = ?, input_tokens = ?, output_tokens = ?,
          image_tokens = COALESCE(?, image_tokens), cost = ?, duration_ms = ?, request_id = ?, confidence = ?, words = ?, region = ?, codes = COALESCE(?, codes), codes_text = COALESCE(?, codes_text), error_code = NULL,
          error_message = NULL, retryable = 0, fallback = NULL, owner_pid = NULL, updated_at = ?
        WHERE id = ?`,
-      result.text, result.engine, result.model, result.usage?.prompt_tokens ?? null, result.usage?.completion_tokens ?? null,
-      result.usage?.prompt_tokens_details?.image_tokens ?? null, result.cost, result.durationMs, result.requestId, result.confidence ?? null,
+      result.text, result.engine, result.model, usage?.prompt_tokens ?? null, usage?.completion_tokens ?? null,
+      usage?.prompt_tokens_details?.image_tokens ?? null, cost, result.durationMs, result.requestId, result.confidence ?? null,
       result.words ? JSON.stringify(result.words) : null, result.region ?? null, result.codes ? JSON.stringify(result.codes) : null,
       result.codes ? codesText(result.codes) : null, this.#now(), id,
     );
-    if (result.region && result.usage) this.#bill(result.region, result.usage.prompt_tokens, result.usage.completion_tokens, result.cost ?? 0);
+    if (result.region && usage) this.#bill(result.region, usage.prompt_tokens, usage.completion_tokens, cost ?? 0);
   }
 
   /** Adds a request to its region's month in the ledger (usage_totals). */

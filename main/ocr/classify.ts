@@ -3,7 +3,8 @@
  * {"error": {"message", "type", "param", "code"}, "request_id"}; the codes decide whether a retry can help.
  */
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
-import { MAX_SERVICE_MESSAGE_CHARS, OcrError, redact, truncate } from './errors.ts';
+import { MAX_SERVICE_MESSAGE_CHARS, OcrError, redact } from './errors.ts';
+import { redactAndTruncate } from './redact.ts';
 
 const QUOTA_CODES = new Set(['Throttling.AllocationQuota', 'insufficient_quota', 'Arrearage', 'Throttling.FreeTierOnly']);
 const CONTENT_CODES = new Set(['DataInspectionFailed', 'data_inspection_failed', 'DataInspection']);
@@ -14,9 +15,10 @@ export interface ClassifyContext {
   apiKey?: string;
 }
 
-function serverMessage(error: APIError): string {
+/** The service's own message, redacted before it is cut short (a cut through the key leaves a part of it). */
+function serverMessage(error: APIError, apiKey: string | undefined): string {
   const body = error.error as { message?: unknown } | undefined;
-  return typeof body?.message === 'string' ? truncate(body.message.trim(), MAX_SERVICE_MESSAGE_CHARS) : '';
+  return typeof body?.message === 'string' ? redactAndTruncate(body.message.trim(), MAX_SERVICE_MESSAGE_CHARS, apiKey) : '';
 }
 
 export function classify(error: unknown, context: ClassifyContext): OcrError {
@@ -31,13 +33,13 @@ export function classify(error: unknown, context: ClassifyContext): OcrError {
     });
   }
   if (!(error instanceof APIError)) {
-    const text = truncate(error instanceof Error ? error.message : String(error), MAX_SERVICE_MESSAGE_CHARS);
-    return new OcrError('bad-response', redact(`The OCR service sent something Readout could not read: ${text}`, context.apiKey), { cause: error });
+    const text = redactAndTruncate(error instanceof Error ? error.message : String(error), MAX_SERVICE_MESSAGE_CHARS, context.apiKey);
+    return new OcrError('bad-response', `The OCR service sent something Readout could not read: ${text}`, { cause: error });
   }
 
   const code = error.code ?? error.type ?? '';
   const status = error.status ?? null;
-  const said = serverMessage(error);
+  const said = serverMessage(error, context.apiKey);
   const detail = said ? ` The service said: "${said}"` : '';
   // A request id is the server's text too: a misbehaving one can echo the key there (bad-input review L1).
   const requestId = error.requestID ? redact(error.requestID, context.apiKey) : null;

@@ -93,7 +93,38 @@ const ANSWER = z
   })
   .loose();
 
+/**
+ * The most word positions one answer may carry: a 4096-token answer holds a few thousand words, and each position is
+ * parsed, kept and stored (bad-input review 2, M3: a million of them cost 1.7 GB). Past it the text is kept, not them.
+ */
+export const MAX_WORDS = 50_000;
+
+/** How many words_info items the answer lists, counted before any is parsed. */
+function wordCount(data: unknown): number {
+  const content = (data as { output?: { choices?: Array<{ message?: { content?: unknown } }> } } | null)?.output?.choices?.[0]?.message?.content;
+  if (!Array.isArray(content)) return 0;
+  let count = 0;
+  for (const part of content as unknown[]) {
+    const words = (part as { ocr_result?: { words_info?: unknown } } | null)?.ocr_result?.words_info;
+    if (Array.isArray(words)) count += words.length;
+  }
+  return count;
+}
+
+/** The answer without its word positions (there were too many to keep). */
+function withoutWords(data: unknown): unknown {
+  const answer = data as { output: { choices: Array<{ message: { content: unknown[] } }> } };
+  const content = answer.output.choices[0]!.message.content.map((part) => {
+    if (!part || typeof part !== 'object') return part;
+    const { ocr_result: _dropped, ...rest } = part as Record<string, unknown>;
+    return rest;
+  });
+  return { ...answer, output: { ...answer.output, choices: [{ ...answer.output.choices[0], message: { ...answer.output.choices[0]!.message, content } }] } };
+}
+
 export interface NativePiece {
+  /** Set where the answer listed more than MAX_WORDS word positions: how many (words is then null). */
+  tooManyWords?: number;
   text: string;
   finished: boolean;
   words: Word[] | null;
@@ -103,6 +134,11 @@ export interface NativePiece {
 
 /** One answer (a whole one, or one streamed event): its text, words, usage and whether it is the last. */
 export function parseNativeAnswer(data: unknown): NativePiece | { malformed: string } {
+  const listed = wordCount(data);
+  if (listed > MAX_WORDS) {
+    const piece = parseNativeAnswer(withoutWords(data));
+    return 'malformed' in piece ? piece : { ...piece, tooManyWords: listed };
+  }
   const parsed = ANSWER.safeParse(data);
   if (!parsed.success) return { malformed: 'its answer has no output.choices with a message' };
   const answer = parsed.data;

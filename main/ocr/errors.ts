@@ -1,5 +1,6 @@
 /** Every way an OCR request can fail, as a typed error with a message a user can act on. */
 import { ReadoutError } from '../errors.ts';
+import { redactSecret } from './redact.ts';
 
 export type OcrErrorCode =
   | 'auth'
@@ -78,11 +79,7 @@ export interface OcrErrorDetails {
 }
 
 /**
- * Removes a secret from text that may end up in a message or a log: as it is, and in the base64 forms a server may
- * echo it in (an Authorization header, say), padding or not.
+ * Removes a secret from text that may end up in a message or a log: as it is, and inside base64 or base64url at any
+ * byte offset, whole or cut short (redact.ts).
  */
-export function redact(text: string, secret: string | undefined): string {
-  if (!secret) return text;
-  const forms = [secret, ...['base64', 'base64url'].map((encoding) => Buffer.from(secret).toString(encoding as BufferEncoding).replace(/=+$/, ''))];
-  return forms.filter((form) => form.length >= 4).reduce((out, form) => out.split(form).join('[API key]'), text);
-}
+export const redact = (text: string, secret: string | undefined): string => redactSecret(text, secret);

@@ -12,10 +12,13 @@ import type { PixelBounds } from '../image/smart-resize.ts';
 import { classify } from './classify.ts';
 import type { DeltaListener, EngineImage, OcrEngine, RecognizeOptions, RecognizeResult, Usage } from './engine.ts';
 import { MAX_ANSWER_CHARS, OcrError } from './errors.ts';
+import { redactAndTruncate } from './redact.ts';
+import { boundedFetch } from './stream-bounds.ts';
+import { checkedUsage } from './usage-check.ts';
 import { costOf, DEFAULT_MODEL, DEFAULT_PRICES, patchFactor, REGION_PRICES, regionOf, type Price, type Region } from './models.ts';
 import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry.ts';
 import { DEFAULT_PIXEL_BOUNDS } from '../image/smart-resize.ts';
-import { nativeEndpoint, nativeRequest, parseNativeAnswer, parseNativeError, statusOfComment } from './dashscope-native.ts';
+import { MAX_WORDS, nativeEndpoint, nativeRequest, parseNativeAnswer, parseNativeError, statusOfComment } from './dashscope-native.ts';
 import { DEFAULT_TASK, promptForTask, type TaskRequest } from './tasks.ts';
 import type { Word } from './words.ts';
 
@@ -39,7 +42,12 @@ export interface QwenEngineOptions {
   fetch?: typeof fetch;
   /** The protocol; compatible when not given. */
   api?: QwenApi;
+  /** Hears what was refused from a server's answer (usage that cannot be right); console.warn when not given. */
+  log?: (message: string) => void;
 }
+
+/** DashScope's request ids are UUIDs (36 characters); a longer one is a server's text, kept only in part. */
+const MAX_REQUEST_ID_CHARS = 200;
 
 /** What one attempt brought back. */
 interface Answer {
@@ -101,7 +109,8 @@ export class QwenEngine implements OcrEngine {
       // The SDK would print its own lines ("Could not parse message into JSON:") without the file's name; every
       // failure reaches the user once, through classify() (bad-input review L3).
       logLevel: 'off',
-      fetch: liftRequestId(options.fetch ?? globalThis.fetch),
+      // Every body bounded by size before the SDK parses it (stream-bounds.ts).
+      fetch: liftRequestId(boundedFetch(options.fetch ?? globalThis.fetch)),
     });
   }
 
@@ -124,12 +133,13 @@ export class QwenEngine implements OcrEngine {
     if (this.api === 'compatible' && task.task === 'advanced') {
       throw new OcrError('invalid-request', 'Advanced recognition (text with its positions) needs DashScope’s native API: choose it in Settings, or use --api native.');
     }
-    const { text, usage, requestId, words } = await withRetry(() => this.#attempt(image, options, task, deliver, signal), this.#options.retry ?? DEFAULT_RETRY, {
+    const { text, usage: reported, requestId, words } = await withRetry(() => this.#attempt(image, options, task, deliver, signal), this.#options.retry ?? DEFAULT_RETRY, {
       signal,
       // Once text has reached the listener a retry would repeat it; the caller gets the partial text instead.
       canRetry: (error) => error.retryable && delivered === '',
       onRetry: ({ attempt, of, delayMs, error }) => options.onWait?.({ state: 'retrying', attempt, of, retryAt: Date.now() + delayMs, code: error.code }),
     });
+    const usage = checkedUsage(reported, this.#options.log ?? ((message) => console.warn(`readout: ${message}`)));
     return {
       text,
       usage,
@@ -191,7 +201,10 @@ export class QwenEngine implements OcrEngine {
         throw new OcrError('answer-too-long', `The OCR service kept sending text past ${MAX_ANSWER_CHARS.toLocaleString('en')} characters, far more than any image holds, so Readout stopped reading. The first part is kept.`, { requestId, partialText: text });
       }
     };
-    const exchange: Exchange = { take, touch, signal: controller.signal, identify: (id) => void (requestId ??= id) };
+    // A request id is the server's text, on success too: redacted before it is kept anywhere, then cut to a length an id
+    // has (bad-input review 2, M1).
+    const identify = (id: string | null): void => void (requestId ??= id === null ? null : redactAndTruncate(id, MAX_REQUEST_ID_CHARS, this.#options.apiKey));
+    const exchange: Exchange = { take, touch, signal: controller.signal, identify };
     const prompt = options.prompt || promptForTask(task);
     // Each attempt starts a wait the window can show until the first text comes (review M13).
     options.onWait?.({ state: 'waiting', since: Date.now() });
@@ -252,7 +265,7 @@ export class QwenEngine implements OcrEngine {
     const body = nativeRequest(image, options, { model: this.model, maxTokens: this.#options.maxTokens ?? 4096, stream, task });
     let response: Response;
     try {
-      response = await (this.#options.fetch ?? globalThis.fetch)(nativeEndpoint(this.#options.baseURL), {
+      response = await boundedFetch(this.#options.fetch ?? globalThis.fetch)(nativeEndpoint(this.#options.baseURL), {
         method: 'POST',
         headers: {
           authorization: `Bearer ${this.#options.apiKey || 'none'}`,
@@ -289,6 +302,9 @@ export class QwenEngine implements OcrEngine {
       words = piece.words ?? words;
       finished ||= piece.finished;
       if (piece.text) take(piece.text);
+      if (piece.tooManyWords !== undefined) {
+        throw new OcrError('answer-too-long', `The OCR service sent ${piece.tooManyWords.toLocaleString('en')} word positions, more than the ${MAX_WORDS.toLocaleString('en')} any image holds, so Readout stopped reading. The text that had come is kept.`);
+      }
     };
     const type = response.headers.get('content-type') ?? '';
     if (!stream) {

@@ -25,7 +25,13 @@ export type Behaviour =
    * go: no answer finishes early however fast or slow the machine); with `holdAt`, only the rest of it after that
    * many pieces (the partial text is there to be seen for as long as the test looks).
    */
-  | { kind: 'ok'; text?: string; chunkDelayMs?: number; chunkSize?: number; after?: Promise<unknown>; holdAt?: number }
+  | {
+      kind: 'ok'; text?: string; chunkDelayMs?: number; chunkSize?: number; after?: Promise<unknown>; holdAt?: number;
+      /** The usage reported in place of the real one (bad-input review 2, M4: negative, 1e308). */
+      usage?: { input: number; output: number };
+      /** The request id sent (header and body) in place of a fresh one (M1: a key echoed on success). */
+      requestId?: string;
+    }
   /** Streams some text, then ends the response without finish_reason, usage or [DONE]. */
   | { kind: 'end-early'; text: string }
   /** Streams some text, then destroys the socket. */
@@ -44,6 +50,13 @@ export type Behaviour =
   | { kind: 'wrong-type' }
   /** The whole answer as one JSON completion, to a request that asked for a stream. */
   | { kind: 'json-to-stream' }
+  // Hostile servers (bad-input review 2, H4, M3), each sending at most limitBytes and stopping when the client goes:
+  /** Streams `text` in an event, then a `data:` line that never ends. */
+  | { kind: 'endless-line'; text: string; limitBytes: number }
+  /** Streams `text` in an event, then one event of short data lines that never ends (no blank line). */
+  | { kind: 'endless-event'; text: string; limitBytes: number }
+  /** Native only: the answer `text` with `count` word positions (one event, or the whole JSON answer). */
+  | { kind: 'many-words'; text: string; count: number }
   /** Native only: streams some text with status 200, then an error event (DashScope's error after the 200). */
   | { kind: 'stream-error'; text: string; status: number; code: string; message: string };
 
@@ -219,13 +232,20 @@ export class DashScopeServer {
       return;
     }
     if (behaviour.kind === 'stream-error') return sendError(behaviour.status, behaviour.code, behaviour.message);
+    if (behaviour.kind === 'endless-line' || behaviour.kind === 'endless-event') {
+      const first = `data: ${JSON.stringify({ id: 'chatcmpl-x', object: 'chat.completion.chunk', created: 0, model: body.model, choices: [{ index: 0, delta: { content: behaviour.text }, finish_reason: null }] })}\n\n`;
+      return endless(response, behaviour, first);
+    }
+    if (behaviour.kind === 'many-words') return sendError(400, 'InvalidParameter', 'many-words is a native behaviour');
     if (!(await held(behaviour, response))) return;
     if (behaviour.kind === 'flood' || behaviour.kind === 'malformed-sse' || behaviour.kind === 'wrong-type' || behaviour.kind === 'json-to-stream') {
       await misbehave(response, behaviour, body.model ?? '');
       return;
     }
     const text = 'text' in behaviour && behaviour.text !== undefined ? behaviour.text : DEFAULT_TEXT;
-    const usage = this.#usage(recorded, text);
+    const usage = behaviour.kind === 'ok' && behaviour.usage
+      ? { prompt_tokens: behaviour.usage.input, completion_tokens: behaviour.usage.output, total_tokens: behaviour.usage.input + behaviour.usage.output }
+      : this.#usage(recorded, text);
     if (!body.stream) {
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(
@@ -249,7 +269,8 @@ export class DashScopeServer {
     const send = (choices: unknown[], extra: object = {}): void => {
       response.write(`data: ${JSON.stringify({ id: chunkId, object: 'chat.completion.chunk', created, model, system_fingerprint: null, choices, usage: null, ...extra })}\n\n`);
     };
-    response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', 'x-request-id': chunkId.slice(9) });
+    const requestId = behaviour.kind === 'ok' && behaviour.requestId !== undefined ? behaviour.requestId : chunkId.slice(9);
+    response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', 'x-request-id': requestId });
     const size = behaviour.kind === 'ok' ? (behaviour.chunkSize ?? 4) : 4;
     const delay = behaviour.kind === 'ok' ? (behaviour.chunkDelayMs ?? 0) : 0;
     const pieces = Array.from(text).reduce<string[]>((acc, ch, i) => {
@@ -279,7 +300,8 @@ export class DashScopeServer {
     response.end('data: [DONE]\n\n');
   }
 
-  async #handleNative(request: IncomingMessage, response: ServerResponse, raw: Buffer, requestId: string): Promise<void> {
+  async #handleNative(request: IncomingMessage, response: ServerResponse, raw: Buffer, freshId: string): Promise<void> {
+    let requestId = freshId;
     const sendError = (status: number, code: string, message: string, retryAfter?: number, echoedId: string = requestId): void => {
       response.writeHead(status, { 'content-type': 'application/json', ...(retryAfter ? { 'retry-after': String(retryAfter) } : {}) });
       response.end(JSON.stringify({ code, message, request_id: echoedId }));
@@ -325,12 +347,31 @@ export class DashScopeServer {
       return;
     }
     if (!(await held(behaviour, response))) return;
+    if (behaviour.kind === 'ok' && behaviour.requestId !== undefined) requestId = behaviour.requestId;
+    if (behaviour.kind === 'endless-line' || behaviour.kind === 'endless-event') {
+      const first = `event:result\n:HTTP_STATUS/200\ndata:${JSON.stringify({ output: { choices: [{ finish_reason: 'null', message: { role: 'assistant', content: [{ text: behaviour.text }] } }] }, request_id: requestId })}\n\n`;
+      return endless(response, behaviour, first);
+    }
+    if (behaviour.kind === 'many-words') {
+      const words_info = Array.from({ length: behaviour.count }, (_, i) => ({ text: `w${i}`, location: [0, 0, 9, 0, 9, 9, 0, 9] }));
+      const data = JSON.stringify({ output: { choices: [{ finish_reason: 'stop', message: { role: 'assistant', content: [{ text: behaviour.text, ocr_result: { words_info } }] } }] }, usage: { input_tokens: 10, output_tokens: 10 }, request_id: requestId });
+      if (!streaming) {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(data);
+      } else {
+        response.writeHead(200, { 'content-type': 'text/event-stream;charset=UTF-8' });
+        response.end(`event:result\n:HTTP_STATUS/200\ndata:${data}\n\n`);
+      }
+      return;
+    }
     const text = 'text' in behaviour && behaviour.text !== undefined ? behaviour.text : DEFAULT_TEXT;
     const advanced = body.parameters?.ocr_options?.task === 'advanced_recognition';
     const words = advanced ? await this.#wordsOf(imageItem?.image, text) : null;
     const shown = words ? words.map((word) => word.text).join('\n') : text;
     const usage = this.#usage(recorded, shown) as { prompt_tokens: number; completion_tokens: number; prompt_tokens_details: { image_tokens: number } };
-    const nativeUsage = { input_tokens: usage.prompt_tokens, output_tokens: usage.completion_tokens, image_tokens: usage.prompt_tokens_details.image_tokens };
+    const nativeUsage = behaviour.kind === 'ok' && behaviour.usage
+      ? { input_tokens: behaviour.usage.input, output_tokens: behaviour.usage.output }
+      : { input_tokens: usage.prompt_tokens, output_tokens: usage.completion_tokens, image_tokens: usage.prompt_tokens_details.image_tokens };
     const answer = (piece: string, finish: string, last: boolean): object => ({
       output: { choices: [{ finish_reason: finish, message: { role: 'assistant', content: [{ text: piece, ...(last && words ? { ocr_result: { words_info: words } } : {}) }] } }] },
       usage: nativeUsage,
@@ -456,6 +497,21 @@ async function misbehave(response: ServerResponse, behaviour: Extract<Behaviour,
     if (!response.write(chunk([{ index: 0, delta: { content: piece }, finish_reason: null }]))) {
       await new Promise((resolve) => response.once('drain', resolve));
     }
+  }
+  response.end();
+}
+
+/**
+ * An event with some text, then a line or an event that never ends (bad-input review 2, H4): sent as fast as the client
+ * reads, at most `limitBytes`, until it goes away.
+ */
+async function endless(response: ServerResponse, behaviour: Extract<Behaviour, { kind: 'endless-line' | 'endless-event' }>, first: string): Promise<void> {
+  response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+  response.write(first);
+  response.write('data:');
+  const piece = behaviour.kind === 'endless-line' ? 'x'.repeat(64 * 1024) : 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\ndata:'.repeat(1024);
+  for (let sent = 0; sent < behaviour.limitBytes && !response.destroyed; sent += piece.length) {
+    if (!response.write(piece)) await new Promise((resolve) => response.once('drain', resolve));
   }
   response.end();
 }
