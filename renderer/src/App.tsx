@@ -259,7 +259,7 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
   const hotkey = hotkeyLabel(settings.hotkey);
   const firstRunVisible = showFirstRun && !apiKey.set && !settings.baseUrl;
   /** Nothing in the history at all: the window says how text gets in, once, and offers no filters (review L6). */
-  const historyEmpty = rows.length === 0 && !query.trim() && !status && !engine;
+  const historyEmpty = !history.loading && rows.length === 0 && !query.trim() && !status && !engine;
   const dismissFirstRun = () => (rememberFirstRunDismissed(), setShowFirstRun(false));
   return (
     <div className="app">
@@ -348,9 +348,10 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
               onMessage={message}
               onStarted={(ticket) => showWhenDone.track([ticket])}
               onOpenSettings={openSettings}
-              onLeave={() => document.querySelector<HTMLElement>('[data-testid="history-list"]')?.focus()}
+              // Back to the list, or to its toggle while the list is folded away.
+              onLeave={() => document.querySelector<HTMLElement>(`[data-testid="${list.collapsed ? 'list-toggle' : 'history-list'}"]`)?.focus()}
             />
-          ) : historyEmpty && !history.loading ? (
+          ) : historyEmpty ? (
             <section className="result empty-result" aria-labelledby="first-run-title">
               <FirstRun hotkey={hotkey} engineNote={firstRunVisible} onCapture={capture} onOpen={openFiles} onOpenSettings={openSettings} onDismiss={dismissFirstRun} />
             </section>

@@ -412,6 +412,10 @@ describe('the list', () => {
     expect(wide.result.width).toBe(1100);
     expect(wide.stage.width).toBeGreaterThan(narrow.stage.width);
     await page.screenshot({ path: join(SHOTS, 'list-collapsed-1100x720-en-light.png') });
+    // Esc from the result goes to the toggle, the list being away.
+    await page.getByTestId('result-text').focus();
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('list-toggle');
     await page.reload();
     await page.getByTestId('result').or(page.locator('.empty-result')).first().waitFor();
     expect(await page.getByTestId('history-list').isVisible()).toBe(false);
