@@ -176,8 +176,8 @@ describe('notices (review M2)', () => {
         suite.app.clipboardBusy = true;
         const page = await suite.open({ locale, colorScheme: scheme });
         await page.setViewportSize({ width, height });
-        // The first-run card is another finding's (H1, M8): out of the way here.
-        await page.getByTestId('first-run').getByRole('button', { name: (locale === 'en-US' ? en : zhCN).firstRun.dismiss }).click();
+        // The first-run tip is another finding's (H1, M8): out of the way here.
+        await page.getByTestId('first-run-tip').getByRole('button', { name: (locale === 'en-US' ? en : zhCN).layout.tipDismiss }).click();
         await page.getByTestId('history-row').first().click();
         await page.getByTestId('copy').click();
         suite.app.clipboardBusy = false;
