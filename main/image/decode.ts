@@ -10,6 +10,7 @@ import { decodeJpeg2000, jpeg2000DecodeSize } from './decoders/jpeg2000.ts';
 import { decodeSgi, sgiSize } from './decoders/sgi.ts';
 import { assertDimensions, DecodeFailure, type DecodeLimits, type Decoded } from './decoders/types.ts';
 import { ImageError } from './errors.ts';
+import { plainCause } from './plain-cause.ts';
 import { sniffFormat, type ForeignFormat, type ImageFormat } from './sniff.ts';
 import { sanitizeSvg } from './svg.ts';
 
@@ -99,7 +100,9 @@ function describeSharpFailure(error: unknown): DecodeFailure {
   if (/premature end|truncated|unexpected end|end of (file|stream)|not enough data|read error|short read/i.test(text)) {
     return new DecodeFailure('image-corrupt', 'the file is truncated (it ends before the image does)');
   }
-  return new DecodeFailure('image-corrupt', `the image data is damaged (${text.split('\n')[0]})`);
+  // libvips' own words ("svgload_buffer: bad dimensions") are no help to a user: the cause in plain words, if known.
+  const cause = plainCause(text);
+  return new DecodeFailure('image-corrupt', cause ? `the image data is damaged (${cause})` : 'the image data is damaged');
 }
 
 export interface OpenedImage {

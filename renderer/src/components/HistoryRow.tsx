@@ -1,6 +1,7 @@
 import { memo, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EntrySummary } from '../../../preload/api.ts';
+import { engineRan } from '../engine-ran.ts';
 import { formatTime } from '../format.ts';
 import type { ListRow } from '../document-rows.ts';
 import { Thumbnail } from './Thumbnail.tsx';
@@ -78,7 +79,7 @@ export const HistoryRow = memo(function HistoryRow({ row, current, chosen, fresh
         <div className="row-text">{text}</div>
         <div className="row-meta">
           {size && <span>{size}</span>}
-          <span>{t(`engineName.${entry.engine}`)}</span>
+          {engineRan(entry) && <span>{t(`engineName.${entry.engine}`)}</span>}
           {entry.pinned && <span className="badge pinned">{t('list.pinned')}</span>}
         </div>
       </div>

@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { EntryView } from '../../../preload/api.ts';
 import { REGION_PRICES } from '../../../main/ocr/regions.ts';
+import { engineRan } from '../engine-ran.ts';
 import { formatCost, formatNumber } from '../format.ts';
 
 /** customEndpoint: DashScope's prices say nothing about what a custom endpoint costs. */
@@ -11,7 +12,7 @@ export function ResultMeta({ entry, customEndpoint }: { entry: EntryView; custom
   return (
     <p className="meta">
       {[
-        `${t(`engineName.${entry.engine}`)} · ${entry.model}`,
+        engineRan(entry) ? `${t(`engineName.${entry.engine}`)} · ${entry.model}` : null,
         usage.inputTokens !== null
           ? t('result.usage', {
               image: formatNumber(usage.imageTokens ?? 0, i18n.language),
