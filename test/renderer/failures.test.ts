@@ -72,6 +72,13 @@ describe('Qwen out of reach: read offline, and said (H4)', () => {
     await note.getByRole('button', { name: en.failures.fallback.again }).click();
     await jobsDone(app, 2);
     expect(app.history.list().items.map((e) => [e.engine, e.status])).toEqual([['qwen', 'failed'], ['local', 'done']]);
+    // In Chinese, dark.
+    app.settings.update({ language: 'zh-CN' });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.reload();
+    await page.getByTestId('history-row').nth(1).click();
+    await expect.poll(() => note.textContent()).toContain(zhCN.failures.fallback.note);
+    await shot(page, 'fallback-1100-zh-dark');
   });
 
   it('with the fallback off, a network error offers Read it offline first (zh-CN, dark)', async () => {
