@@ -1,5 +1,4 @@
 /** Command-line parsing and validation; anything wrong here is a usage error (exit status 2). */
-import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { z } from 'zod';
 import { MODES, type Mode } from '../ocr/prompts.ts';
@@ -7,6 +6,9 @@ import { protocolFor, REGIONS, type Region } from '../ocr/models.ts';
 import type { QwenApi } from '../ocr/qwen.ts';
 import { BUILT_IN_LANGUAGES, builtInLanguage, LANGUAGE_PACKS, packFor, type PackCode } from '../languages/catalog.ts';
 import { DEFAULT_TASK, parseResultSchema, TASK_OF_MODE, TASKS, type TaskRequest } from '../ocr/tasks.ts';
+import { errorMessage } from '../errors.ts';
+import { readNamedFileSync, utf8Text } from '../named-file.ts';
+import { printable } from './printable.ts';
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -199,6 +201,9 @@ function languageOf(code: string): PackCode | 'built-in' {
   return pack.code;
 }
 
+/** A key-information schema is a few field names and descriptions: a megabyte is far past any. */
+const MAX_SCHEMA_BYTES = 1024 * 1024;
+
 /** --task (or --mode's task), --schema and --rotate as one request, checked against each other and the protocol. */
 function taskOf(o: { mode?: Mode; task?: TaskRequest['task']; schema?: string; rotate: boolean }, api: QwenApi): TaskRequest {
   if (o.mode && o.task) throw new UsageError('--task replaces --mode: give one of them');
@@ -206,13 +211,17 @@ function taskOf(o: { mode?: Mode; task?: TaskRequest['task']; schema?: string; r
   if (o.schema && task !== 'key-info') throw new UsageError('--schema goes with --task key-info');
   if (task === 'advanced' && api !== 'native') throw new UsageError("--task advanced needs DashScope's native API: add --api native (it is the default without --base-url)");
   if (!o.schema) return { task, rotate: o.rotate };
-  let json: string;
+  // The same gate as an input (named-file.ts): a regular file of at most 1 MB, UTF-8, nothing of it echoed raw (review 2, M2, L4).
+  const named = `--schema ${printable(o.schema)}`;
+  let bytes: Buffer;
   try {
-    json = readFileSync(o.schema, 'utf8');
+    bytes = readNamedFileSync(o.schema, MAX_SCHEMA_BYTES);
   } catch (error) {
-    throw new UsageError(`--schema ${o.schema}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new UsageError(`${named}: ${errorMessage(error)}`);
   }
+  const json = utf8Text(bytes);
+  if (json === null) throw new UsageError(`${named}: it is not UTF-8 text (save it as UTF-8)`);
   const schema = parseResultSchema(json);
-  if (!schema.ok) throw new UsageError(`--schema ${o.schema}: ${schema.reason}`);
+  if (!schema.ok) throw new UsageError(`${named}: ${printable(schema.reason)}`);
   return { task, schema: schema.schema, rotate: o.rotate };
 }

@@ -42,13 +42,8 @@ export interface FileReport {
   pages?: number | null;
 }
 
-/**
- * Text as a terminal should get it: control characters (a file named with an escape sequence, a server's message
- * with one) written as \xNN, so nothing can move the cursor or recolour the screen (bad-input review L6).
- */
-export function printable(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-}
+// Text as a terminal should get it (printable.ts).
+export { printable } from './printable.ts';
 
 /**
  * What the command adds to an error's words: the way out on the command line. The services' messages leave these

@@ -3,7 +3,8 @@
  * with its size on disk, or available with its download), and adding (from the registry, or from tarballs a user
  * brought) and removing a pack. One install at a time per pack.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { readNamedFileSync } from '../named-file.ts';
 import { ReadoutError } from '../errors.ts';
 import { languagesDir } from '../paths.ts';
 import { BUILT_IN_LANGUAGES, builtInLanguage, downloadSize, installedSize, LANGUAGE_PACKS, packFor, tarballName, tarballUrl, type LanguagePack, type PackCode, type PackSource } from './catalog.ts';
@@ -145,10 +146,11 @@ function readTarball(file: string, pack: LanguagePack): Uint8Array {
     if (size > largest) {
       throw new ReadoutError('language-integrity', `${file} (${size} bytes) is not part of the ${pack.name} pack: its tarballs are at most ${largest} bytes.`);
     }
-    return readFileSync(file);
+    // The same gate as an input: a FIFO or a device is refused at once, and no more than the limit is read (review 2, M2).
+    return readNamedFileSync(file, largest);
   } catch (error) {
-    if (error instanceof ReadoutError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ReadoutError('language-file', `${file} cannot be read (${code ?? String(error)}).`, { cause: error });
+    if (error instanceof ReadoutError && error.code !== 'file-unreadable' && error.code !== 'file-too-large') throw error;
+    const code = error instanceof ReadoutError ? error.message : `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
+    throw new ReadoutError('language-file', `${file} ${code}.`, { cause: error });
   }
 }

@@ -68,16 +68,48 @@ export function promptForTask(request: TaskRequest): string {
   }
 }
 
+/** Deeper than any form's fields (an invoice's line items' fields are three). */
+export const MAX_SCHEMA_DEPTH = 16;
+
+/** How deep brackets nest in JSON text, strings skipped, counted without recursion (past 1,000 it stops counting). */
+export function jsonDepth(json: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) {
+      inString = true;
+    } else if (c === 0x7b || c === 0x5b) {
+      depth++;
+      if (depth > deepest) deepest = depth;
+      if (deepest > 1000) return deepest;
+    } else if (c === 0x7d || c === 0x5d) {
+      depth--;
+    }
+  }
+  return deepest;
+}
+
 /**
  * A key-information schema from what a user wrote: a JSON object whose values are descriptions (strings) or nested
  * objects of the same kind. Returns a sentence saying what is wrong, or the schema.
  */
 export function parseResultSchema(json: string): { ok: true; schema: ResultSchema } | { ok: false; reason: string } {
+  // Nesting is counted before anything recurses over it (the check below, JSON.stringify of the request): 100,000
+  // levels threw a RangeError with its stack (bad-input review 2, M2).
+  const depth = jsonDepth(json);
+  if (depth > MAX_SCHEMA_DEPTH) return { ok: false, reason: `it nests ${depth > 1000 ? 'more than 1,000' : depth} levels deep; a schema may nest ${MAX_SCHEMA_DEPTH}` };
   let value: unknown;
   try {
     value = JSON.parse(json);
   } catch (error) {
-    return { ok: false, reason: `it is not JSON (${error instanceof Error ? error.message : String(error)})` };
+    // V8's message quotes the text, which is the file's (an escape sequence, NULs): only the position is said (L4).
+    const at = /position (\d+)/.exec(error instanceof Error ? error.message : '')?.[1];
+    return { ok: false, reason: `it is not JSON${at ? ` (the error is at character ${at})` : ''}` };
   }
   const check = (node: unknown, path: string): string | null => {
     if (typeof node !== 'object' || node === null || Array.isArray(node)) return `${path || 'the schema'} must be a JSON object of field names and descriptions`;
@@ -85,7 +117,8 @@ export function parseResultSchema(json: string): { ok: true; schema: ResultSchem
     if (entries.length === 0) return `${path || 'the schema'} has no fields`;
     for (const [key, inner] of entries) {
       if (typeof inner === 'string') continue;
-      const problem = check(inner, path ? `${path}.${key}` : key);
+      // A field's name is the file's text: quoted as JSON, so a control character in it is written as an escape.
+      const problem = check(inner, path ? `${path}.${JSON.stringify(key)}` : JSON.stringify(key));
       if (problem) return problem;
     }
     return null;

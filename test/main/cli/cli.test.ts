@@ -206,7 +206,7 @@ describe('readout usage', () => {
     [['--task', 'table', '--mode', 'text', 'x.png'], /--task replaces --mode/],
     [['--task', 'table', '--schema', 's.json', 'x.png'], /--schema goes with --task key-info/],
     [['--base-url', 'http://127.0.0.1:9/v1', '--task', 'advanced', 'x.png'], /--task advanced needs DashScope's native API/],
-    [['--schema', 'no-such-schema.json', 'x.png'], /--schema no-such-schema.json: cannot be read \(ENOENT\)/],
+    [['--schema', 'no-such-schema.json', 'x.png'], /--schema no-such-schema.json: cannot be read \(no such file\)/],
     [['--schema', fixture('smart-resize/make-cases.py'), 'x.png'], /make-cases.py: it is not JSON/],
   ])('exits 2 for %j', async (args, message) => {
     const run = await runCli(args);

@@ -1,0 +1,8 @@
+/**
+ * Text as a terminal should get it: control characters (a file named with an escape sequence, a server's message
+ * with one, a history entry's text) written as \xNN, so nothing can move the cursor, set the title or recolour the
+ * screen (bad-input review L6; review 2, L1, L4). Its own module so option parsing takes it without the report's.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
