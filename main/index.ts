@@ -229,7 +229,8 @@ function warnOfDamage(notifier: Notifier, words: () => ReturnType<typeof mainStr
 
 function createServices(core: Core, hotkeys: Hotkeys): AppServices {
   const { settings, window, notifier, words } = core;
-  return new AppServices({
+  // The services are asked back (a failed capture's Read offline) only after they exist.
+  const services: AppServices = new AppServices({
     version: app.getVersion(),
     platform: process.platform,
     settings,
@@ -256,7 +257,12 @@ function createServices(core: Core, hotkeys: Hotkeys): AppServices {
           window.show();
           if (entryId !== null) emit('app:showEntry', { entryId });
         },
-        notify: ({ title, body }, open) => notifier.failure(title, body, open),
+        notify: ({ title, body }, open, actions) => notifier.failure(title, body, open, actions),
+        actionsSupported: () => process.platform === 'darwin',
+        readOffline: (entryId) => {
+          window.show();
+          void services.jobs.rerun(entryId, { engine: 'local' });
+        },
         language: () => ({ setting: settings.get().language, locale: app.getLocale() }),
       }),
     startCapture: emitApp(CAPTURE_EVENT),
@@ -272,6 +278,7 @@ function createServices(core: Core, hotkeys: Hotkeys): AppServices {
     // system's proxy settings (docs/api/net.md), where Node's fetch would not.
     languages: new LanguagePacks(app.getPath('userData'), { fetch: (url, init) => net.fetch(url, init) }),
   });
+  return services;
 }
 
 /** The hotkeys held at start: what the OS refuses then is said in a notification (Settings says it on the spot later). */

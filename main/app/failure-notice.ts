@@ -22,6 +22,14 @@ export interface FailedAction {
   /** A screen capture (the hotkey's): said as such. */
   capture: boolean;
   error: ErrorView;
+  /** The entry was Qwen's and keeps its image: the offline engine can read it (a notification's Read offline). */
+  offline: boolean;
+}
+
+/** A button on a notification, where the platform's notifications have them (macOS). */
+export interface NoticeAction {
+  label: string;
+  run: () => void;
 }
 
 export interface FailureNoticePorts {
@@ -31,8 +39,12 @@ export interface FailureNoticePorts {
   notificationsOn(): boolean;
   /** The window brought forward and opened on the entry (app:showEntry), or just brought forward. */
   showEntry(entryId: number | null): void;
-  /** A notification; `open` runs on a click, or at once where it cannot be shown (notifier.ts). */
-  notify(message: { title: string; body: string }, open: () => void): void;
+  /** A notification; `open` runs on a click, or at once where it cannot be shown (notifier.ts); its buttons, if any. */
+  notify(message: { title: string; body: string }, open: () => void, actions: NoticeAction[]): void;
+  /** Whether notifications here can carry buttons (Electron: macOS only). */
+  actionsSupported(): boolean;
+  /** Reads the failed entry again with the offline engine (a new entry, as the window's Read it offline does). */
+  readOffline(entryId: number): void;
   /** The user's language: 'system', 'en' or 'zh-CN' (settings), and the OS locale. */
   language(): { setting: string; locale: string };
 }
@@ -63,5 +75,12 @@ export function sayFailure(failure: FailedAction, ports: FailureNoticePorts): vo
     return;
   }
   const { setting, locale } = ports.language();
-  ports.notify(failureMessage(failure, { setting, locale }), open);
+  const notice = catalogue(setting, locale).failures.notice;
+  const entryId = failure.entryId;
+  // "Read offline" where it can help, and the window; elsewhere the click is the one way on, and opens the entry.
+  const actions: NoticeAction[] =
+    ports.actionsSupported() && entryId !== null
+      ? [...(failure.offline ? [{ label: notice.readOffline, run: () => ports.readOffline(entryId) }] : []), { label: notice.open, run: open }]
+      : [];
+  ports.notify(failureMessage(failure, { setting, locale }), open, actions);
 }

@@ -240,7 +240,10 @@ export class Jobs {
     const texts = outcome.texts.filter((t): t is string => t !== null);
     if (texts.length === 0) {
       const first = failures[0];
-      if (first) this.#ports.notifyFailed({ count: outcome.size, failed: failures.length, entryId: first.entryId, name: first.name, capture: first.capture, error: first.error } satisfies FailedAction);
+      // Reading it offline helps an entry Qwen failed that keeps its image.
+      const entry = first && first.entryId !== null ? this.#history.get(first.entryId) : null;
+      const offline = entry?.engine === 'qwen' && entry.hasImage;
+      if (first) this.#ports.notifyFailed({ count: outcome.size, failed: failures.length, entryId: first.entryId, name: first.name, capture: first.capture, error: first.error, offline } satisfies FailedAction);
       return;
     }
     const joined = outcome.size === 1 ? texts[0]! : settings.batchClipboard === 'joined' ? texts.filter(Boolean).join('\n\n') : '';

@@ -12,12 +12,18 @@ export interface NotificationPorts {
    * Shows a native notification; `failed` is called if the system refuses it. A click brings the window up, or runs
    * `clicked` where one is given (a failed capture's notification opens its entry).
    */
-  show(message: { title: string; body: string; silent: boolean }, failed: (reason: string) => void, clicked?: () => void): void;
+  show(message: { title: string; body: string; silent: boolean }, failed: (reason: string) => void, clicked?: () => void, actions?: NotificationAction[]): void;
   /** The main window, brought forward: it shows the newest result. */
   showWindow(): void;
   /** A message box for a warning the user must read. */
   showDialog(message: { title: string; body: string }): void;
   log(message: string): void;
+}
+
+/** A button on a notification (macOS shows them), and what it does. */
+export interface NotificationAction {
+  label: string;
+  run: () => void;
 }
 
 export class Notifier {
@@ -42,11 +48,11 @@ export class Notifier {
    * A reading that failed (review H3): a notification whose click runs `open` (the window on the failed entry);
    * where none can be shown, `open` at once, since the window says it all.
    */
-  failure(title: string, body: string, open: () => void): void {
-    this.#send({ title, body, silent: false }, open, open);
+  failure(title: string, body: string, open: () => void, actions: NotificationAction[] = []): void {
+    this.#send({ title, body, silent: false }, open, open, actions);
   }
 
-  #send(message: { title: string; body: string; silent: boolean }, fallback: () => void, clicked?: () => void): void {
+  #send(message: { title: string; body: string; silent: boolean }, fallback: () => void, clicked?: () => void, actions?: NotificationAction[]): void {
     if (this.#broken || !this.#ports.supported()) {
       fallback();
       return;
@@ -59,6 +65,7 @@ export class Notifier {
         fallback();
       },
       clicked,
+      actions,
     );
   }
 }

@@ -10,8 +10,13 @@ export function createNotifier(options: { showWindow(): void }): Notifier {
   const shown = new KeepAlive<Notification>();
   return new Notifier({
     supported: () => Notification.isSupported(),
-    show: (message, failed, clicked) => {
-      const notification = new Notification(message);
+    show: (message, failed, clicked, actions = []) => {
+      // Buttons show on macOS only (notification.md, "actions"); elsewhere a click is the way on.
+      const notification = new Notification({ ...message, actions: actions.map(({ label }) => ({ type: 'button' as const, text: label })) });
+      notification.on('action', (_event, index: number) => {
+        release();
+        actions[index]?.run();
+      });
       const release = shown.hold(notification);
       // Electron 42+: an unsigned macOS build gets 'failed' instead of a notification (breaking-changes.md).
       notification.on('failed', (_event, error) => {

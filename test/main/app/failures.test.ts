@@ -59,7 +59,7 @@ describe('a capture whose reading fails is said (H3)', () => {
     await a.services.idle();
     const entry = a.history.list().items[0]!;
     expect(entry.status).toBe('failed');
-    expect(a.failures).toEqual([{ count: 1, failed: 1, entryId: entry.id, name: 'capture.png', capture: true, error: expect.objectContaining({ code: 'auth' }) }]);
+    expect(a.failures).toEqual([{ count: 1, failed: 1, entryId: entry.id, name: 'capture.png', capture: true, error: expect.objectContaining({ code: 'auth' }), offline: true }]);
     expect(a.notifications).toEqual([]);
   });
 
@@ -89,16 +89,21 @@ describe('a capture whose reading fails is said (H3)', () => {
   });
 
   it('where the user is looking: the window in front opens the entry; else a notification in their language that opens it', () => {
-    const failure: FailedAction = { count: 1, failed: 1, entryId: 7, name: 'capture.png', capture: true, error: { code: 'auth', message: 'The API key was rejected', retryable: false } };
+    const failure: FailedAction = { count: 1, failed: 1, entryId: 7, name: 'capture.png', capture: true, error: { code: 'auth', message: 'The API key was rejected', retryable: false }, offline: true };
     const said: string[] = [];
-    const ports = (focused: boolean, notifications = true) => ({
+    const ports = (focused: boolean, notifications = true, buttons = false) => ({
       windowFocused: () => focused,
       notificationsOn: () => notifications,
       showEntry: (id: number | null) => void said.push(`window on ${id}`),
-      notify: (message: { title: string; body: string }, open: () => void) => {
+      notify: (message: { title: string; body: string }, open: () => void, actions: Array<{ label: string; run: () => void }>) => {
         said.push(`${message.title} | ${message.body}`);
-        open();
+        if (actions.length > 0) {
+          said.push(`buttons ${actions.map((action) => action.label).join(', ')}`);
+          actions[0]!.run();
+        } else open();
       },
+      actionsSupported: () => buttons,
+      readOffline: (id: number) => void said.push(`offline ${id}`),
       language: () => ({ setting: 'system', locale: 'zh-CN' }),
     });
     sayFailure(failure, ports(true));
@@ -109,6 +114,10 @@ describe('a capture whose reading fails is said (H3)', () => {
     sayFailure(failure, ports(false));
     expect(said[0]).toMatch(/^无法读取截图 \| API 密钥/);
     expect(said[1]).toBe('window on 7');
+    // Where notifications have buttons (macOS): Read offline, and Open Readout.
+    said.length = 0;
+    sayFailure(failure, ports(false, true, true));
+    expect(said.slice(1)).toEqual(['buttons 离线读取, 打开 Readout', 'offline 7']);
     expect(failureMessage({ ...failure, capture: false, count: 3 }, { setting: 'en', locale: 'zh-CN' }).title).toBe('None of the 3 files could be read');
     expect(failureMessage({ ...failure, capture: false }, { setting: 'en', locale: 'en' })).toEqual({
       title: "Couldn't read capture.png",
