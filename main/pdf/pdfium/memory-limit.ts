@@ -68,7 +68,7 @@ export function memoryLimits(wasm: Uint8Array): { initialPages: number; maxPages
  * A copy of `wasm` whose memory can grow to at most `maxBytes` (rounded down to whole pages, never below its initial
  * size). Throws when the module imports its memory or declares no maximum (no room to write one in place).
  */
-export function withMemoryLimit(wasm: Uint8Array, maxBytes: number): Uint8Array {
+export function withMemoryLimit(wasm: Uint8Array, maxBytes: number): Uint8Array<ArrayBuffer> {
   const limits = memoryLimits(wasm);
   if (!limits || limits.maxPages === null) throw new Error('the WebAssembly module has no memory maximum of its own to lower');
   const pages = Math.max(limits.initialPages, Math.min(limits.maxPages, Math.floor(maxBytes / WASM_PAGE)));

@@ -11,7 +11,7 @@ import { memoryLimits, withMemoryLimit } from '../../../main/pdf/pdfium/memory-l
 const PAGE = 65536;
 
 /** A module with one memory (1 page, max 32768 written in 3 LEB128 bytes, as Emscripten writes it), exported as "m". */
-function tinyModule(): Uint8Array {
+function tinyModule(): Uint8Array<ArrayBuffer> {
   return new Uint8Array([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
     0x05, 0x06, 0x01, 0x01, 0x01, 0x80, 0x80, 0x02,
