@@ -287,6 +287,10 @@ export interface EntrySummary {
   height: number | null;
   /** A PDF's page: its document, its number and how many the document has. */
   page: { number: number; of: number; document: number } | null;
+  /** The task it was read with ('table', 'key-info'…; 'text' or null for plain text): the row says which. */
+  mode?: string | null;
+  /** Its first code, where the image held codes and no text: the row shows the code (review M10). */
+  code?: { format: string; text: string } | null;
 }
 
 export interface HistoryFilterView {

@@ -44,12 +44,13 @@ export function toEntryView(entry: Entry, installed: readonly PackCode[] = []): 
 const PREVIEW_LENGTH = 160;
 
 export function toEntrySummary(entry: Entry): EntrySummary {
+  const preview = firstLine(entry).trim().slice(0, PREVIEW_LENGTH);
   return {
     id: entry.id,
     createdAt: entry.createdAt,
     sourceKind: entry.source.kind,
     fileName: entry.fileName,
-    preview: firstLine(entry).trim().slice(0, PREVIEW_LENGTH),
+    preview,
     engine: entry.engine,
     model: entry.model,
     status: entry.status,
@@ -59,6 +60,8 @@ export function toEntrySummary(entry: Entry): EntrySummary {
     width: entry.width,
     height: entry.height,
     page: pageOf(entry),
+    mode: entry.mode,
+    code: !preview && entry.codes?.[0] ? { format: entry.codes[0].format, text: entry.codes[0].text.slice(0, PREVIEW_LENGTH) } : null,
   };
 }
 

@@ -25,12 +25,22 @@ function matchRanges(text: string, terms: string[]): Array<[number, number]> {
 /** Characters of context before the first match: few, so that the match shows even in a one-line list row. */
 const LEAD = 12;
 
-/** A window of `text` around the first match, about `width` characters, with every match in it marked. */
+/**
+ * A window of `text` from a little before the first match, about `width` characters, with every match in it marked;
+ * its lines joined with " · " so a line break still shows ("…room B503 · roadmap before Friday…"). The window never
+ * starts further back to fill its width near the end: that pushed a late match past a narrow row's ellipsis (M5).
+ */
 export function makeSnippet(text: string, terms: string[], width = 120): SnippetPart[] {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = text
+    .split(/\s*\n\s*/)
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join(' · ');
   const ranges = matchRanges(flat, terms);
   const first = ranges[0]?.[0] ?? 0;
-  const start = Math.max(0, Math.min(first - LEAD, flat.length - width));
+  // From the start of a word (Latin letters and digits; CJK text breaks anywhere), so the context reads whole.
+  let start = Math.max(0, first - LEAD);
+  while (start > 0 && start < first && /\w/.test(flat[start - 1]!) && /\w/.test(flat[start]!)) start++;
   const end = Math.min(flat.length, start + width);
   const parts: SnippetPart[] = [];
   let cursor = start;

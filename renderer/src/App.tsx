@@ -6,6 +6,7 @@ import { api, bridgeError, modKey } from './api.ts';
 import { FirstRun, FirstRunTip, firstRunDismissed, rememberFirstRunDismissed } from './components/FirstRun.tsx';
 import { ListToggle } from './components/ListToggle.tsx';
 import { HistoryList } from './components/HistoryList.tsx';
+import { NoMatches } from './components/NoMatches.tsx';
 import { QueueBar } from './components/QueueBar.tsx';
 import { ResultView } from './components/ResultView.tsx';
 import { SelectionBar } from './components/SelectionBar.tsx';
@@ -71,7 +72,22 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
   // A search takes a few milliseconds, so the pause only folds keys that land together (a paste, key repeat).
   const debouncedQuery = useDebounced(settledQuery, 12);
   const history = useHistory(debouncedQuery, filter);
-  const rows = useMemo(() => history.rows.filter((row) => !hidden.has(row.entry.id)), [history.rows, hidden]);
+  /** PDF documents folded to their first page in the list (review L15). */
+  const [folded, setFolded] = useState<ReadonlySet<number>>(new Set());
+  const rows = useMemo(
+    () => history.rows.filter((row) => !hidden.has(row.entry.id) && !(row.group && !row.group.first && folded.has(row.entry.page!.document))),
+    [history.rows, hidden, folded],
+  );
+  const foldDocument = useCallback((document: number, fold?: boolean) => {
+    setFolded((current) => {
+      const next = new Set(current);
+      if (fold ?? !next.has(document)) next.add(document);
+      else next.delete(document);
+      return next;
+    });
+  }, []);
+  /** End pressed while more of the history was still to load: it loads to the end, then goes there (review L4). */
+  const [toEnd, setToEnd] = useState(false);
   const selection = useSelection(rows);
   const { currentId, chosen } = selection;
   const visibleId = rows.some((row) => row.entry.id === currentId) ? currentId : null;
@@ -229,7 +245,23 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
     if (event.key === 'ArrowDown') move(index < 0 ? 0 : index + 1);
     else if (event.key === 'ArrowUp') move(index - 1);
     else if (event.key === 'Home') move(0);
-    else if (event.key === 'End') move(rows.length - 1);
+    else if (event.key === 'End') {
+      if (history.hasMore) setToEnd(true);
+      move(rows.length - 1);
+    } else if (event.key === 'PageDown' || event.key === 'PageUp') {
+      // A page is as many rows as the list shows, less one kept in view for context.
+      const page = Math.max(1, Math.floor((event.currentTarget.clientHeight || 78) / 78) - 1);
+      move((index < 0 ? 0 : index) + (event.key === 'PageDown' ? page : -page));
+    } else if ((event.key === 'ArrowLeft' || event.key === 'ArrowRight') && visibleId !== null) {
+      // ← folds the current page's document to its first page, → unfolds it.
+      const document = rows[index]?.entry.page?.document;
+      if (document === undefined || !rows[index]?.group) return;
+      foldDocument(document, event.key === 'ArrowLeft');
+      if (event.key === 'ArrowLeft') {
+        const first = rows.find((row) => row.entry.page?.document === document && row.group?.first);
+        if (first) selection.select(first.entry.id);
+      }
+    }
     else if (event.key === 'Enter' && visibleId !== null) setFocusResult(true);
     else if (isShortcut(event, 'a')) selection.chooseAll();
     else if (event.key === 'Escape' && chosen.size > 0) selection.select(currentId);
@@ -246,6 +278,23 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
     } else return;
     event.preventDefault();
   };
+
+  // End goes on loading pages until the last is in, then to its last row.
+  useEffect(() => {
+    if (!toEnd) return;
+    if (history.hasMore) {
+      if (!history.loading) void history.loadMore();
+      return;
+    }
+    setToEnd(false);
+    const last = rows.at(-1);
+    if (last) selection.select(last.entry.id);
+  }, [toEnd, history, rows, selection]);
+
+  const exportDocument = (document: number, format: 'md' | 'pdf'): void =>
+    void api.history.export({ format, document }).then((result) => {
+      if (result.saved) say({ text: t('result.exported', { count: result.count, file: result.fileName }) });
+    }, showError);
 
   const exportChosen = async (): Promise<void> => {
     try {
@@ -335,6 +384,9 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
               onSelect={selection.select}
               onLoadMore={() => void history.loadMore()}
               onKeyDown={onListKey}
+              collapsed={folded}
+              onToggleDocument={foldDocument}
+              onExportDocument={exportDocument}
             />
           </div>
           {selected ? (
@@ -351,6 +403,9 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
               // Back to the list, or to its toggle while the list is folded away.
               onLeave={() => document.querySelector<HTMLElement>(`[data-testid="${list.collapsed ? 'list-toggle' : 'history-list'}"]`)?.focus()}
             />
+          ) : debouncedQuery.trim() && rows.length === 0 && !history.loading ? (
+            // A search that found nothing says so where the result would be, with the way back (review L5).
+            <NoMatches query={debouncedQuery.trim()} onClear={() => (setQuery(''), search.current?.focus())} />
           ) : historyEmpty ? (
             <section className="result empty-result" aria-labelledby="first-run-title">
               <FirstRun hotkey={hotkey} engineNote={firstRunVisible} onCapture={capture} onOpen={openFiles} onOpenSettings={openSettings} onDismiss={dismissFirstRun} />

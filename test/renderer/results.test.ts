@@ -115,6 +115,8 @@ describe('one action, one result shown (review M1)', () => {
     await expect.poll(() => page.getByTestId('result-text').textContent()).toBe(DEFAULT_TEXT);
     const [newest] = suite.app!.history.list().items;
     expect(newest).toMatchObject({ mode: 'table', status: 'done' });
+    // Its row says which task read it, so it is not taken for a copy of the first (review M16).
+    await expect.poll(() => page.getByTestId('task-badge').allTextContents()).toEqual([en.results.task.table]);
 
     // A cut answer fails the opened file, which is shown failed, with Retry.
     server.script({ kind: 'cut', text: 'half an ans' });

@@ -17,13 +17,17 @@ interface Props {
   onSelect: (id: number, how: { range: boolean; toggle: boolean }) => void;
   onLoadMore: () => void;
   onKeyDown: (event: KeyboardEvent<HTMLDivElement>) => void;
+  /** Documents whose pages are folded under their header (review L15). */
+  collapsed?: ReadonlySet<number>;
+  onToggleDocument?: (document: number) => void;
+  onExportDocument?: (document: number, format: 'md' | 'pdf') => void;
 }
 
 const ROW_HEIGHT = 78;
 /** The line a document's first page carries above it (HistoryRow). */
 const DOCUMENT_HEADER = 24;
 
-export function HistoryList({ rows, currentId, chosen, fresh, streamed, hasMore, loading, emptyText, onSelect, onLoadMore, onKeyDown }: Props) {
+export function HistoryList({ rows, currentId, chosen, fresh, streamed, hasMore, loading, emptyText, onSelect, onLoadMore, onKeyDown, collapsed, onToggleDocument, onExportDocument }: Props) {
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: (index) => (rows[index]?.group?.first ? ROW_HEIGHT + DOCUMENT_HEADER : ROW_HEIGHT), overscan: 8 });
@@ -59,7 +63,17 @@ export function HistoryList({ rows, currentId, chosen, fresh, streamed, hasMore,
           const id = row.entry.id;
           return (
             <div key={id} style={{ position: 'absolute', top: 0, left: 0, right: 0, height: item.size, transform: `translateY(${item.start}px)` }}>
-              <HistoryRow row={row} current={id === currentId} chosen={chosen.has(id)} fresh={fresh.has(id)} streamed={streamed.get(id)} onSelect={onSelect} />
+              <HistoryRow
+                row={row}
+                current={id === currentId}
+                chosen={chosen.has(id)}
+                fresh={fresh.has(id)}
+                streamed={streamed.get(id)}
+                onSelect={onSelect}
+                collapsed={row.entry.page ? collapsed?.has(row.entry.page.document) : false}
+                onToggleDocument={onToggleDocument}
+                onExportDocument={onExportDocument}
+              />
             </div>
           );
         })}

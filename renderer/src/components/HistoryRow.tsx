@@ -5,6 +5,9 @@ import { engineRan } from '../engine-ran.ts';
 import { formatTime } from '../format.ts';
 import type { ListRow } from '../document-rows.ts';
 import { Thumbnail } from './Thumbnail.tsx';
+import { ChevronIcon, QrIcon, SourceIcon } from './icons.tsx';
+import { MenuButton } from './MenuButton.tsx';
+import './HistoryRow.css';
 
 /** What a row is called: its file's name, else where it came from ("Screen capture", "Pasted image"). */
 export function useEntryName(): (entry: Pick<EntrySummary, 'fileName' | 'sourceKind'> & { page?: EntrySummary['page'] }) => string {
@@ -26,9 +29,16 @@ interface Props {
   /** Text streamed so far, while it is being read. */
   streamed: string | undefined;
   onSelect: (id: number, how: { range: boolean; toggle: boolean }) => void;
+  /** Its document's pages are folded under the header (review L15). */
+  collapsed?: boolean;
+  onToggleDocument?: (document: number) => void;
+  onExportDocument?: (document: number, format: 'md' | 'pdf') => void;
 }
 
-export const HistoryRow = memo(function HistoryRow({ row, current, chosen, fresh, streamed, onSelect }: Props) {
+/** Tasks other than plain text, which a badge names so a re-run with another task is not taken for a duplicate. */
+const BADGED = new Set(['key-info', 'document', 'table', 'formula', 'multi-lang', 'advanced']);
+
+export const HistoryRow = memo(function HistoryRow({ row, current, chosen, fresh, streamed, onSelect, collapsed = false, onToggleDocument, onExportDocument }: Props) {
   const { t, i18n } = useTranslation();
   const name = useEntryName();
   const { entry, snippet } = row;
@@ -37,27 +47,64 @@ export const HistoryRow = memo(function HistoryRow({ row, current, chosen, fresh
     ? snippet.map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))
     : entry.status === 'pending'
       ? streamed || <span className="muted">{t('list.reading')}</span>
-      : entry.preview || (
+      : entry.preview ||
+        (entry.code ? (
+          // An image that held only a code: the code, marked as one (review M10).
+          <>
+            <span className="badge code-badge" role="img" aria-label={t('results.code', { format: entry.code.format })}>
+              <QrIcon />
+            </span>{' '}
+            {entry.code.text}
+          </>
+        ) : (
           <span className={entry.error ? 'error-text' : 'muted'}>
             {/* The reason in the reader's language where its code is known; the main process's own words otherwise. */}
             {entry.error ? t(`errorCode.${entry.error.code}`, { defaultValue: entry.error.message }) : t('list.noText')}
           </span>
-        );
+        ));
   const time = formatTime(entry.createdAt, i18n.language);
   // Inside a document the page says which page it is; the document's name stands once, above its first page.
   const title = row.group && entry.page ? t('list.pageOf', { page: entry.page.number, pages: entry.page.of }) : name(entry);
-  // In reading order, which is what a screen reader says: name, source, time, status; then the text; then the rest.
+  // Where it came from, as an icon; left out where the name already says it ("Screen capture", "Pasted image").
+  const source = entry.page
+    ? { kind: 'pdf' as const, label: t('results.pdfPage', { page: entry.page.number }) }
+    : entry.fileName
+      ? { kind: entry.sourceKind, label: t(`source.${entry.sourceKind}`) }
+      : null;
+  const task = entry.mode && BADGED.has(entry.mode) ? t(`results.task.${entry.mode}`) : null;
+  const documentId = entry.page?.document;
+  const documentName = entry.fileName ?? t(`source.${entry.sourceKind}`);
+  // In reading order, which is what a screen reader says: name, status, task; then the text; then source and time.
   return (
     <>
-    {row.group?.first && (
-      // Seen once above the document's pages; a screen reader hears the name in each page's own row instead.
-      <div className="document-header" aria-hidden="true" data-testid="document-header">
-        {t('list.document', { name: entry.fileName ?? t(`source.${entry.sourceKind}`), pages: row.group.pages })}
+    {row.group?.first && documentId !== undefined && (
+      // Seen once above the document's pages; a screen reader hears the name in each page's own row instead, and the
+      // keyboard folds it with ← and → on its pages and exports it from a page's Export menu.
+      <div className="document-header" aria-hidden="true" data-testid="document-header" onMouseDown={(event) => event.preventDefault()}>
+        <button type="button" className="plain document-toggle" tabIndex={-1} aria-expanded={!collapsed} onClick={() => onToggleDocument?.(documentId)} title={t(collapsed ? 'results.expand' : 'results.collapse', { name: documentName })} data-testid="document-toggle">
+          <span className={`chevron${collapsed ? ' folded' : ''}`}>
+            <ChevronIcon />
+          </span>
+          <span className="document-name">{t('list.document', { name: documentName, pages: row.group.pages })}</span>
+        </button>
+        {onExportDocument && (
+          <MenuButton
+            label={t('result.export')}
+            className="plain document-export"
+            tabIndex={-1}
+            testId="document-export"
+            items={[
+              { id: 'md', label: t('results.exportDocumentMd'), onSelect: () => onExportDocument(documentId, 'md') },
+              { id: 'pdf', label: t('results.exportDocumentPdf'), onSelect: () => onExportDocument(documentId, 'pdf') },
+            ]}
+          />
+        )}
       </div>
     )}
     <div
       role="option"
       aria-selected={current || chosen}
+      aria-expanded={row.group?.first ? !collapsed : undefined}
       id={`entry-${entry.id}`}
       className={`row${current ? ' selected' : ''}${chosen ? ' chosen' : ''}${row.group ? ' in-document' : ''}`}
       onMouseDown={(event: MouseEvent) => {
@@ -72,12 +119,18 @@ export const HistoryRow = memo(function HistoryRow({ row, current, chosen, fresh
           {fresh && <span className="new-dot" role="img" aria-label={t('list.new')} data-testid="new-marker" />}
           {row.group && <span className="visually-hidden">{name(entry)}</span>}
           <span className="row-name">{title}</span>
-          <span className="muted">{t(`source.${entry.sourceKind}`)}</span>
-          <span className="muted row-time">{time}</span>
           {entry.status !== 'done' && <span className={`badge ${entry.status}`}>{t(`statusName.${entry.status}`)}</span>}
+          {task && <span className="badge task" data-testid="task-badge">{task}</span>}
         </div>
         <div className="row-text">{text}</div>
         <div className="row-meta">
+          {source && (
+            <span className="row-source" title={source.label} data-testid="row-source">
+              <SourceIcon kind={source.kind} />
+              <span className={source.kind === 'pdf' ? undefined : 'visually-hidden'}>{source.label}</span>
+            </span>
+          )}
+          <span className="row-time">{time}</span>
           {size && <span>{size}</span>}
           {engineRan(entry) && <span>{t(`engineName.${entry.engine}`)}</span>}
           {entry.pinned && <span className="badge pinned">{t('list.pinned')}</span>}

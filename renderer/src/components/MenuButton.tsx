@@ -24,9 +24,11 @@ interface Props {
   ariaLabel?: string;
   className?: string;
   testId?: string;
+  /** -1 where the keyboard reaches the same actions another way (a list's header). */
+  tabIndex?: number;
 }
 
-export function MenuButton({ label, items, ariaLabel, className, testId }: Props) {
+export function MenuButton({ label, items, ariaLabel, className, testId, tabIndex }: Props) {
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const button = useRef<HTMLButtonElement>(null);
@@ -88,6 +90,7 @@ export function MenuButton({ label, items, ariaLabel, className, testId }: Props
         aria-controls={open ? id : undefined}
         aria-label={ariaLabel}
         data-testid={testId}
+        tabIndex={tabIndex}
         onClick={() => (open ? close(false) : show('first'))}
         onKeyDown={(event) => {
           if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;

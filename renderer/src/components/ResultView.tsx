@@ -226,7 +226,7 @@ export function ResultView({ entry, job, customEndpoint, hasKey, onDelete, onMes
         )}
         <JobNotes entry={entry} job={job} streaming={streaming} onRun={(action) => void run(action)} />
         {!streaming && entry.codes && entry.codes.length > 0 && (
-          <CodesList codes={entry.codes} onCopy={(text) => void copyWords(text)} onOpen={(url) => void run(() => api.app.openUrl(url))} />
+          <CodesList codes={entry.codes} onCopy={(text, said) => void (said ? run(async () => (await api.clipboard.copy(text), onMessage(said))) : copyWords(text))} onOpen={(url) => void run(() => api.app.openUrl(url))} />
         )}
         {!streaming && scripts.length > 0 && <ScriptNotice warnings={scripts} hasKey={hasKey} onOpenSettings={onOpenSettings} onQwen={readWithQwen} />}
         {/* A script notice already names the cause and the way out: the doubt notice would only say it again. */}

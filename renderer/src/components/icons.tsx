@@ -41,3 +41,28 @@ export const QrIcon = () => (
     <path d="M14 14h2v2h-2zM18 18h2v2h-2zM14 18h2M18 14h2" />
   </Icon>
 );
+
+/** Where an entry came from, as the row's icon (review M16). */
+export const SourceIcon = ({ kind }: { kind: 'region' | 'file' | 'clipboard' | 'drop' | 'pdf' }) => (
+  <Icon>
+    {kind === 'region' ? (
+      <path d="M6 2v14a2 2 0 0 0 2 2h14M2 6h14a2 2 0 0 1 2 2v14" />
+    ) : kind === 'clipboard' ? (
+      <>
+        <path d="M9 4h6v3H9z" />
+        <path d="M9 5H6v16h12V5h-3" />
+      </>
+    ) : kind === 'drop' ? (
+      <>
+        <path d="M12 3v12m-5-5 5 5 5-5" />
+        <path d="M4 17v4h16v-4" />
+      </>
+    ) : (
+      <>
+        <path d="M14 2H6v20h12V6Z" />
+        <path d="M14 2v4h4" />
+        {kind === 'pdf' ? <path d="M9 13h6M9 17h6" /> : <path d="M9 15h6" />}
+      </>
+    )}
+  </Icon>
+);
