@@ -18,9 +18,9 @@ import type { Notifier } from './app/notifier.ts';
 import { QuitSequence } from './app/quit.ts';
 import { AppServices } from './app/services.ts';
 import { LanguagePacks } from './languages/packs.ts';
-import { fill, mainStrings } from './app/strings.ts';
+import { fill, mainStrings, sayError } from './app/strings.ts';
 import type { UpdateService } from './app/updates.ts';
-import { errorMessage } from './errors.ts';
+import { errorMessage, ReadoutError } from './errors.ts';
 import { knownDamage } from './history/damage.ts';
 import { HistoryStore } from './history/store.ts';
 import { registerIpc } from './ipc.ts';
@@ -384,7 +384,11 @@ if (selfTestRequest) {
   // Quitting when the main window closes is decided in its 'closed' handler; the overlays are windows too.
   app.on('window-all-closed', () => undefined);
   void app.whenReady().then(start).catch((error: unknown) => {
-    dialog.showErrorBox('Readout', errorMessage(error));
+    // Said in the user's language where the error has a code (the settings may not be readable yet: the OS's).
+    const words = mainStrings('system', app.getLocale());
+    const said = error instanceof ReadoutError ? sayError(words, error) : null;
+    // The code's sentence, then the main process's own words (the path, the cause), which a bug report needs.
+    dialog.showErrorBox(words.dialog.startFailed, said && said !== errorMessage(error) ? `${said}\n\n${errorMessage(error)}` : errorMessage(error));
     app.exit(1);
   });
 }

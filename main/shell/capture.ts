@@ -4,7 +4,7 @@
  * and what the user is told when a capture cannot happen.
  */
 import { dialog, shell, systemPreferences } from 'electron';
-import { fill, mainStrings } from '../app/strings.ts';
+import { fill, mainStrings, sayError } from '../app/strings.ts';
 import type { Source } from '../history/types.ts';
 import { APP_ORIGIN } from '../app-protocol.ts';
 import { captureDisplays } from '../capture/electron-capture.ts';
@@ -113,5 +113,5 @@ function captureProblem(error: ReadoutError, options: CaptureShellOptions): void
     options.notifier.alert('Readout', error.reason === 'missing' ? capture.portalMissing : capture.portalRefused);
     return;
   }
-  options.notifier.alert('Readout', fill(capture.failed, { message: error.message }));
+  options.notifier.alert('Readout', fill(capture.failed, { message: sayError(options.words(), error) }));
 }
