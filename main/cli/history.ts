@@ -13,6 +13,7 @@ import { openHistory } from './open-history.ts';
 import { historyError } from '../history/database.ts';
 import { defaultDataDir, historyFile } from '../paths.ts';
 import type { CliIo } from './run.ts';
+import { printable, printableJson, printableText } from './printable.ts';
 
 const id = z.coerce.number({ error: 'an entry ID is a number' }).int('an entry ID is a whole number').positive('an entry ID is a positive number');
 const listSchema = z.object({
@@ -67,7 +68,7 @@ const list: Command = async (argv, io) => {
   if (positionals.length > 0) throw new UsageError(`list takes no arguments (got ${positionals[0]})`);
   const o = validate(listSchema, values);
   return withStore(values['data-dir'], (store) => {
-    for (const entry of store.list({ filter: toFilter(o), limit: o.limit }).items) io.stdout(o.json ? `${JSON.stringify(entry)}\n` : `${summary(entry)}\n`);
+    for (const entry of store.list({ filter: toFilter(o), limit: o.limit }).items) io.stdout(o.json ? `${printableJson(JSON.stringify(entry))}\n` : `${printable(summary(entry))}\n`);
     return 0;
   }, READ_ONLY);
 };
@@ -80,7 +81,7 @@ const search: Command = async (argv, io) => {
   return withStore(values['data-dir'], (store) => {
     for (const hit of store.search(query, { filter: toFilter(o), limit: o.limit }).items) {
       const snippet = hit.snippet.map((p) => (p.match ? `[${p.text}]` : p.text)).join('');
-      io.stdout(o.json ? `${JSON.stringify({ ...hit.entry, snippet: hit.snippet })}\n` : `${summary(hit.entry)}\n        ${snippet}\n`);
+      io.stdout(o.json ? `${printableJson(JSON.stringify({ ...hit.entry, snippet: hit.snippet }))}\n` : `${printable(summary(hit.entry))}\n        ${printable(snippet)}\n`);
     }
     return 0;
   }, READ_ONLY);
@@ -93,9 +94,10 @@ const show: Command = async (argv, io) => {
   return withStore(values['data-dir'], (store) => {
     const entry = store.get(entryId);
     if (!entry) throw new ReadoutError('history-not-found', `There is no history entry ${entryId}.`);
-    if (values.json) io.stdout(`${JSON.stringify(entry)}\n`);
+    if (values.json) io.stdout(`${printableJson(JSON.stringify(entry))}\n`);
     else {
-      io.stdout(`${summary(entry)}\n${entry.error ? `error: ${entry.error.code}: ${entry.error.message}\n` : ''}\n${shownText(entry)}\n`);
+      // Stored text and a server's message are printed escaped (bad-input review 2, L1): printable.ts.
+      io.stdout(`${printable(summary(entry))}\n${entry.error ? `error: ${printable(entry.error.code)}: ${printable(entry.error.message)}\n` : ''}\n${printableText(shownText(entry))}\n`);
     }
     return 0;
   }, READ_ONLY);
@@ -164,12 +166,12 @@ const retry: Command = async (argv, io, env) => {
     const entry = store.get(entryId);
     if (!entry) throw new ReadoutError('history-not-found', `There is no history entry ${entryId}.`);
     try {
-      const outcome = await retryEntry(store, entryId, engine, { prompt: entry.prompt ?? '', signal: io.signal, onDelta: values.json ? undefined : io.stdout });
+      const outcome = await retryEntry(store, entryId, engine, { prompt: entry.prompt ?? '', signal: io.signal, onDelta: values.json ? undefined : (delta) => io.stdout(printableText(delta)) });
       if (!outcome.ok) {
-        io.stderr(`readout: entry ${entryId}: ${outcome.failure.message}\n`);
+        io.stderr(`readout: entry ${entryId}: ${printable(outcome.failure.message)}\n`);
         return 1;
       }
-      io.stdout(values.json ? `${JSON.stringify(store.get(entryId))}\n` : outcome.result.text.endsWith('\n') ? '' : '\n');
+      io.stdout(values.json ? `${printableJson(JSON.stringify(store.get(entryId)))}\n` : outcome.result.text.endsWith('\n') ? '' : '\n');
       return 0;
     } finally {
       await engine.close?.();
@@ -212,7 +214,7 @@ export async function runHistory(argv: string[], io: CliIo, env: Readonly<Record
     return await command(rest, io, env);
   } catch (error) {
     if (error instanceof ReadoutError) {
-      io.stderr(`readout: ${error.message}\n`);
+      io.stderr(`readout: ${printable(error.message)}\n`);
       return 1;
     }
     throw error;

@@ -19,6 +19,7 @@ import { defaultDataDir, historyFile } from '../paths.ts';
 import { OrderedOutput } from './ordered-output.ts';
 import { readInputFile, readStream } from '../read-input.ts';
 import { describeError, printable, toReport, type FileReport } from './report.ts';
+import { printableText } from './printable.ts';
 import { openImage } from '../image/decode.ts';
 import { ReadoutError } from '../errors.ts';
 import { isPdf } from '../pdf/sniff.ts';
@@ -136,7 +137,8 @@ export async function runRecognize(options: CliOptions, io: CliIo): Promise<numb
         document: page?.document ?? null,
         recorder: history,
         signal: io.signal,
-        onDelta: options.json ? undefined : (delta) => output.push(index, delta),
+        // The reading as a terminal should get it: a server's text can hold escape sequences (review 2, L1).
+        onDelta: options.json ? undefined : (delta) => output.push(index, printableText(delta)),
       });
     } catch (error) {
       outcome = { ok: false, prepared: null, error, entryId: null, historyError: null };
