@@ -1,6 +1,7 @@
 /**
  * Tab from the window's last control goes to its first, and Shift+Tab from the first to the last (review L17): left
- * to itself, the page hands the focus out of the document there, and one Tab stop lands on nothing (<body>).
+ * to itself, the page hands the focus out of the document there, and one Tab stop lands on nothing (<body>). Within
+ * an open dialog, the same between the dialog's own first and last controls.
  */
 import { useEffect } from 'react';
 
@@ -20,7 +21,9 @@ export function useTabWrap(): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
       if (event.key !== 'Tab' || event.defaultPrevented || event.ctrlKey || event.altKey || event.metaKey) return;
-      const stops = tabStops();
+      // An open dialog (the password prompt, the full-window picture) keeps the focus within itself the same way.
+      const dialogs = document.querySelectorAll<HTMLElement>('[aria-modal="true"]');
+      const stops = tabStops(dialogs[dialogs.length - 1] ?? document);
       const first = stops[0];
       const last = stops.at(-1);
       if (!first || !last) return;
