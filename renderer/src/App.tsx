@@ -2,7 +2,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiKeyStatus, EntryStatus, EngineName, HistoryFilterView, SettingsView as Settings } from '../../preload/api.ts';
-import { api, bridgeError, modKey } from './api.ts';
+import { api, modKey } from './api.ts';
+import { errorWords } from './error-words.ts';
 import { FirstRun, FirstRunTip, firstRunDismissed, rememberFirstRunDismissed } from './components/FirstRun.tsx';
 import { ListToggle } from './components/ListToggle.tsx';
 import { HistoryList } from './components/HistoryList.tsx';
@@ -105,7 +106,7 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
   const jobList = [...jobs.values()];
   const jobFor = (entryId: number) => jobList.find((job) => job.entryId === entryId && job.state === 'reading');
   const streamed = useMemo(() => new Map(jobList.filter((job) => isActive(job) && job.entryId !== null).map((job) => [job.entryId!, job.text])), [jobs]); // eslint-disable-line react-hooks/exhaustive-deps
-  const showError = useCallback((error: unknown) => void say({ text: t('error.generic', { message: bridgeError(error).message }), kind: 'error' }), [t, say]);
+  const showError = useCallback((error: unknown) => void say({ text: errorWords(t, error), kind: 'error' }), [t, say]);
   // One file opened, pasted or dropped, Run again and Retry show their result once read, unless an edit is open there.
   const showWhenDone = useShowWhenDone(
     useCallback((entryId: number) => {

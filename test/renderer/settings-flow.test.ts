@@ -230,4 +230,20 @@ describe('results (L14, L18)', () => {
     expect(box).not.toMatch(/load_buffer|vips/i);
     expect(await page.locator('.meta').first().textContent()).not.toContain(en.engineName.local);
   });
+
+  it('in Chinese, failed files are said in Chinese: the main process’s English is left out of the text', async () => {
+    const app = regionApp('zh-CN');
+    const page = await suite.open({ locale: 'zh-CN' });
+    const broken = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="0" height="0"></svg>');
+    await dropFiles(page, [
+      { name: 'broken.svg', type: 'image/svg+xml', bytes: broken },
+      { name: 'also-broken.svg', type: 'image/svg+xml', bytes: broken },
+    ]);
+    await jobsDone(app, 2);
+    await page.getByTestId('queue').getByRole('button', { name: zhCN.queue.showFiles }).click();
+    const files = page.getByTestId('queue-files');
+    await expect.poll(() => files.textContent()).toContain(zhCN.errorCode['image-corrupt']);
+    expect(await files.textContent()).not.toMatch(/cannot read|damaged/);
+    await shot(page, 'failed-files-zh-light-1100');
+  });
 });

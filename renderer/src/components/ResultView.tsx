@@ -16,7 +16,8 @@ import { wordRanges, wordsInRange } from '../word-selection.ts';
 import { doubtfulLines } from '../doubtful-lines.ts';
 import { oneLine } from '../one-line.ts';
 import { tabStop } from '../tab-stop.ts';
-import { api, bridgeError } from '../api.ts';
+import { api } from '../api.ts';
+import { errorWords } from '../error-words.ts';
 import { formatTime } from '../format.ts';
 import type { Job } from '../hooks/useJobs.ts';
 import { useEntryName } from './HistoryRow.tsx';
@@ -123,7 +124,7 @@ export function ResultView({ entry, job, customEndpoint, hasKey, onDelete, onMes
     try {
       await action();
     } catch (error) {
-      onMessage(t('error.generic', { message: bridgeError(error).message }), 'error');
+      onMessage(errorWords(t, error), 'error');
     }
   };
 
