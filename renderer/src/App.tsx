@@ -403,6 +403,8 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
               onOpenSettings={openSettings}
               // Back to the list, or to its toggle while the list is folded away.
               onLeave={() => document.querySelector<HTMLElement>(`[data-testid="${list.collapsed ? 'list-toggle' : 'history-list'}"]`)?.focus()}
+              lineMode={settings.lineMode}
+              onLineMode={(lineMode) => void api.settings.update({ lineMode }).then(setSettings, showError)}
             />
           ) : debouncedQuery.trim() && rows.length === 0 && !history.loading ? (
             // A search that found nothing says so where the result would be, with the way back (review L5).

@@ -7,7 +7,7 @@ import { imageShape } from '../image-view.ts';
 import { CodesList } from './CodesList.tsx';
 import { ScriptNotice } from './ScriptNotice.tsx';
 import { DoubtNotice } from './DoubtNotice.tsx';
-import { ShownText } from './ShownText.tsx';
+import { ResultText } from './ResultText.tsx';
 import { ErrorBox } from './ErrorBox.tsx';
 import { JobNotes } from './JobNotes.tsx';
 import { ResultMeta } from './ResultMeta.tsx';
@@ -15,7 +15,7 @@ import { ResultActions } from './ResultActions.tsx';
 import { wordRanges, wordsInRange } from '../word-selection.ts';
 import { doubtfulLines } from '../doubtful-lines.ts';
 import { oneLine } from '../one-line.ts';
-import { tabStop } from '../tab-stop.ts';
+import { shapeText, type LineMode } from '../../../main/text/line-modes.ts';
 import { api } from '../api.ts';
 import { errorWords } from '../error-words.ts';
 import { formatTime } from '../format.ts';
@@ -42,6 +42,9 @@ interface Props {
   onOpenSettings: () => void;
   /** Esc: back to the list. */
   onLeave: () => void;
+  /** How lines are joined (issue 22): the default in Settings, which the result's own control changes. */
+  lineMode: LineMode;
+  onLineMode: (mode: LineMode) => void;
 }
 
 /**
@@ -53,7 +56,7 @@ const LOW_CONFIDENCE = 0.85;
 
 const unsure = (entry: EntryView): boolean => entry.status === 'done' && entry.engine === 'local' && entry.confidence !== null && entry.confidence < LOW_CONFIDENCE;
 
-export function ResultView({ entry, job, customEndpoint, hasKey, onDelete, onMessage, onStarted, onOpenSettings, onLeave }: Props) {
+export function ResultView({ entry, job, customEndpoint, hasKey, onDelete, onMessage, onStarted, onOpenSettings, onLeave, lineMode, onLineMode }: Props) {
   const { t, i18n } = useTranslation();
   const name = useEntryName();
   // A script that names its pack gets its own notice; text in an unknown one is what the doubt notice says.
@@ -91,10 +94,10 @@ export function ResultView({ entry, job, customEndpoint, hasKey, onDelete, onMes
   }, [editing]);
 
   const streaming = entry.status === 'pending' && job !== undefined;
-  const shown = streaming ? job.text : (entry.editedText ?? entry.text);
+  // Shaped by the line mode from the entry's places or its text, every time it is shown: nothing is read again.
+  const shown = useMemo(() => (streaming ? job.text : shapeText(entry, lineMode)), [streaming, job?.text, entry, lineMode]);
   const words = useMemo(() => (streaming ? [] : (entry.words ?? [])), [streaming, entry.words]);
   const ranges = useMemo(() => wordRanges(shown, words), [shown, words]);
-  const tabs = useMemo(() => tabStop(shown), [shown]);
   const doubts = useMemo(() => doubtfulLines(entry, words, ranges), [entry, words, ranges]);
   useEffect(() => {
     setChosenWords(new Set());
@@ -140,7 +143,7 @@ export function ResultView({ entry, job, customEndpoint, hasKey, onDelete, onMes
     });
   const copyOneLine = () =>
     run(async () => {
-      await api.clipboard.copy(oneLine(shown));
+      await api.clipboard.copy(streaming ? oneLine(shown) : shapeText(entry, 'one-line'));
       onMessage(t('result.copiedOneLine'));
     });
   const copyWords = (text: string) =>
@@ -237,16 +240,22 @@ export function ResultView({ entry, job, customEndpoint, hasKey, onDelete, onMes
         {draft === null && !streaming && !shown ? (
           // Nothing read: no empty box (reviews M10, M11); a failure is said above, a code-only image's code too.
           entry.status === 'done' && !codeOnly && <p className="muted no-text" data-testid="no-text">{t('list.noText')}</p>
-        ) : draft === null ? (
-          <pre ref={textPanel} className="text" style={tabs === undefined ? undefined : { tabSize: `${tabs}ch` }} data-testid="result-text" aria-busy={streaming} tabIndex={0} role="textbox" aria-readonly="true" aria-multiline="true" aria-label={t('result.textLabel')}>
-            {chosenWords.size > 0 || doubts.size > 0 ? (
-              <ShownText text={shown} ranges={ranges} chosen={chosenWords} doubts={doubts} />
-            ) : (
-              shown || (streaming ? <span className="reading">{t('result.reading')}</span> : '')
-            )}
-          </pre>
         ) : (
-          <textarea ref={editor} className="text" aria-label={t('result.editLabel')} value={draft} onChange={(event) => setDraft(event.target.value)} data-testid="editor" />
+          <ResultText
+            entry={entry}
+            text={shown}
+            streaming={streaming}
+            draft={draft}
+            onDraft={setDraft}
+            editor={editor}
+            panel={textPanel}
+            ranges={ranges}
+            chosen={chosenWords}
+            doubts={doubts}
+            lineMode={lineMode}
+            onLineMode={onLineMode}
+            onCopy={(text, said) => void run(async () => (await api.clipboard.copy(text), onMessage(said)))}
+          />
         )}
         <ResultMeta entry={entry} customEndpoint={customEndpoint} />
       </div>
