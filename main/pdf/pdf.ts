@@ -83,6 +83,9 @@ class ReaderThread {
       stdout: true,
       stderr: true,
     });
+    // PDFium's own messages are silenced (engine.ts); anything else the worker prints is dropped, never the user's.
+    this.#worker.stdout.resume();
+    this.#worker.stderr.resume();
     this.#worker.on('message', (response: ReaderResponse) => this.#settle(response));
     // ERR_WORKER_OUT_OF_MEMORY when the heap limit was reached; anything else thrown in the worker.
     this.#worker.on('error', (error: Error & { code?: string }) => {
