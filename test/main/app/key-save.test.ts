@@ -4,7 +4,9 @@
  * untested. Real services, the real HTTP client, and one stand-in server per region.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CHANNELS } from '../../../preload/api.ts';
 import { ReadoutError } from '../../../main/errors.ts';
+import { registerIpc, type IpcEventLike } from '../../../main/ipc.ts';
 import { createTestApp, type TestApp } from '../../support/app-services.ts';
 import { DashScopeServer } from '../../support/dashscope-server.ts';
 import { useTempDir } from '../../support/temp.ts';
@@ -94,6 +96,21 @@ describe('saving a key', () => {
     // A refused key after a working one: the working one is back, still allowed there.
     expect((await app.services.settings.saveApiKey(WRONG)).apiKey).toMatchObject({ set: true, last4: '0001', withheldFrom: null });
     expect(app.settings.apiKey()).toBe(GOOD);
+  });
+
+  it('through the bridge: the key and a known region only, nothing else', async () => {
+    regionApp();
+    const handlers = new Map<string, (event: IpcEventLike, ...args: unknown[]) => unknown>();
+    registerIpc({ handle: (channel, listener) => handlers.set(channel, listener) }, app.services, { rendererDir: '/app/out/renderer' }, 'linux');
+    const call = (...args: unknown[]) => Promise.resolve().then(() => handlers.get(CHANNELS.keySave)!({ senderFrame: { url: 'app://readout/index.html' } }, ...args));
+    await expect(call({ key: GOOD, region: 'eu' })).rejects.toThrow(/\[ipc-invalid\]/);
+    await expect(call({ key: GOOD, trust: true })).rejects.toThrow(/\[ipc-invalid\]/);
+    await expect(call(GOOD)).rejects.toThrow(/\[ipc-invalid\]/);
+    expect(beijing.requests).toEqual([]);
+    const saved = await call({ key: GOOD, region: 'intl' });
+    expect(saved).toMatchObject({ outcome: 'saved', region: 'intl', apiKey: { set: true, last4: '0001' } });
+    // What comes back says whether a key is set, never the key.
+    expect(JSON.stringify(saved)).not.toContain(GOOD);
   });
 
   it('a custom endpoint the user does not allow: the key is kept, withheld, and not tested', async () => {
