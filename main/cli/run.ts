@@ -114,9 +114,9 @@ export async function runRecognize(options: CliOptions, io: CliIo): Promise<numb
       for (const warning of report.warnings ?? []) io.stderr(`readout: warning: ${printable(report.file)}: ${warning.message}\n`);
     }
   };
-  /** A file (or a document) that failed before any of its images reached the pipeline. */
-  const failed = (index: number, file: string, error: unknown): void =>
-    print(index, { ...toReport(file, { ok: false, prepared: null, error, entryId: null, historyError: null }, { engine: engine.name, model: engine.model, durationMs: 0 }), page: null, pages: null });
+  /** A file (or a document, or one page of it) that failed before any of its images reached the pipeline. */
+  const failed = (index: number, file: string, error: unknown, page?: { number: number; pages: number }): void =>
+    print(index, { ...toReport(file, { ok: false, prepared: null, error, entryId: null, historyError: null }, { engine: engine.name, model: engine.model, durationMs: 0 }), page: page?.number ?? null, pages: page?.pages ?? null });
 
   /** One image (or one PDF page) through the pipeline, its report printed in its file's turn. */
   const readImage = async (index: number, bytes: Uint8Array, file: string, source: Source, page?: { engine: OcrEngine; document: { id: number; page: number } | null; number: number; pages: number }): Promise<void> => {
@@ -180,7 +180,8 @@ export async function runRecognize(options: CliOptions, io: CliIo): Promise<numb
         try {
           rendered = await pdf.page(number, bounds);
         } catch (error) {
-          failed(index, file, error);
+          // The page that could not be drawn (past its memory or its deadline) is said as that page; the others go on.
+          failed(index, file, error, { number, pages: pdf.pages });
           continue;
         }
         const layer = rendered.text.replace(/\s/g, '').length >= MIN_TEXT_LAYER;

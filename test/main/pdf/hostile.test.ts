@@ -47,7 +47,10 @@ function expectMiddleBounded(run: Awaited<ReturnType<typeof read>>, name: string
   expect(text[0]).toContain('FIRST PAGE');
   expect(text.at(-1)).toContain('THIRD PAGE');
   const failed = run.reports.filter((r) => !r.ok);
-  for (const report of failed) expect(report.error?.message).toMatch(new RegExp(`${name.replace('.', '\\.')}: page 2 cannot be read \\(`));
+  for (const report of failed) {
+    expect(report.page).toBe(2);
+    expect(report.error?.message).toMatch(new RegExp(`${name.replace('.', '\\.')}: page 2 cannot be read \\(`));
+  }
   expect(run.code).toBe(failed.length > 0 ? 1 : 0);
 }
 
