@@ -22,7 +22,7 @@ export const ERROR_CODES = [
   'capture-permission', 'capture-failed', 'capture-empty', 'capture-region-gone', 'capture-corrupt',
   'capture-unknown-display', 'capture-unavailable', 'capture-cancelled',
   // The desktop around a result.
-  'clipboard-failed', 'codes-failed', 'url-refused', 'export-failed', 'export-empty',
+  'clipboard-failed', 'codes-failed', 'url-refused', 'export-failed', 'export-empty', 'export-no-table',
   // The history (history/).
   'history-damaged', 'history-read-only', 'history-no-image', 'history-not-found', 'history-unreadable',
   'history-too-new', 'history-busy', 'history-bad-cursor', 'history-unwritable',

@@ -8,7 +8,7 @@ import type { AppServices } from './app/services.ts';
 import type { CaptureService } from './capture/service.ts';
 import { ReadoutError } from './errors.ts';
 import { EXPORT_FORMATS } from './history/export.ts';
-import { FILE_EXPORT_FORMATS } from './history/export-file.ts';
+import { WINDOW_EXPORT_FORMATS } from './history/export-readable-file.ts';
 import { SOURCE_KINDS, STATUSES } from './history/types.ts';
 import { TASKS } from './ocr/tasks.ts';
 import { safeWebUrl } from './codes/url.ts';
@@ -127,7 +127,7 @@ function argumentSchemas(platform: NodeJS.Platform): Record<Channel, z.ZodType<u
     [CHANNELS.historyPin]: z.tuple([id, z.boolean()]),
     [CHANNELS.historyDelete]: z.tuple([ids]),
     [CHANNELS.historyExport]: z.tuple([
-      z.object({ format: z.enum(FILE_EXPORT_FORMATS), ids: ids.optional(), query: z.string().max(1000).optional(), images: z.boolean().optional(), document: id.optional() }).strict(),
+      z.object({ format: z.enum(WINDOW_EXPORT_FORMATS), ids: ids.optional(), query: z.string().max(1000).optional(), images: z.boolean().optional(), document: id.optional() }).strict(),
     ]),
     [CHANNELS.historyStorage]: z.tuple([]),
     [CHANNELS.historyUsage]: z.tuple([]),

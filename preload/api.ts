@@ -316,14 +316,20 @@ export interface SearchHitView {
   snippet: SnippetPart[];
 }
 
-/** pdf: a searchable PDF of the entries' images with their text laid invisibly over them. */
-export type ExportFormat = 'md' | 'json' | 'csv' | 'txt' | 'pdf';
+/**
+ * What the window writes, for people (review M14): txt (one entry: its text alone), md (tables as pipe tables),
+ * docx (Word), and an entry's table as csv or xlsx; each in local time under readable names, shaped by the line
+ * mode. json: every field of each entry. pdf: a searchable PDF of the entries' images with their text laid
+ * invisibly over them. (The `readout history export` command keeps its own formats.)
+ */
+export type ExportFormat = 'md' | 'json' | 'csv' | 'txt' | 'pdf' | 'docx' | 'xlsx';
 
 export interface ExportRequest {
   format: ExportFormat;
   /** One or more entries; or else a search; or else everything. */
   ids?: number[];
   query?: string;
+  /** Markdown only: each entry's image written to a folder beside the file and shown in it. Off by default. */
   images?: boolean;
   /** A PDF document's pages, in page order (the id of the document one of them belongs to). */
   document?: number;

@@ -6,6 +6,7 @@
 import { basename } from 'node:path';
 import type { EntrySummary, EntryView, ExportRequest, ExportResult, HistoryFilterView, PageView, SearchHitView, StorageView, UsageView } from '../../preload/api.ts';
 import { exportSearchablePdf, exportToFile } from '../history/export-file.ts';
+import { exportFileName, exportReadable, isReadableFormat } from '../history/export-readable-file.ts';
 import type { HistoryStore } from '../history/store.ts';
 import { FREE_QUOTA, REGION_PRICES, type Region } from '../ocr/models.ts';
 import type { AppPorts } from './services.ts';
@@ -14,11 +15,11 @@ import type { PackCode } from '../languages/catalog.ts';
 
 export class AppHistory {
   readonly #history: HistoryStore;
-  readonly #ports: Pick<AppPorts, 'dialogs' | 'emit'>;
+  readonly #ports: Pick<AppPorts, 'dialogs' | 'emit' | 'settings'>;
   /** The language packs installed now: an entry's warnings say whether the pack it needs only has to be chosen. */
   readonly #installed: () => readonly PackCode[];
 
-  constructor(ports: Pick<AppPorts, 'history' | 'dialogs' | 'emit'>, installed: () => readonly PackCode[] = () => []) {
+  constructor(ports: Pick<AppPorts, 'history' | 'dialogs' | 'emit' | 'settings'>, installed: () => readonly PackCode[] = () => []) {
     this.#history = ports.history;
     this.#ports = ports;
     this.#installed = installed;
@@ -92,18 +93,34 @@ export class AppHistory {
     return this.#history.storage();
   }
 
-  /** Some entries, a search's, a document's pages or all of them, to a file the user picks in main's save dialog. */
+  /**
+   * Some entries, a search's, a document's pages or all of them, to a file the user picks in main's save dialog, its
+   * name and type filter offered for the format. The readable formats (txt, md, docx, csv, xlsx) are shaped by the
+   * line mode the window shows (review M14); json and the searchable PDF are written a piece at a time.
+   */
   async export(request: ExportRequest): Promise<ExportResult> {
-    const path = await this.#ports.dialogs.saveExport(`readout-export.${request.format}`);
-    if (!path) return { saved: false };
+    const { format } = request;
     const entries = request.document !== undefined
       ? this.#history.documentPages(request.document)
       : request.ids
       ? request.ids.map((id) => this.#history.get(id)).filter((e): e is NonNullable<typeof e> => e !== null)
       : this.#history.iterate({ query: request.query });
-    const count = request.format === 'pdf'
+    if (isReadableFormat(format)) {
+      const chosen = [...entries];
+      const path = await this.#ports.dialogs.saveExport(exportFileName(chosen, format), format);
+      if (!path) return { saved: false };
+      const count = await exportReadable(this.#history, chosen, format, path, { mode: this.#ports.settings.get().lineMode, images: request.images === true });
+      return { saved: true, count, fileName: basename(path) };
+    }
+    // A document or chosen entries are named for what they hold; a whole history is read only once a file is chosen.
+    const named = Array.isArray(entries) && entries.length > 0
+      ? exportFileName(entries, format).replace(/\.pdf$/, ' (searchable).pdf')
+      : `readout-export.${format}`;
+    const path = await this.#ports.dialogs.saveExport(named, format);
+    if (!path) return { saved: false };
+    const count = format === 'pdf'
       ? await exportSearchablePdf(this.#history, entries, path)
-      : await exportToFile(this.#history, entries, request.format, path, { images: request.images });
+      : await exportToFile(this.#history, entries, format, path, { images: request.images });
     return { saved: true, count, fileName: basename(path) };
   }
 

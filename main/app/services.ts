@@ -8,7 +8,7 @@
  * settings -> settings; history -> history; ocr -> jobs, and passwords for an encrypted PDF's questions; languages ->
  * languages.
  */
-import type { EventName, EventPayloads } from '../../preload/api.ts';
+import type { EventName, EventPayloads, ExportFormat } from '../../preload/api.ts';
 import type { HistoryStore } from '../history/store.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
 import { Confirmations, type Confirm } from './confirm.ts';
@@ -30,8 +30,8 @@ export interface AppPorts {
   dialogs: {
     /** The user's chosen image files, or none. */
     openImages(): Promise<string[]>;
-    /** Where to save an export, or null if the user cancelled. */
-    saveExport(defaultName: string): Promise<string | null>;
+    /** Where to save an export, or null if the user cancelled; the dialog offers `defaultName`, filtered to `format`. */
+    saveExport(defaultName: string, format: ExportFormat): Promise<string | null>;
   };
   /**
    * Asks the user in a main-process dialog, naming the host (confirm.ts has its words): before the API key goes to

@@ -1,6 +1,7 @@
 /** What the renderer may see of history entries: no paths, no source details beyond their kind and a file name. */
 import type { EntrySummary, EntryView, ErrorView } from '../../preload/api.ts';
-import { firstLine } from '../history/rows.ts';
+import { shownText } from '../history/rows.ts';
+import { previewLine } from '../text/preview.ts';
 import { failureOf } from '../recognize.ts';
 import type { Entry } from '../history/types.ts';
 import type { PackCode } from '../languages/catalog.ts';
@@ -44,7 +45,8 @@ export function toEntryView(entry: Entry, installed: readonly PackCode[] = []): 
 const PREVIEW_LENGTH = 160;
 
 export function toEntrySummary(entry: Entry): EntrySummary {
-  const preview = firstLine(entry).trim().slice(0, PREVIEW_LENGTH);
+  // Its first words, without Markdown's syntax (review L19).
+  const preview = previewLine(shownText(entry)).slice(0, PREVIEW_LENGTH);
   return {
     id: entry.id,
     createdAt: entry.createdAt,

@@ -15,6 +15,8 @@ export interface ReadableOptions {
   mode: LineMode;
   /** An IANA zone; the machine's own by default. */
   timeZone?: string;
+  /** Markdown: where the entry's image was written, relative to the file (null: none); omitted, no images. */
+  imageLink?: (entry: Entry) => string | null;
 }
 
 const two = (n: number): string => String(n).padStart(2, '0');
@@ -61,7 +63,11 @@ export function readableMarkdown(entries: readonly Entry[], options: ReadableOpt
             .split(/\n{2,}/)
             .map((paragraph) => paragraph.split('\n').map(markdownLine).join('  \n'))
             .join('\n\n');
-      return `## ${entryName(entry)}\n\n_${localTime(entry.createdAt, options.timeZone)}_\n\n${body}\n`;
+      const link = options.imageLink?.(entry);
+      // The name as the picture's alternative text, its brackets escaped; the link percent-encoded, so a space or a
+      // parenthesis in a folder's name never ends it.
+      const image = link ? `![${entryName(entry).replace(/([[\]\\])/g, '\\$1')}](${encodeURI(link).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)})\n\n` : '';
+      return `## ${entryName(entry)}\n\n_${localTime(entry.createdAt, options.timeZone)}_\n\n${image}${body}\n`;
     })
     .join('\n');
 }

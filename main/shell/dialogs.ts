@@ -3,7 +3,8 @@
  * screen (a sheet on a hidden one never shows).
  */
 import { join } from 'node:path';
-import { app, dialog, type OpenDialogOptions } from 'electron';
+import { app, dialog, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import type { ExportFormat } from '../../preload/api.ts';
 import { confirmDialog, type ConfirmRequest } from '../app/confirm.ts';
 import { OPENABLE_EXTENSIONS } from '../app/file-args.ts';
 import type { mainStrings } from '../app/strings.ts';
@@ -22,9 +23,13 @@ export function fileDialogs(window: MainWindow, words: () => ReturnType<typeof m
       const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
       return result.canceled ? [] : result.filePaths;
     },
-    /** Where to save an export, or null if the user cancelled. */
-    saveExport: async (defaultName: string): Promise<string | null> => {
-      const options = { title: words().dialog.exportTitle, defaultPath: join(app.getPath('documents'), defaultName) };
+    /** Where to save an export, or null if the user cancelled: the format's own type first, so its extension is added. */
+    saveExport: async (defaultName: string, format: ExportFormat): Promise<string | null> => {
+      const options: SaveDialogOptions = {
+        title: words().dialog.exportTitle,
+        defaultPath: join(app.getPath('documents'), defaultName),
+        filters: [{ name: words().dialog.exportFormat[format], extensions: [format] }],
+      };
       const parent = window.parent();
       const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;

@@ -1,7 +1,7 @@
 /** The main window: the history beside the selected result, a search that answers as you type, and settings. */
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiKeyStatus, EntryStatus, EngineName, HistoryFilterView, SettingsView as Settings } from '../../preload/api.ts';
+import type { ApiKeyStatus, EntryStatus, EngineName, ExportRequest, HistoryFilterView, SettingsView as Settings } from '../../preload/api.ts';
 import { api, modKey } from './api.ts';
 import { errorWords } from './error-words.ts';
 import { FirstRun, FirstRunTip, firstRunDismissed, rememberFirstRunDismissed } from './components/FirstRun.tsx';
@@ -292,19 +292,11 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
     if (last) selection.select(last.entry.id);
   }, [toEnd, history, rows, selection]);
 
-  const exportDocument = (document: number, format: 'md' | 'pdf'): void =>
-    void api.history.export({ format, document }).then((result) => {
+  /** A document's pages (from its header) or the chosen entries (from the selection bar), in the format picked. */
+  const exportEntries = (request: ExportRequest): void =>
+    void api.history.export(request).then((result) => {
       if (result.saved) say({ text: t('result.exported', { count: result.count, file: result.fileName }) });
     }, showError);
-
-  const exportChosen = async (): Promise<void> => {
-    try {
-      const result = await api.history.export({ format: 'md', ids: [...chosen], images: true });
-      if (result.saved) say({ text: t('result.exported', { count: result.count, file: result.fileName }) });
-    } catch (error) {
-      showError(error);
-    }
-  };
 
   const hotkey = hotkeyLabel(settings.hotkey);
   const firstRunVisible = showFirstRun && !apiKey.set && !settings.baseUrl;
@@ -371,7 +363,7 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
           <div className="sidebar" id="history-sidebar">
             {firstRunVisible && !historyEmpty && <FirstRunTip onOpenSettings={openSettings} onDismiss={dismissFirstRun} />}
             {chosen.size > 1 && (
-              <SelectionBar count={chosen.size} onExport={() => void exportChosen()} onDelete={() => deleteWithUndo([...chosen])} onClear={() => selection.select(currentId)} />
+              <SelectionBar chosen={[...chosen]} onExport={exportEntries} onDelete={() => deleteWithUndo([...chosen])} onClear={() => selection.select(currentId)} />
             )}
             <HistoryList
               rows={rows}
@@ -387,7 +379,7 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
               onKeyDown={onListKey}
               collapsed={folded}
               onToggleDocument={foldDocument}
-              onExportDocument={exportDocument}
+              onExportDocument={exportEntries}
             />
           </div>
           {selected ? (

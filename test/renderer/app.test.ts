@@ -211,7 +211,7 @@ describe('the main window', () => {
     await page.getByRole('button', { name: en.result.copy }).click();
     await expect.poll(() => suite.app!.clipboard).toEqual(['the original, fixed']);
     await page.getByRole('button', { name: en.result.export }).click();
-    await page.getByTestId('export-entry').click();
+    await page.getByTestId('export-txt').click();
     // The file appears before its last byte is written: wait for the content, not the name.
     await expect.poll(() => (existsSync(suite.app!.savePath!) ? readFileSync(suite.app!.savePath!, 'utf8') : '')).toContain('the original, fixed');
     await page.getByRole('button', { name: en.result.revert }).click();

@@ -285,6 +285,7 @@ describe('managing the history from the window', () => {
     await page.keyboard.press('Shift+ArrowDown');
     await expect.poll(() => page.getByTestId('selection-bar').textContent()).toContain(fill(en.selection.count, { count: 4 }));
     await page.getByTestId('selection-bar').getByRole('button', { name: en.selection.export }).click();
+    await page.getByTestId('export-chosen-md').click();
     await expect.poll(() => (readFileSync(suite.app!.savePath!, { encoding: 'utf8', flag: 'a+' }).match(/^## /gm) ?? []).length).toBe(4);
     await shot(page, 'multi-select-en-light');
     await page.getByTestId('selection-bar').getByRole('button', { name: en.selection.delete }).click();

@@ -83,7 +83,7 @@ describe('rows and codes', () => {
     await expect.poll(() => page.getByTestId('history-row').count()).toBe(4);
     suite.app.savePath = join(tempDir(), 'contract.md');
     await page.getByTestId('document-export').click();
-    expect(await page.getByRole('menuitem').allTextContents()).toEqual([en.results.exportDocumentMd, en.results.exportDocumentPdf]);
+    expect(await page.getByRole('menuitem').allTextContents()).toEqual([en.modes.export.txt, en.modes.export.md, en.exports.mdImages, en.modes.export.docx, en.exports.searchablePdf]);
     await shot(page, 'document-export-1100-en-light');
     await page.keyboard.press('Escape');
   });

@@ -215,7 +215,7 @@ describe('the toolbar (review M11)', () => {
     await page.keyboard.press('ArrowDown');
     const menu = page.getByRole('menu');
     await menu.waitFor();
-    expect(await menu.getByRole('menuitem').allTextContents()).toEqual([en.results.exportEntry]);
+    expect(await menu.getByRole('menuitem').allTextContents()).toEqual([en.modes.export.txt, en.modes.export.md, en.exports.mdImages, en.modes.export.docx]);
     expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('menuitem');
     await page.keyboard.press('Escape');
     await expect.poll(() => menu.count()).toBe(0);
@@ -244,11 +244,13 @@ describe('the toolbar (review M11)', () => {
     const page = await suite.open();
     await page.getByTestId('history-row').first().click();
     await page.getByTestId('export-menu').click();
-    expect(await page.getByRole('menuitem').allTextContents()).toEqual([en.results.exportEntry, en.results.exportDocumentMd, en.results.exportDocumentPdf]);
+    const formats = [en.modes.export.txt, en.modes.export.md, en.exports.mdImages, en.modes.export.docx];
+    expect(await page.getByRole('menuitem').allTextContents()).toEqual([...formats, ...formats, en.exports.searchablePdf]);
+    expect(await page.getByRole('menu').getByRole('group').evaluateAll((groups) => groups.map((group) => group.getAttribute('aria-label')))).toEqual([en.exports.thisPage, en.exports.document]);
     await page.keyboard.press('End');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(en.results.exportDocumentPdf);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(en.exports.searchablePdf);
     await page.keyboard.press('ArrowDown');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(en.results.exportEntry);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('export-txt');
     await shot(page, 'export-menu-pdf-1100-en-light');
   });
 

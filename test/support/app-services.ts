@@ -29,6 +29,8 @@ export interface TestApp {
   chooseFiles: string[];
   /** What the next save dialog returns. */
   savePath: string | null;
+  /** What each save dialog offered: its name and the format it was filtered to. */
+  saveOffers: Array<{ defaultName: string; format: string }>;
   clipboard: string[];
   /** Another app holds the clipboard: writes reject, as Electron's do then. */
   clipboardBusy: boolean;
@@ -78,6 +80,7 @@ export function createTestApp(
     safeStorage,
     chooseFiles: [],
     savePath: null,
+    saveOffers: [],
     clipboard: [],
     clipboardBusy: false,
     notifications: [],
@@ -107,7 +110,7 @@ export function createTestApp(
     platform: 'linux',
     settings,
     history,
-    dialogs: { openImages: async () => app.chooseFiles, saveExport: async () => app.savePath },
+    dialogs: { openImages: async () => app.chooseFiles, saveExport: async (defaultName, format) => (app.saveOffers.push({ defaultName, format }), app.savePath) },
     clipboard: {
       writeText: async (text) => {
         if (app.clipboardBusy) throw new Error('OpenClipboard failed: access is denied');

@@ -2,6 +2,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ExportRequest } from '../../../preload/api.ts';
 import type { ListRow } from '../document-rows.ts';
 import { HistoryRow } from './HistoryRow.tsx';
 
@@ -20,7 +21,8 @@ interface Props {
   /** Documents whose pages are folded under their header (review L15). */
   collapsed?: ReadonlySet<number>;
   onToggleDocument?: (document: number) => void;
-  onExportDocument?: (document: number, format: 'md' | 'pdf') => void;
+  /** A PDF document's pages exported (request.document set). */
+  onExportDocument?: (request: ExportRequest) => void;
 }
 
 const ROW_HEIGHT = 78;

@@ -1,11 +1,12 @@
 import { memo, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EntrySummary } from '../../../preload/api.ts';
+import type { EntrySummary, ExportRequest } from '../../../preload/api.ts';
 import { engineRan } from '../engine-ran.ts';
 import { formatTime } from '../format.ts';
 import type { ListRow } from '../document-rows.ts';
 import { Thumbnail } from './Thumbnail.tsx';
 import { ChevronIcon, QrIcon, SourceIcon } from './icons.tsx';
+import { documentExportItems } from './export-items.ts';
 import { MenuButton } from './MenuButton.tsx';
 import './HistoryRow.css';
 
@@ -32,7 +33,8 @@ interface Props {
   /** Its document's pages are folded under the header (review L15). */
   collapsed?: boolean;
   onToggleDocument?: (document: number) => void;
-  onExportDocument?: (document: number, format: 'md' | 'pdf') => void;
+  /** A PDF document's pages exported (request.document set). */
+  onExportDocument?: (request: ExportRequest) => void;
 }
 
 /** Tasks other than plain text, which a badge names so a re-run with another task is not taken for a duplicate. */
@@ -93,10 +95,7 @@ export const HistoryRow = memo(function HistoryRow({ row, current, chosen, fresh
             className="plain document-export"
             tabIndex={-1}
             testId="document-export"
-            items={[
-              { id: 'md', label: t('results.exportDocumentMd'), onSelect: () => onExportDocument(documentId, 'md') },
-              { id: 'pdf', label: t('results.exportDocumentPdf'), onSelect: () => onExportDocument(documentId, 'pdf') },
-            ]}
+            items={documentExportItems(documentId, t, onExportDocument)}
           />
         )}
       </div>

@@ -15,6 +15,19 @@ export interface MenuItem {
   onSelect: () => void;
   disabled?: boolean;
   testId?: string;
+  /** Items in a row with the same group are drawn under its name (a menu's "This page" and "Whole document"). */
+  group?: string;
+}
+
+/** The items in runs of one group each (an item without a group is a run of its own kind), with each one's index. */
+function runsOf(items: readonly MenuItem[]): Array<{ group: string | undefined; items: Array<{ item: MenuItem; index: number }> }> {
+  const runs: Array<{ group: string | undefined; items: Array<{ item: MenuItem; index: number }> }> = [];
+  items.forEach((item, index) => {
+    const last = runs.at(-1);
+    if (last && last.group === item.group) last.items.push({ item, index });
+    else runs.push({ group: item.group, items: [{ item, index }] });
+  });
+  return runs;
 }
 
 interface Props {
@@ -104,22 +117,32 @@ export function MenuButton({ label, items, ariaLabel, className, testId, tabInde
       {open &&
         createPortal(
           <div ref={menu} id={id} className="menu" role="menu" aria-label={ariaLabel ?? (typeof label === 'string' ? label : undefined)} onKeyDown={onMenuKey}>
-            {items.map((item, index) => (
-              <button
-                key={item.id}
-                type="button"
-                role="menuitem"
-                tabIndex={index === active ? 0 : -1}
-                disabled={item.disabled}
-                data-testid={item.testId}
-                onClick={() => {
-                  close(true);
-                  item.onSelect();
-                }}
-              >
-                {item.label}
-              </button>
-            ))}
+            {runsOf(items).map((run, r) => {
+              const buttons = run.items.map(({ item, index }) => (
+                <button
+                  key={item.id}
+                  type="button"
+                  role="menuitem"
+                  tabIndex={index === active ? 0 : -1}
+                  disabled={item.disabled}
+                  data-testid={item.testId}
+                  onClick={() => {
+                    close(true);
+                    item.onSelect();
+                  }}
+                >
+                  {item.label}
+                </button>
+              ));
+              if (run.group === undefined) return buttons;
+              // A named group: a screen reader says its name on entering it; the heading is for the eye.
+              return (
+                <div key={`group-${r}`} role="group" aria-label={run.group} className="menu-group">
+                  <div className="menu-group-label" aria-hidden="true">{run.group}</div>
+                  {buttons}
+                </div>
+              );
+            })}
           </div>,
           document.body,
         )}
