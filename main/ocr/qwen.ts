@@ -240,7 +240,7 @@ export class QwenEngine implements OcrEngine {
     identify(request_id ?? null);
     // Anything but an event stream (a whole JSON answer, a proxy's HTML page) would read as an empty stream.
     const type = response.headers.get('content-type') ?? '';
-    if (!type.includes('text/event-stream')) throw malformed(`it answered a streaming request with ${type.split(';')[0] || 'no content type'}`);
+    if (!type.includes('text/event-stream')) throw malformed(`it answered a streaming request with ${this.#said(type.split(';')[0]) || 'no content type'}`);
     let usage: Usage | null = null;
     let finished = false;
     for await (const chunk of stream as AsyncIterable<ChatCompletionChunk>) {
@@ -308,11 +308,11 @@ export class QwenEngine implements OcrEngine {
     };
     const type = response.headers.get('content-type') ?? '';
     if (!stream) {
-      if (!type.includes('json')) throw malformed(`it answered with ${type.split(';')[0] || 'no content type'}`);
+      if (!type.includes('json')) throw malformed(`it answered with ${this.#said(type.split(';')[0]) || 'no content type'}`);
       absorb(await response.json());
       return { usage, words };
     }
-    if (!type.includes('text/event-stream')) throw malformed(`it answered a streaming request with ${type.split(';')[0] || 'no content type'}`);
+    if (!type.includes('text/event-stream')) throw malformed(`it answered a streaming request with ${this.#said(type.split(';')[0]) || 'no content type'}`);
     let status: number | null = null;
     const parser = createParser({
       onComment: (comment) => void (status = statusOfComment(comment) ?? status),
@@ -335,6 +335,11 @@ export class QwenEngine implements OcrEngine {
     }
     if (!finished) throw interrupted();
     return { usage, words };
+  }
+
+  /** A header's value as a message may quote it: the server's text, so redacted and kept short (review 2, M1). */
+  #said(value: string | undefined): string {
+    return value ? redactAndTruncate(value, 100, this.#options.apiKey) : '';
   }
 
   #failure(error: unknown, state: { timedOut: boolean; cancelled: boolean; text: string; requestId: string | null }): OcrError {

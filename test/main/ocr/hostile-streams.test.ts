@@ -80,6 +80,15 @@ describe.each(['compatible', 'native'] as const)('a hostile server (%s protocol)
     expect(cut.message).toContain('more characters');
   });
 
+  it('M1: a content type that holds the key is not quoted with it', async () => {
+    const fetch: typeof globalThis.fetch = async () => new Response('{}', { headers: { 'content-type': `text/x-${Buffer.from(KEY).toString('base64url')}` } });
+    for (const stream of [true, false]) {
+      const error = await failure({ kind: 'ok' }, api, { fetch, stream });
+      expect(error.code).toBe('bad-response');
+      expect(error.message).toMatch(/it answered (a streaming request )?with \[API key\]\.$/);
+    }
+  });
+
   it('M4: negative or non-finite token counts are refused, logged and never priced', async () => {
     for (const usage of [{ input: -1_000_000, output: -2_000_000 }, { input: 1e308, output: 1e308 }, { input: 1.5, output: 2 }]) {
       const said: string[] = [];
