@@ -82,7 +82,8 @@ describe.each(['compatible', 'native'] as const)('a hostile server (%s protocol)
 
   it('M1: a content type that holds the key is not quoted with it', async () => {
     const fetch: typeof globalThis.fetch = async () => new Response('{}', { headers: { 'content-type': `text/x-${Buffer.from(KEY).toString('base64url')}` } });
-    for (const stream of [true, false]) {
+    // The compatible protocol's whole answer is read as JSON whatever its type (the SDK): only its stream quotes it.
+    for (const stream of api === 'native' ? [true, false] : [true]) {
       const error = await failure({ kind: 'ok' }, api, { fetch, stream });
       expect(error.code).toBe('bad-response');
       expect(error.message).toMatch(/it answered (a streaming request )?with \[API key\]\.$/);
