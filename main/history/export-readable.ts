@@ -4,7 +4,8 @@
  * (a table as a pipe table, text as text), a table as CSV or an Excel workbook, and a Word-friendly .docx. The
  * `readout history export` formats (export.ts) stay as they are: their output is the command's contract.
  */
-import { shapeText, type LineMode } from '../text/line-modes.ts';
+import { shapePlainText, shapeText, type LineMode } from '../text/line-modes.ts';
+import { aroundTable } from '../text/table-around.ts';
 import { findTable, toCsv, toMarkdownTable, type Table } from '../text/tables.ts';
 import type { Entry } from './types.ts';
 
@@ -52,17 +53,32 @@ export function readableText(entries: readonly Entry[], options: ReadableOptions
 /** Markdown characters that would start markup at a line's start, escaped so the text stays text. */
 const markdownLine = (line: string): string => line.replace(/^(\s*)([#>*+-]|\d+[.)])(\s)/, '$1\\$2$3').replace(/([`*_[\]<])/g, '\\$1');
 
+/** Text as Markdown text: paragraphs a blank line apart, a line break kept as a hard break. */
+const markdownText = (text: string): string =>
+  text
+    .split(/\n{2,}/)
+    .map((paragraph) => paragraph.split('\n').map(markdownLine).join('  \n'))
+    .join('\n\n');
+
+/**
+ * An entry's table and the text beside it (a title, a total), that text shaped by the mode: null where it holds no
+ * table. Nothing of the entry is lost where its table is written as a table.
+ */
+function tableWithText(entry: Entry, mode: LineMode): { before: string; table: Table; after: string } | null {
+  const table = entryTable(entry);
+  if (!table) return null;
+  const around = aroundTable(entry.editedText ?? entry.text) ?? { before: '', after: '' };
+  return { before: shapePlainText(around.before, mode), table, after: shapePlainText(around.after, mode) };
+}
+
 /** Markdown: a heading per entry, its table as a pipe table, its text as text with its line breaks kept. */
 export function readableMarkdown(entries: readonly Entry[], options: ReadableOptions): string {
   return entries
     .map((entry) => {
-      const table = entryTable(entry);
-      const body = table
-        ? toMarkdownTable(table)
-        : shapedText(entry, options.mode)
-            .split(/\n{2,}/)
-            .map((paragraph) => paragraph.split('\n').map(markdownLine).join('  \n'))
-            .join('\n\n');
+      const parts = tableWithText(entry, options.mode);
+      const body = parts
+        ? [markdownText(parts.before), toMarkdownTable(parts.table), markdownText(parts.after)].filter((part) => part.trim() !== '').join('\n\n')
+        : markdownText(shapedText(entry, options.mode));
       const link = options.imageLink?.(entry);
       // The name as the picture's alternative text, its brackets escaped; the link percent-encoded, so a space or a
       // parenthesis in a folder's name never ends it.
@@ -102,12 +118,13 @@ export async function entriesDocx(entries: readonly Entry[], options: ReadableOp
   const { Document, HeadingLevel, Packer, Paragraph, Table: DocTable, TableCell, TableRow, TextRun } = await import('docx');
   const children = entries.flatMap((entry) => {
     const heading = [new Paragraph({ text: entryName(entry), heading: HeadingLevel.HEADING_2 }), new Paragraph({ children: [new TextRun({ text: localTime(entry.createdAt, options.timeZone), italics: true })] })];
-    const table = entryTable(entry);
-    if (table) {
-      const rows = table.map((row, r) => new TableRow({ tableHeader: r === 0, children: row.map((cell) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: cell, bold: r === 0 })] })] })) }));
-      return [...heading, new DocTable({ rows }), new Paragraph({})];
+    const lines = (text: string) => (text.trim() === '' ? [] : text.split('\n').map((line) => new Paragraph({ text: line })));
+    const parts = tableWithText(entry, options.mode);
+    if (parts) {
+      const rows = parts.table.map((row, r) => new TableRow({ tableHeader: r === 0, children: row.map((cell) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: cell, bold: r === 0 })] })] })) }));
+      return [...heading, ...lines(parts.before), new DocTable({ rows }), new Paragraph({}), ...lines(parts.after)];
     }
-    return [...heading, ...shapedText(entry, options.mode).split('\n').map((line) => new Paragraph({ text: line }))];
+    return [...heading, ...lines(shapedText(entry, options.mode))];
   });
   return Packer.toBuffer(new Document({ sections: [{ children }] }));
 }

@@ -59,7 +59,8 @@ describe('the result’s Export menu', () => {
     await exportVia(page, 'export-md', join(dir, 'invoice.md'));
     const md = readFileSync(join(dir, 'invoice.md'), 'utf8');
     expect(md).toContain('## shot-0.png\n');
-    expect(md).toContain('| Item | Qty | Amount |\n| --- | --- | --- |\n| Laptop stand | 2 | 69.80 |');
+    // The title above the table is kept; the table is a pipe table.
+    expect(md).toContain('Invoice\n\n| Item | Qty | Amount |\n| --- | --- | --- |\n| Laptop stand | 2 | 69.80 |');
     expect(md).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:\d\d/);
     expect(md).not.toContain('![');
     expect(existsSync(join(dir, 'invoice-images'))).toBe(false);
@@ -72,6 +73,7 @@ describe('the result’s Export menu', () => {
     await exportVia(page, 'export-docx', join(dir, 'invoice.docx'));
     const docx = unzipped(join(dir, 'invoice.docx'), 'word/document.xml');
     expect(docx).toContain('shot-0.png');
+    expect(docx.indexOf('Invoice')).toBeLessThan(docx.indexOf('<w:tbl>'));
     expect(docx).toContain('Laptop stand');
     expect(docx.match(/<w:tbl>/g)?.length).toBe(1);
     expect(suite.app.saveOffers.at(-1)).toEqual({ defaultName: 'shot-0.docx', format: 'docx' });
