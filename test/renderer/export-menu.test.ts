@@ -17,6 +17,7 @@ import { createTestApp } from '../support/app-services.ts';
 import { seed } from '../support/seed.ts';
 import { seedDocument } from '../support/seed-document.ts';
 import { useWindowSuite } from '../support/window-suite.ts';
+import { seriousFindings } from '../support/axe.ts';
 
 vi.setConfig({ expect: { poll: { timeout: 15_000 } } });
 const suite = useWindowSuite();
@@ -117,6 +118,8 @@ describe('the result’s Export menu', () => {
     await page.getByTestId('export-menu').focus();
     await page.keyboard.press('ArrowDown');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('export-txt');
+    // The open menu passes axe, light and dark.
+    expect(await seriousFindings(page)).toEqual([]);
     // The focused item is visibly marked.
     expect(await page.evaluate(() => getComputedStyle(document.activeElement!).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
     await page.keyboard.press('End');
@@ -206,4 +209,20 @@ describe('screenshots of the menu', () => {
       await shot(page, `pdf-page-${locale}-${scheme}-1100`);
     });
   }
+});
+
+describe('row previews (L19)', () => {
+  it('read a Markdown table, heading and fence as their words', { timeout: 120_000 }, async () => {
+    suite.app = createTestApp(tempDir());
+    await seed(suite.app, ['| Item | Qty | Unit price | Amount |\n| --- | --- | --- | --- |\n| Laptop stand | 2 | 34.90 | 69.80 |', '## **Quarterly** report\nText', '```json\n{"total": "94.80"}\n```']);
+    const page = await suite.open();
+    const rows = page.getByTestId('history-row');
+    await expect.poll(() => rows.count()).toBe(3);
+    const texts = await rows.allTextContents();
+    expect(texts.find((text) => text.includes('Item Qty Unit price Amount'))).toBeDefined();
+    expect(texts.find((text) => text.includes('Quarterly report'))).toBeDefined();
+    expect(texts.find((text) => text.includes('{"total": "94.80"}'))).toBeDefined();
+    for (const text of texts) expect(text).not.toMatch(/\| |##|\*\*|```/);
+    await shot(page, 'previews-en-light-1100');
+  });
 });
