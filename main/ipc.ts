@@ -53,6 +53,7 @@ type Contract = {
   [CHANNELS.keySave]: ReadoutApi['settings']['saveApiKey'];
   [CHANNELS.historyList]: ReadoutApi['history']['list'];
   [CHANNELS.historySearch]: ReadoutApi['history']['search'];
+  [CHANNELS.historyCount]: ReadoutApi['history']['count'];
   [CHANNELS.historyGet]: ReadoutApi['history']['get'];
   [CHANNELS.historyImage]: ReadoutApi['history']['image'];
   [CHANNELS.historyThumbnail]: ReadoutApi['history']['thumbnail'];
@@ -120,6 +121,7 @@ function argumentSchemas(platform: NodeJS.Platform): Record<Channel, z.ZodType<u
     [CHANNELS.keySave]: z.tuple([z.object({ key: z.string().min(1).max(500), region: z.enum(['cn', 'intl', 'us']).optional() }).strict()]),
     [CHANNELS.historyList]: z.tuple([z.object(page).strict()]),
     [CHANNELS.historySearch]: z.tuple([z.object({ ...page, query: z.string().max(1000) }).strict()]),
+    [CHANNELS.historyCount]: z.tuple([z.object({ filter, query: z.string().max(1000) }).strict()]),
     [CHANNELS.historyGet]: z.tuple([id]),
     [CHANNELS.historyImage]: z.tuple([id]),
     [CHANNELS.historyThumbnail]: z.tuple([id]),
@@ -179,6 +181,7 @@ function handlersFor({ desktop, settings, history, jobs, passwords, languages }:
     [CHANNELS.keySave]: (_event, request) => settings.saveApiKey(request.key, request.region),
     [CHANNELS.historyList]: (_event, request) => history.list(request),
     [CHANNELS.historySearch]: (_event, request) => history.search(request),
+    [CHANNELS.historyCount]: (_event, request) => history.count(request),
     [CHANNELS.historyGet]: (_event, entryId) => history.entry(entryId),
     [CHANNELS.historyImage]: (_event, entryId) => history.image(entryId),
     [CHANNELS.historyThumbnail]: (_event, entryId) => history.thumbnail(entryId),

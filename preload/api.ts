@@ -27,6 +27,7 @@ export const CHANNELS = {
   keySave: 'settings:saveApiKey',
   historyList: 'history:list',
   historySearch: 'history:search',
+  historyCount: 'history:count',
   historyGet: 'history:get',
   historyImage: 'history:image',
   historyThumbnail: 'history:thumbnail',
@@ -316,6 +317,12 @@ export interface SearchHitView {
   snippet: SnippetPart[];
 }
 
+/** How many entries a search finds: `count` exactly, or, with `more`, at least that many (counting stops there). */
+export interface MatchCountView {
+  count: number;
+  more: boolean;
+}
+
 /**
  * What the window writes, for people (review M14): txt (one entry: its text alone), md (tables as pipe tables),
  * docx (Word), and an entry's table as csv or xlsx; each in local time under readable names, shaped by the line
@@ -477,6 +484,8 @@ export interface ReadoutApi {
   history: {
     list(request: { filter?: HistoryFilterView; cursor?: string | null; limit?: number }): Promise<PageView<EntrySummary>>;
     search(request: { query: string; filter?: HistoryFilterView; cursor?: string | null; limit?: number }): Promise<PageView<SearchHitView>>;
+    /** How many entries the same search finds in all (review M5), counted up to a cap. */
+    count(request: { query: string; filter?: HistoryFilterView }): Promise<MatchCountView>;
     get(id: number): Promise<EntryView | null>;
     /** The image as sent, as a data: URL. */
     image(id: number): Promise<string | null>;

@@ -27,6 +27,7 @@ export function createApi(invoke: Invoke, subscribe: Subscribe): ReadoutApi {
     history: {
       list: call(CHANNELS.historyList),
       search: call(CHANNELS.historySearch),
+      count: call(CHANNELS.historyCount),
       get: call(CHANNELS.historyGet),
       image: call(CHANNELS.historyImage),
       thumbnail: call(CHANNELS.historyThumbnail),

@@ -4,7 +4,7 @@
  * export to a file the user picks, and clearing it. Entries cross the bridge only as views (views.ts): no paths.
  */
 import { basename } from 'node:path';
-import type { EntrySummary, EntryView, ExportRequest, ExportResult, HistoryFilterView, PageView, SearchHitView, StorageView, UsageView } from '../../preload/api.ts';
+import type { EntrySummary, EntryView, ExportRequest, ExportResult, HistoryFilterView, MatchCountView, PageView, SearchHitView, StorageView, UsageView } from '../../preload/api.ts';
 import { exportSearchablePdf, exportToFile } from '../history/export-file.ts';
 import { exportFileName, exportReadable, isReadableFormat } from '../history/export-readable-file.ts';
 import type { HistoryStore } from '../history/store.ts';
@@ -33,6 +33,10 @@ export class AppHistory {
   search(request: { query: string; filter?: HistoryFilterView; cursor?: string | null; limit?: number }): PageView<SearchHitView> {
     const page = this.#history.search(request.query, request);
     return { items: page.items.map((hit) => ({ entry: toEntrySummary(hit.entry), snippet: hit.snippet })), nextCursor: page.nextCursor };
+  }
+
+  count(request: { query: string; filter?: HistoryFilterView }): MatchCountView {
+    return this.#history.countMatches(request.query, request);
   }
 
   entry(id: number): EntryView | null {

@@ -46,6 +46,8 @@ export interface StorageReport {
 
 export const DEFAULT_PAGE_SIZE = 50;
 const MAX_PAGE_SIZE = 500;
+/** Past this many a search's matches are said as "1,000+": counting further would cost a scan of the history. */
+export const MATCH_COUNT_CAP = 1000;
 
 const fileNameOf = (source: Source): string | null =>
   source.kind === 'file' ? source.name : source.kind === 'drop' ? source.name : null;
@@ -251,6 +253,18 @@ export class HistoryStore {
       nextCursor: page.nextCursor,
       items: page.items.map((entry) => ({ entry, snippet: makeSnippet(shownText(entry), terms) })),
     };
+  }
+
+  /**
+   * How many entries a search finds, counted on the same match as its pages and stopped past `cap`, so a term common
+   * to the whole history costs no more than `cap` rows (review M5: "124 matches" above the list).
+   */
+  countMatches(query: string, options: { filter?: HistoryFilter; cap?: number } = {}): { count: number; more: boolean } {
+    const cap = Math.max(1, Math.floor(options.cap ?? MATCH_COUNT_CAP));
+    const source = rowSource(this.#db, searchTerms(query));
+    const clause = where([...source.clauses, ...filterClauses(options.filter)]);
+    const { n } = this.#db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM ${source.from} ${clause.sql} LIMIT ?)`).get(...clause.params, cap + 1) as { n: number };
+    return { count: Math.min(n, cap), more: n > cap };
   }
 
   edit(id: number, editedText: string | null): void {
