@@ -6,6 +6,7 @@ import { api, modKey } from './api.ts';
 import { errorWords } from './error-words.ts';
 import { FirstRun, FirstRunTip, firstRunDismissed, rememberFirstRunDismissed } from './components/FirstRun.tsx';
 import { ListToggle } from './components/ListToggle.tsx';
+import { MatchCount } from './components/MatchCount.tsx';
 import { HistoryList } from './components/HistoryList.tsx';
 import { NoMatches } from './components/NoMatches.tsx';
 import { QueueBar } from './components/QueueBar.tsx';
@@ -59,6 +60,8 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
   const [fresh, setFresh] = useState<Set<number>>(loadFresh);
   const [focusResult, setFocusResult] = useState(false);
   const search = useRef<HTMLInputElement>(null);
+  /** The opened result's step between a search's hits (ResultView sets it): F3 and the search box's Enter. */
+  const hitNav = useRef<((step: 1 | -1) => void) | null>(null);
   /** What had the focus before Settings opened (its test id, as the element itself goes with the view). */
   const beforeSettings = useRef<string | null>(null);
   /** Deleted entries, hidden until their notice goes (its clock waits while the pointer is on it) or Undo. */
@@ -217,6 +220,10 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
         setView('history');
         search.current?.focus();
         search.current?.select();
+      } else if (event.key === 'F3' && !event.ctrlKey && !event.metaKey && !event.altKey && view === 'history') {
+        // The next (Shift: previous) hit of the search in the opened result (review M5), as in a browser's find.
+        event.preventDefault();
+        hitNav.current?.(event.shiftKey ? -1 : 1);
       } else if (isShortcut(event, 'o')) {
         event.preventDefault();
         openFiles();
@@ -326,6 +333,12 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
               onCompositionStart={() => setComposing(true)}
               onCompositionEnd={() => setComposing(false)}
               onKeyDown={(event) => {
+                if (event.key === 'Enter' && !event.nativeEvent.isComposing && hitNav.current) {
+                  // Enter steps through the opened result's hits, Shift+Enter back (review M5).
+                  event.preventDefault();
+                  hitNav.current(event.shiftKey ? -1 : 1);
+                  return;
+                }
                 if (event.key !== 'ArrowDown') return;
                 event.preventDefault();
                 document.querySelector<HTMLElement>('[data-testid="history-list"]')?.focus();
@@ -365,6 +378,7 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
             {chosen.size > 1 && (
               <SelectionBar chosen={[...chosen]} onExport={exportEntries} onDelete={() => deleteWithUndo([...chosen])} onClear={() => selection.select(currentId)} />
             )}
+            {history.count && history.count.count > 0 && <MatchCount count={history.count} />}
             <HistoryList
               rows={rows}
               currentId={visibleId}
@@ -397,6 +411,8 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
               onLeave={() => document.querySelector<HTMLElement>(`[data-testid="${list.collapsed ? 'list-toggle' : 'history-list'}"]`)?.focus()}
               lineMode={settings.lineMode}
               onLineMode={(lineMode) => void api.settings.update({ lineMode }).then(setSettings, showError)}
+              query={debouncedQuery}
+              hitNav={hitNav}
             />
           ) : debouncedQuery.trim() && rows.length === 0 && !history.loading ? (
             // A search that found nothing says so where the result would be, with the way back (review L5).

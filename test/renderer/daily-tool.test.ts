@@ -434,6 +434,7 @@ describe('the offline engine keeps the layout it reads (review M4)', () => {
       await expect.poll(() => page.getByTestId('result-text').textContent()).toBe('Item\tQty\tPrice\nPaper A4\t12\t$36.00\nToner\t2\t$480.00\nTotal\t\t$516.00');
       await shot(page, `offline-table-${locale}-${scheme}`);
       // And as one line, for a search box or a chat: cells and rows run on with spaces.
+      await page.getByTestId('copy-more').click();
       await page.getByTestId('copy-one-line').click();
       await expect.poll(() => suite.app!.clipboard.at(-1)).toBe('Item Qty Price Paper A4 12 $36.00 Toner 2 $480.00 Total $516.00');
       await page.getByText(words.result.copiedOneLine).waitFor();

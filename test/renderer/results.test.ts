@@ -27,6 +27,11 @@ const SHOTS = process.env.READOUT_SHOTS ?? '/tmp/shots/results';
 mkdirSync(SHOTS, { recursive: true });
 const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`) });
 const png = () => readFileSync(fixture('text/en-zh.png'));
+/** Copy as one line: an item under Copy's arrow, which keeps the toolbar to one line beside the picture. */
+const copyOneLine = async (page: Page): Promise<void> => {
+  await page.getByTestId('copy-more').click();
+  await page.getByTestId('copy-one-line').click();
+};
 
 async function qwenApp(): Promise<TestApp> {
   suite.app = createTestApp(tempDir());
@@ -134,13 +139,13 @@ describe('notices (review M2)', () => {
     await seed(suite.app, ['line one\nline two']);
     const page = await suite.open();
     await page.getByTestId('history-row').first().click();
-    await page.getByTestId('copy-one-line').click();
+    await copyOneLine(page);
     const toasts = page.getByTestId('toast');
     await expect.poll(() => toasts.count()).toBe(1);
     // Gone with no one touching it.
     await expect.poll(() => toasts.count()).toBe(0);
 
-    for (let i = 0; i < 4; i++) await page.getByTestId('copy-one-line').click();
+    for (let i = 0; i < 4; i++) await copyOneLine(page);
     await expect.poll(() => toasts.count()).toBe(3);
     // While the pointer rests on them, none goes, however long it rests there.
     await toasts.last().hover();
@@ -163,7 +168,7 @@ describe('notices (review M2)', () => {
     await error.waitFor();
     expect(await error.getAttribute('role')).toBe('alert');
     // Still there when any other notice would long have gone.
-    await page.getByTestId('copy-one-line').count();
+    await page.getByTestId('copy-more').count();
     await page.waitForTimeout(5000);
     expect(await error.count()).toBe(1);
     await error.getByRole('button', { name: en.toast.dismiss }).click();
@@ -183,7 +188,7 @@ describe('notices (review M2)', () => {
         await page.getByTestId('history-row').first().click();
         await page.getByTestId('copy').click();
         suite.app.clipboardBusy = false;
-        await page.getByTestId('copy-one-line').click();
+        await copyOneLine(page);
         await expect.poll(() => page.getByTestId('toast').count()).toBe(2);
         const toastBoxes = await page.getByTestId('toast').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as Box));
         const covered = (await controlBoxes(page)).filter((control) => toastBoxes.some((toast) => overlaps(toast, control)));
@@ -195,7 +200,7 @@ describe('notices (review M2)', () => {
 });
 
 describe('the toolbar (review M11)', () => {
-  it('offers Copy and Copy as one line as buttons, Edit, Pin and Delete as named icons, Export as a menu', async () => {
+  it('offers Copy with Copy as one line under its arrow, Edit, Pin and Delete as named icons, Export and Run again behind named icons', async () => {
     suite.app = createTestApp(tempDir());
     const [id] = await seed(suite.app, ['two\nlines']);
     suite.app.savePath = join(tempDir(), 'export.md');
@@ -203,11 +208,17 @@ describe('the toolbar (review M11)', () => {
     await page.getByTestId('history-row').first().click();
     const toolbar = page.getByRole('toolbar', { name: en.result.actions });
     await toolbar.waitFor();
-    for (const name of [en.result.edit, en.result.pin, en.result.delete]) {
+    for (const name of [en.result.edit, en.result.pin, en.result.delete, en.result.export, en.results.rerunWith]) {
       const button = toolbar.getByRole('button', { name, exact: true });
       expect(await button.count()).toBe(1);
       expect((await button.textContent())?.trim()).toBe('');
+      // Its name shows on hover and keyboard focus too.
+      expect(await button.getAttribute('data-tip')).toBe(name);
     }
+    // Copy as one line: the one item under Copy's arrow, which is named for it.
+    await toolbar.getByRole('button', { name: en.result.copyMore, exact: true }).click();
+    await page.getByRole('menuitem', { name: en.result.copyOneLine }).click();
+    await expect.poll(() => suite.app!.clipboard.at(-1)).toBe('two lines');
     // Export: a menu, opened from the keyboard, moved through with arrows, closed with Esc back on its button.
     const exportButton = page.getByTestId('export-menu');
     expect(await exportButton.getAttribute('aria-haspopup')).toBe('menu');

@@ -47,39 +47,42 @@ export function HistoryList({ rows, currentId, chosen, fresh, streamed, hasMore,
   }, [currentIndex, virtualizer]);
 
   return (
-    <div
-      ref={scroller}
-      className="list"
-      role="listbox"
-      tabIndex={0}
-      aria-multiselectable
-      aria-label={t('list.label')}
-      aria-activedescendant={currentId !== null && currentIndex >= 0 ? `entry-${currentId}` : undefined}
-      onKeyDown={onKeyDown}
-      data-testid="history-list"
-    >
+    <>
+      {/* Outside the listbox, which may own only options (axe: aria-required-children); the list stays, empty, for its keys. */}
       {rows.length === 0 && !loading && <p className="empty" data-testid="empty">{emptyText}</p>}
-      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {items.map((item) => {
-          const row = rows[item.index]!;
-          const id = row.entry.id;
-          return (
-            <div key={id} style={{ position: 'absolute', top: 0, left: 0, right: 0, height: item.size, transform: `translateY(${item.start}px)` }}>
-              <HistoryRow
-                row={row}
-                current={id === currentId}
-                chosen={chosen.has(id)}
-                fresh={fresh.has(id)}
-                streamed={streamed.get(id)}
-                onSelect={onSelect}
-                collapsed={row.entry.page ? collapsed?.has(row.entry.page.document) : false}
-                onToggleDocument={onToggleDocument}
-                onExportDocument={onExportDocument}
-              />
-            </div>
-          );
-        })}
+      <div
+        ref={scroller}
+        className="list"
+        role="listbox"
+        tabIndex={0}
+        aria-multiselectable
+        aria-label={t('list.label')}
+        aria-activedescendant={currentId !== null && currentIndex >= 0 ? `entry-${currentId}` : undefined}
+        onKeyDown={onKeyDown}
+        data-testid="history-list"
+      >
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {items.map((item) => {
+            const row = rows[item.index]!;
+            const id = row.entry.id;
+            return (
+              <div key={id} style={{ position: 'absolute', top: 0, left: 0, right: 0, height: item.size, transform: `translateY(${item.start}px)` }}>
+                <HistoryRow
+                  row={row}
+                  current={id === currentId}
+                  chosen={chosen.has(id)}
+                  fresh={fresh.has(id)}
+                  streamed={streamed.get(id)}
+                  onSelect={onSelect}
+                  collapsed={row.entry.page ? collapsed?.has(row.entry.page.document) : false}
+                  onToggleDocument={onToggleDocument}
+                  onExportDocument={onExportDocument}
+                />
+              </div>
+            );
+          })}
+        </div>
       </div>
-    </div>
+    </>
   );
 }

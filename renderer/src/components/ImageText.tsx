@@ -8,11 +8,13 @@
  * With the keyboard: Tab (or the arrows) goes from box to box in reading order, Shift+arrows extend the selection,
  * Enter or Space copies, Ctrl/Cmd+A selects them all, Ctrl/Cmd+C copies, Esc lets the selection go.
  * Lines the engine doubts keep a dashed amber outline, hovered or not, saying how sure it was.
+ * A QR code's or barcode's box is drawn apart from the words (review L3): a dashed violet outline with its kind on a
+ * label, its content said on hover; the codes list beside the text says the same to a screen reader.
  * Boxes are in the original image's pixels, so the overlay's viewBox is the original's size whatever the zoom.
  */
 import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { WordView } from '../../../preload/api.ts';
+import type { CodeView, WordView } from '../../../preload/api.ts';
 import { fitScale, normalBand, wordsInBand, type Band } from '../image-view.ts';
 import { joinWords, runBetween } from '../word-selection.ts';
 import './ImageText.css';
@@ -31,6 +33,8 @@ interface Props {
   linked: ReadonlySet<number>;
   onSelect: (indices: number[]) => void;
   onCopy: (text: string) => void;
+  /** QR codes and barcodes found in the image, each drawn with its box. */
+  codes?: readonly CodeView[];
 }
 
 const MIN_SCALE = 0.05;
@@ -46,6 +50,12 @@ type Drag =
   | { kind: 'select'; anchor: number; last: number }
   | { kind: 'pan'; x: number; y: number; left: number; top: number }
   | { kind: 'band'; x: number; y: number; moved: boolean };
+
+/** A code's label's height in screen pixels (ImageText.css: .code-label), to set it just above the code's box. */
+const CODE_LABEL_HEIGHT = 18;
+
+/** What hovering a code's box says: its kind and content, a long one cut short. */
+const codeTip = (code: CodeView): string => `${code.format}: ${code.text.length > 200 ? `${code.text.slice(0, 199)}…` : code.text}`;
 
 /** One box: re-drawn only when its own state changes, so a drag over 500 boxes touches only those it changes. */
 const WordBox = memo(function WordBox({ word, index, selected, linked, doubt }: { word: WordView; index: number; selected: boolean; linked: boolean; doubt: string | null }) {
@@ -66,7 +76,7 @@ const WordBox = memo(function WordBox({ word, index, selected, linked, doubt }: 
   );
 });
 
-export function ImageText({ src, alt, width, height, words, doubts, selected, linked, onSelect, onCopy }: Props) {
+export function ImageText({ src, alt, width, height, words, doubts, selected, linked, onSelect, onCopy, codes = [] }: Props) {
   const { t } = useTranslation();
   const root = useRef<HTMLDivElement>(null);
   const scroller = useRef<HTMLDivElement>(null);
@@ -403,6 +413,28 @@ export function ImageText({ src, alt, width, height, words, doubts, selected, li
               ))}
             </svg>
           )}
+          {codes.length > 0 && (
+            // Above the words, but only a code's own box takes the pointer (for its tip), never the space between.
+            // Hidden from screen readers: the codes list says each code in full.
+            <svg className="code-layer" viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="none" aria-hidden="true" data-testid="code-layer">
+              {codes.map((code, index) => (
+                <polygon key={index} className="code-box" points={pointsOf(code.box)} data-testid="code-box">
+                  <title>{codeTip(code)}</title>
+                </polygon>
+              ))}
+            </svg>
+          )}
+          {codes.map((code, index) => {
+            const left = Math.max(0, Math.min(...code.box.map(([x = 0]) => x))) * scale;
+            const top = Math.max(0, Math.min(...code.box.map(([, y = 0]) => y))) * scale;
+            // Over the box's corner where there is room above it, so the label never hides the code; else inside it.
+            const above = top >= CODE_LABEL_HEIGHT;
+            return (
+              <span key={index} className="code-label" aria-hidden="true" title={codeTip(code)} style={{ left, top: above ? top - CODE_LABEL_HEIGHT : top + 2 }} data-testid="code-label">
+                {code.format}
+              </span>
+            );
+          })}
           {shownBand && (
             <div
               className="band"

@@ -39,9 +39,11 @@ interface Props {
   testId?: string;
   /** -1 where the keyboard reaches the same actions another way (a list's header). */
   tabIndex?: number;
+  /** A name shown on hover and focus, for a button whose label is an icon. */
+  tip?: string;
 }
 
-export function MenuButton({ label, items, ariaLabel, className, testId, tabIndex }: Props) {
+export function MenuButton({ label, items, ariaLabel, className, testId, tabIndex, tip }: Props) {
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const button = useRef<HTMLButtonElement>(null);
@@ -103,6 +105,7 @@ export function MenuButton({ label, items, ariaLabel, className, testId, tabInde
         aria-controls={open ? id : undefined}
         aria-label={ariaLabel}
         data-testid={testId}
+        data-tip={tip}
         tabIndex={tabIndex}
         onClick={() => (open ? close(false) : show('first'))}
         onKeyDown={(event) => {

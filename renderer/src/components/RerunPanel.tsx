@@ -6,7 +6,7 @@ import type { EngineName, EntryView, Task } from '../../../preload/api.ts';
 import { TASKS } from '../../../main/ocr/tasks.ts';
 import { DEFAULT_MODEL, KNOWN_MODELS } from '../../../main/ocr/model-names.ts';
 import { TaskOptions } from './TaskOptions.tsx';
-import { ChevronIcon } from './icons.tsx';
+import { ChevronIcon, RerunIcon } from './icons.tsx';
 import { usePlacedUnder } from './keep-in-window.ts';
 import './MenuButton.css';
 
@@ -83,8 +83,9 @@ export function RerunMenu({ entry, onRun }: { entry: EntryView; onRun: (request:
   }, [open]);
   return (
     <div className="menu-anchor">
-      <button ref={button} type="button" className="menu-button" aria-haspopup="dialog" aria-expanded={open} aria-controls={open ? id : undefined} onClick={() => setOpen(!open)} data-testid="rerun-open">
-        {t('results.rerunWith')}
+      {/* An icon named for what it opens, so the result's toolbar keeps to one line beside the picture. */}
+      <button ref={button} type="button" className="menu-button icon-menu" aria-haspopup="dialog" aria-expanded={open} aria-controls={open ? id : undefined} aria-label={t('results.rerunWith')} data-tip={t('results.rerunWith')} onClick={() => setOpen(!open)} data-testid="rerun-open">
+        <RerunIcon />
         <ChevronIcon />
       </button>
       {open &&

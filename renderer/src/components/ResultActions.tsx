@@ -1,15 +1,16 @@
 /**
- * The result's toolbar (review M11): Copy, the primary action, and Copy as one line as buttons; Export and Run
- * again with… as a menu and a popover; Edit, Pin and Delete as icon buttons, named for screen readers and shown on
- * hover or focus. Cancel alone while the entry is being read. A failed entry with no text offers nothing that would
- * act on that nothing: no Copy, Edit, Pin or Export.
+ * The result's toolbar (review M11), on one line beside the picture at the default size (issue 22): Copy, the
+ * primary action, with Copy as one line under its arrow where the text has lines to join; Export and Run again
+ * with… as a menu and a popover behind named icons; Restore original, Edit, Pin and Delete as icon buttons. Each icon
+ * is named for screen readers and shows its name on hover and on keyboard focus. Cancel alone while the entry is
+ * being read. A failed entry with no text offers nothing that would act on that nothing: no Copy, Edit, Pin or Export.
  */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EntryView, ExportRequest } from '../../../preload/api.ts';
 import { api, modKey } from '../api.ts';
 import { exportItems } from './export-items.ts';
-import { EditIcon, PinIcon, TrashIcon } from './icons.tsx';
+import { EditIcon, ExportIcon, PinIcon, RevertIcon, TrashIcon } from './icons.tsx';
 import { MenuButton } from './MenuButton.tsx';
 import { RerunMenu, type RerunRequest } from './RerunPanel.tsx';
 import './ResultActions.css';
@@ -73,15 +74,28 @@ export function ResultActions({ entry, copyable, multiline, copied, cancelJob, e
   return (
     <div className="actions" role="toolbar" aria-label={t('result.actions')}>
       {!nothing && (
-        <button type="button" className="primary" onClick={onCopy} disabled={!copyable} data-testid="copy">{copied ? t('result.copied') : t('result.copy')}</button>
+        <span className={`split-button${multiline ? ' has-more' : ''}`}>
+          <button type="button" className="primary" onClick={onCopy} disabled={!copyable} data-testid="copy">{copied ? t('result.copied') : t('result.copy')}</button>
+          {multiline && (
+            <MenuButton
+              label={null}
+              ariaLabel={t('result.copyMore')}
+              tip={t('result.copyMore')}
+              className="primary split-more"
+              items={[{ id: 'one-line', label: t('result.copyOneLine'), onSelect: onCopyOneLine, testId: 'copy-one-line' }]}
+              testId="copy-more"
+            />
+          )}
+        </span>
       )}
-      {multiline && <button type="button" onClick={onCopyOneLine} data-testid="copy-one-line">{t('result.copyOneLine')}</button>}
-      {entry.editedText !== null && (
-        <button type="button" onClick={() => onRun(() => api.history.edit(entry.id, null))}>{t('result.revert')}</button>
-      )}
-      {!nothing && <MenuButton label={t('result.export')} items={exportItems(entry, t, exportAs)} testId="export-menu" />}
+      {!nothing && <MenuButton label={<ExportIcon />} ariaLabel={t('result.export')} tip={t('result.export')} className="icon-menu" items={exportItems(entry, t, exportAs)} testId="export-menu" />}
       {onRerun && <RerunMenu entry={entry} onRun={onRerun} />}
       <span className="actions-end">
+        {entry.editedText !== null && (
+          <IconButton label={t('result.revert')} onClick={() => onRun(() => api.history.edit(entry.id, null))}>
+            <RevertIcon />
+          </IconButton>
+        )}
         {!nothing && (
           <IconButton label={t('result.edit')} onClick={onEdit} disabled={entry.status === 'pending'}>
             <EditIcon />

@@ -4,13 +4,15 @@
  * the editor in its place while the text is edited. Text with tabs is set unwrapped with the tab stops the editor
  * uses too, scrolling sideways, so a table's columns line up in both (H5).
  */
-import { useMemo, useState, type RefObject } from 'react';
+import { useEffect, useMemo, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EntryView } from '../../../preload/api.ts';
 import type { LineMode } from '../../../main/text/line-modes.ts';
 import { findStructure } from '../../../main/text/structure.ts';
 import { toTsv } from '../../../main/text/tables.ts';
 import { tabStop } from '../tab-stop.ts';
+import type { Hit } from '../search-hits.ts';
+import { HitNav } from './HitNav.tsx';
 import { LineModeControl } from './LineModeControl.tsx';
 import { ShownText } from './ShownText.tsx';
 import { StructuredView } from './StructuredView.tsx';
@@ -32,9 +34,13 @@ interface Props {
   onLineMode: (mode: LineMode) => void;
   /** Puts `text` on the clipboard and then says `said`. */
   onCopy: (text: string, said: string) => void;
+  /** A search's hits in `text` (review M5), the one F3 is on, and a step to the next or previous. */
+  hits?: readonly Hit[];
+  currentHit?: number;
+  onStepHit?: (step: 1 | -1) => void;
 }
 
-export function ResultText({ entry, text, streaming, draft, onDraft, editor, panel, ranges, chosen, doubts, lineMode, onLineMode, onCopy }: Props) {
+export function ResultText({ entry, text, streaming, draft, onDraft, editor, panel, ranges, chosen, doubts, lineMode, onLineMode, onCopy, hits = [], currentHit = 0, onStepHit }: Props) {
   const { t } = useTranslation();
   const [raw, setRaw] = useState(false);
   const source = entry.editedText ?? entry.text;
@@ -46,6 +52,12 @@ export function ResultText({ entry, text, streaming, draft, onDraft, editor, pan
   const className = `text${unwrapped ? ' text-unwrapped' : ''}${lineMode === 'layout' ? ' text-mono' : ''}`;
   const style = tabs === undefined ? undefined : { tabSize: `${tabs}ch` };
   const structured = structure !== null && !raw && draft === null;
+  const hitsShown = !structured && draft === null && !streaming && hits.length > 0;
+  // The hit F3 lands on is scrolled into view, in the panel and in the column around it.
+  useEffect(() => {
+    if (!hitsShown) return;
+    panel.current?.querySelector(`[data-hit="${currentHit}"]`)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [hitsShown, currentHit, hits, panel]);
   return (
     <>
       {!streaming && draft === null && (
@@ -66,14 +78,15 @@ export function ResultText({ entry, text, streaming, draft, onDraft, editor, pan
               {t('modes.copyJson')}
             </button>
           )}
+          {hitsShown && onStepHit && <HitNav current={currentHit} total={hits.length} onStep={onStepHit} />}
         </div>
       )}
       {structured ? (
         <StructuredView structure={structure} onCopyField={(value) => onCopy(value, t('result.copiedWords', { text: value.length > 48 ? `${value.slice(0, 47)}…` : value }))} />
       ) : draft === null ? (
         <pre ref={panel} className={className} style={style} data-testid="result-text" aria-busy={streaming} tabIndex={0} role="textbox" aria-readonly="true" aria-multiline="true" aria-label={t('result.textLabel')}>
-          {chosen.size > 0 || doubts.size > 0 ? (
-            <ShownText text={text} ranges={ranges} chosen={chosen} doubts={doubts} />
+          {chosen.size > 0 || doubts.size > 0 || hitsShown ? (
+            <ShownText text={text} ranges={ranges} chosen={chosen} doubts={doubts} hits={hitsShown ? hits : undefined} currentHit={currentHit} />
           ) : (
             text || (streaming ? <span className="reading">{t('result.reading')}</span> : '')
           )}

@@ -1,5 +1,5 @@
 /** One entry: its image beside its text, the text streaming in while it is read, and everything to do with it. */
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MutableRefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EntryView, JobTicket, RerunOptions } from '../../../preload/api.ts';
 import { ImageText } from './ImageText.tsx';
@@ -15,6 +15,7 @@ import { ResultActions } from './ResultActions.tsx';
 import { wordRanges, wordsInRange } from '../word-selection.ts';
 import { doubtfulLines } from '../doubtful-lines.ts';
 import { oneLine } from '../one-line.ts';
+import { hitRanges, stepHit } from '../search-hits.ts';
 import { shapeText, type LineMode } from '../../../main/text/line-modes.ts';
 import { api } from '../api.ts';
 import { errorWords } from '../error-words.ts';
@@ -45,6 +46,10 @@ interface Props {
   /** How lines are joined (issue 22): the default in Settings, which the result's own control changes. */
   lineMode: LineMode;
   onLineMode: (mode: LineMode) => void;
+  /** The list's search: its hits are marked in the text (review M5). */
+  query?: string;
+  /** Set here to the step between hits, for F3 and the search box's Enter, which the window handles. */
+  hitNav?: MutableRefObject<((step: 1 | -1) => void) | null>;
 }
 
 /**
@@ -56,7 +61,7 @@ const LOW_CONFIDENCE = 0.85;
 
 const unsure = (entry: EntryView): boolean => entry.status === 'done' && entry.engine === 'local' && entry.confidence !== null && entry.confidence < LOW_CONFIDENCE;
 
-export function ResultView({ entry, job, customEndpoint, hasKey, onDelete, onMessage, onStarted, onOpenSettings, onLeave, lineMode, onLineMode }: Props) {
+export function ResultView({ entry, job, customEndpoint, hasKey, onDelete, onMessage, onStarted, onOpenSettings, onLeave, lineMode, onLineMode, query = '', hitNav }: Props) {
   const { t, i18n } = useTranslation();
   const name = useEntryName();
   // A script that names its pack gets its own notice; text in an unknown one is what the doubt notice says.
@@ -99,6 +104,23 @@ export function ResultView({ entry, job, customEndpoint, hasKey, onDelete, onMes
   const words = useMemo(() => (streaming ? [] : (entry.words ?? [])), [streaming, entry.words]);
   const ranges = useMemo(() => wordRanges(shown, words), [shown, words]);
   const doubts = useMemo(() => doubtfulLines(entry, words, ranges), [entry, words, ranges]);
+  // The search's hits in the text as shown; other hits (a new search, mode or text) start again at the first, but
+  // the entry fetched again with the same text (history:changed) keeps the place.
+  const found = useMemo(() => (streaming || draft !== null ? [] : hitRanges(shown, query)), [streaming, draft, shown, query]);
+  const hitsKey = found.flat().join(',');
+  const hits = useMemo(() => found, [hitsKey]); // eslint-disable-line react-hooks/exhaustive-deps -- hitsKey stands for found
+  const [currentHit, setCurrentHit] = useState(0);
+  useEffect(() => setCurrentHit(0), [hitsKey]);
+  const stepHits = (step: 1 | -1): void => setCurrentHit((current) => stepHit(current, step, hits.length));
+  const stepRef = useRef(stepHits);
+  stepRef.current = stepHits;
+  useEffect(() => {
+    if (!hitNav) return;
+    hitNav.current = (step) => stepRef.current(step);
+    return () => {
+      hitNav.current = null;
+    };
+  }, [hitNav]);
   useEffect(() => {
     setChosenWords(new Set());
     setLinkedWords(new Set());
@@ -189,6 +211,7 @@ export function ResultView({ entry, job, customEndpoint, hasKey, onDelete, onMes
             linked={linkedWords}
             onSelect={(indices) => setChosenWords(new Set(indices))}
             onCopy={(text) => void copyWords(text)}
+            codes={streaming ? [] : (entry.codes ?? [])}
           />
         ) : image ? (
           <img src={image} alt={t('result.imageAlt', { name: name(entry) })} />
@@ -255,6 +278,9 @@ export function ResultView({ entry, job, customEndpoint, hasKey, onDelete, onMes
             lineMode={lineMode}
             onLineMode={onLineMode}
             onCopy={(text, said) => void run(async () => (await api.clipboard.copy(text), onMessage(said)))}
+            hits={hits}
+            currentHit={currentHit}
+            onStepHit={stepHits}
           />
         )}
         <ResultMeta entry={entry} customEndpoint={customEndpoint} />

@@ -29,6 +29,28 @@ export const TrashIcon = () => (
   </Icon>
 );
 
+export const ExportIcon = () => (
+  <Icon>
+    <path d="M12 3v12" />
+    <path d="m7 10 5 5 5-5" />
+    <path d="M5 21h14" />
+  </Icon>
+);
+
+export const RerunIcon = () => (
+  <Icon>
+    <path d="M20 12a8 8 0 1 1-2.3-5.7L20 8.6" />
+    <path d="M20 3v5.6h-5.6" />
+  </Icon>
+);
+
+export const RevertIcon = () => (
+  <Icon>
+    <path d="M9 14 4 9l5-5" />
+    <path d="M4 9h11a5 5 0 0 1 0 10h-3" />
+  </Icon>
+);
+
 export const ChevronIcon = () => (
   <Icon>
     <path d="m6 9 6 6 6-6" />

@@ -1,6 +1,6 @@
 /** The history list or search results, paged as the list scrolls, refreshed when the main process says so. */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { EntrySummary, HistoryFilterView, SnippetPart } from '../../../preload/api.ts';
+import type { EntrySummary, HistoryFilterView, MatchCountView, SnippetPart } from '../../../preload/api.ts';
 import { api } from '../api.ts';
 import { groupDocuments } from '../document-rows.ts';
 
@@ -15,6 +15,8 @@ export function useHistory(query: string, filter: HistoryFilterView) {
   const [rows, setRows] = useState<Row[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
+  /** How many entries a search finds in all (review M5), kept with its query so an old count never shows. */
+  const [count, setCount] = useState<{ query: string; total: MatchCountView } | null>(null);
   const generation = useRef(0);
   const filterKey = JSON.stringify(filter);
 
@@ -35,12 +37,16 @@ export function useHistory(query: string, filter: HistoryFilterView) {
   const reload = useCallback(async () => {
     const mine = ++generation.current;
     setLoading(true);
+    // Counted beside the first page, not before it: the rows come first and the count a moment later.
+    const counted = query.trim() ? api.history.count({ query, filter }) : Promise.resolve(null);
     const first = await fetchPage(null);
     if (mine !== generation.current) return;
     setRows(first.rows);
     setCursor(first.next);
     setLoading(false);
-  }, [fetchPage]);
+    const total = await counted;
+    if (mine === generation.current) setCount(total && { query, total });
+  }, [fetchPage]); // eslint-disable-line react-hooks/exhaustive-deps -- fetchPage stands for query and filter
 
   const loadMore = useCallback(async () => {
     if (!cursor || loading) return;
@@ -71,5 +77,5 @@ export function useHistory(query: string, filter: HistoryFilterView) {
 
   // A PDF's pages, read together, show as one document (document-rows.ts).
   const grouped = useMemo(() => groupDocuments(rows), [rows]);
-  return { rows: grouped, hasMore: cursor !== null, loading, loadMore, reload };
+  return { rows: grouped, hasMore: cursor !== null, loading, loadMore, reload, count: query.trim() && count?.query === query ? count.total : null };
 }
