@@ -131,11 +131,13 @@ export async function benchPdfEngines(): Promise<string> {
       results.set(engine, { ...figures, pngs, texts: JSON.parse(readFileSync(join(out, 'text.json'), 'utf8')) as string[] });
     }
     const rows: string[][] = [];
+    const misread: string[] = [];
     for (const [engine, r] of results) {
       const read: number[] = [];
       for (const [i, png] of r.pngs.entries()) {
         const outcome = await recognizeImage(png, `page ${i + 1}`, { engine: reader, prompt: '', source: { kind: 'file', path: 'x', name: 'x' } });
         read.push(outcome.ok ? cer(outcome.result.text, PAGES[i]!) : 1);
+        if (read.at(-1)! > 0) misread.push(`${engine}, page ${i + 1}: ${outcome.ok ? JSON.stringify(outcome.result.text) : 'failed'}`);
       }
       const layer = r.texts.map((text, i) => cer(text, PAGES[i]!));
       const mean = (values: number[]): string => (values.reduce((s, v) => s + v, 0) / values.length).toFixed(3);
@@ -147,6 +149,7 @@ export async function benchPdfEngines(): Promise<string> {
       `PDF engines: ${PAGES.length} ordinary pages printed by Chromium (English, Chinese, a table, 9 px print), drawn at the offline engine's bounds (max ${BOUNDS.maxPixels} px); time a page (first round, cold; best warm round of ${ROUNDS - 1}), peak RSS of the drawing process, character error rate of the text layer and of the offline engine's reading of the drawn pixels (lower is better)`,
       table([['engine', 'a page, cold', 'a page, warm', 'peak RSS', 'text layer CER', 'offline reading CER (per page)'], ...rows]),
       `Pixels: mean absolute grey difference between the two engines' pages ${diffs.map((d) => d.toFixed(2)).join(' / ')} (0-255)`,
+      ...misread.map((line) => `Read with errors: ${line}`),
     ].join('\n');
   } finally {
     await reader.close();

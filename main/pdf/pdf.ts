@@ -48,8 +48,9 @@ export const PAGE_DEADLINE_MS = 20_000;
 /**
  * PDFium's memory at most: the document's bytes, a page's decoded images and streams, and its bitmap (4 MB at the
  * default max_pixels). A 600 dpi A4 scan decodes to about 100 MB. The whole process tree may use 1,200 MB, and the
- * command with the offline engine loaded is about 600 MB before a page is drawn (bench/pdf-bounds.ts: 1,020 MB at
- * the peak of an image bomb with 384 MB here), so a page gets 256 MB.
+ * command with the offline engine loaded is about 600 MB before a page is drawn (bench/pdf-bounds.ts: an image bomb
+ * between pages the offline engine reads peaked at 1,020 MB with 384 MB here, at 817 MB with 256), so a page gets
+ * 256 MB.
  */
 export const WASM_MAX_BYTES = 256 * 2 ** 20;
 /** The worker's JavaScript heap (its own code and a page's pixels on their way out: a few MB). */
