@@ -11,6 +11,8 @@ import { benchPdf } from './pdf.ts';
 import { benchRenderer } from './renderer.ts';
 import { benchStreaming } from './stream.ts';
 import { benchLanguages } from './languages.ts';
+import { benchPdfBounds } from './pdf-bounds.ts';
+import { benchPdfEngines } from './pdf-engines.ts';
 
 const benches: Array<[string, () => Promise<string>]> = [
   ['pipeline', benchPipeline],
@@ -26,6 +28,8 @@ const benches: Array<[string, () => Promise<string>]> = [
   ['codes', benchCodes],
   ['pdf', benchPdf],
   ['languages', benchLanguages],
+  ['pdf-engines', benchPdfEngines],
+  ['pdf-bounds', benchPdfBounds],
 ];
 
 const only = process.argv.slice(2);
