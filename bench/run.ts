@@ -13,6 +13,8 @@ import { benchStreaming } from './stream.ts';
 import { benchLanguages } from './languages.ts';
 import { benchPdfBounds } from './pdf-bounds.ts';
 import { benchPdfEngines } from './pdf-engines.ts';
+import { benchExportMemory } from './export-memory.ts';
+import { benchStreamBounds } from './stream-bounds.ts';
 
 const benches: Array<[string, () => Promise<string>]> = [
   ['pipeline', benchPipeline],
@@ -30,6 +32,8 @@ const benches: Array<[string, () => Promise<string>]> = [
   ['languages', benchLanguages],
   ['pdf-engines', benchPdfEngines],
   ['pdf-bounds', benchPdfBounds],
+  ['export-memory', () => benchExportMemory()],
+  ['stream-bounds', benchStreamBounds],
 ];
 
 const only = process.argv.slice(2);
