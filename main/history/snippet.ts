@@ -22,12 +22,15 @@ function matchRanges(text: string, terms: string[]): Array<[number, number]> {
   return merged;
 }
 
-/** Characters of context before the first match: few, so that the match shows even in a one-line list row. */
-const LEAD = 12;
+/**
+ * Characters of context before the first match: few, so that the match shows even in a one-line list row (the list
+ * is at most 22% of the window: at 1100 px a row's text is about 20 characters wide).
+ */
+const LEAD = 8;
 
 /**
  * A window of `text` from a little before the first match, about `width` characters, with every match in it marked;
- * its lines joined with " · " so a line break still shows ("…room B503 · roadmap before Friday…"). The window never
+ * its lines joined with " · " so a line break still shows ("…B503 · roadmap before Friday…"). The window never
  * starts further back to fill its width near the end: that pushed a late match past a narrow row's ellipsis (M5).
  */
 export function makeSnippet(text: string, terms: string[], width = 120): SnippetPart[] {
@@ -41,6 +44,7 @@ export function makeSnippet(text: string, terms: string[], width = 120): Snippet
   // From the start of a word (Latin letters and digits; CJK text breaks anywhere), so the context reads whole.
   let start = Math.max(0, first - LEAD);
   while (start > 0 && start < first && /\w/.test(flat[start - 1]!) && /\w/.test(flat[start]!)) start++;
+  while (start < first && /\s/.test(flat[start]!)) start++;
   const end = Math.min(flat.length, start + width);
   const parts: SnippetPart[] = [];
   let cursor = start;

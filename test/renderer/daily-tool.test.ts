@@ -205,8 +205,9 @@ describe('rows say what they are', () => {
     await seed(suite.app, ['from a file']);
     const page = await suite.open();
     const row = page.getByTestId('history-row').first();
-    await expect.poll(() => row.locator('.row-title').textContent()).toMatch(/^shot-0\.pngFile\d{1,2}:\d{2}( [AP]M)?$/);
-    expect(await row.locator('.row-meta').textContent()).toMatch(/^\d+×\d+Qwen$/);
+    // The name on a line of its own; where it came from, when, its size and engine on the meta line (review M16).
+    await expect.poll(() => row.locator('.row-title').textContent()).toBe('shot-0.png');
+    expect(await row.locator('.row-meta').textContent()).toMatch(/^File\d{1,2}:\d{2}( [AP]M)?\d+×\d+Qwen$/);
     await row.click();
     expect(await page.getByTestId('result-title').textContent()).toBe('shot-0.png');
   });
@@ -361,12 +362,12 @@ describe('accessible', () => {
     });
   }
 
-  it('every row reads as name, source, time, status, then its text', async () => {
+  it('every row reads as name and status, then its text, then source, time, size and engine', async () => {
     suite.app = createTestApp(tempDir());
     await seed(suite.app, ['text']);
     const page = await suite.open();
     const row = page.getByTestId('history-row').first();
-    expect(await row.textContent()).toMatch(/^shot-0\.pngFile\d{1,2}:\d{2}( [AP]M)?text\d+×\d+Qwen$/);
+    expect(await row.textContent()).toMatch(/^shot-0\.pngtextFile\d{1,2}:\d{2}( [AP]M)?\d+×\d+Qwen$/);
   });
 });
 
@@ -425,14 +426,18 @@ describe('the offline engine keeps the layout it reads (review M4)', () => {
 
   for (const [locale, scheme, words] of [['en-US', 'light', en], ['zh-CN', 'dark', zhCN]] as const) {
     // The offline engine's first read loads its models: seconds, many on a loaded machine.
-    it(`sets a table's cells in columns, tab-separated, an empty cell kept; copies it as one line too (${locale}, ${scheme})`, { timeout: 120_000 }, async () => {
+    it(`sets a table's cells in a grid, an empty cell kept, its text tab-separated; copies it as one line too (${locale}, ${scheme})`, { timeout: 120_000 }, async () => {
       suite.app = createTestApp(tempDir());
       const page = await suite.open({ locale, colorScheme: scheme });
       await dropFiles(page, [{ name: 'invoice.png', type: 'image/png', bytes: await table() }]);
       await jobsDone(suite.app, 1);
       await page.getByTestId('history-row').filter({ hasText: 'invoice.png' }).click();
-      await expect.poll(() => page.getByTestId('result-text').textContent()).toBe('Item\tQty\tPrice\nPaper A4\t12\t$36.00\nToner\t2\t$480.00\nTotal\t\t$516.00');
+      // Shown as a grid (issue 22, H5), the empty cell kept; the tab-separated text one click away.
+      const cells = () => page.locator('[data-testid="table-grid"] tr').evaluateAll((rows) => rows.map((row) => [...(row as HTMLTableRowElement).cells].map((cell) => cell.textContent)));
+      await expect.poll(cells).toEqual([['Item', 'Qty', 'Price'], ['Paper A4', '12', '$36.00'], ['Toner', '2', '$480.00'], ['Total', '', '$516.00']]);
       await shot(page, `offline-table-${locale}-${scheme}`);
+      await page.getByTestId('show-raw').click();
+      await expect.poll(() => page.getByTestId('result-text').textContent()).toBe('Item\tQty\tPrice\nPaper A4\t12\t$36.00\nToner\t2\t$480.00\nTotal\t\t$516.00');
       // And as one line, for a search box or a chat: cells and rows run on with spaces.
       await page.getByTestId('copy-more').click();
       await page.getByTestId('copy-one-line').click();

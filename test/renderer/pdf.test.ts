@@ -28,7 +28,7 @@ describe('a PDF in the window', () => {
     const entries = suite.app.history.list().items;
     expect(entries.map((e) => [e.document?.page, e.engine]).sort()).toEqual([[1, 'pdf'], [2, 'pdf']]);
     // One document in the list, its pages inside it in page order.
-    await expect.poll(() => page.getByTestId('document-header').allTextContents()).toEqual(['report.pdf · 2 pages']);
+    await expect.poll(() => page.locator('[data-testid="document-header"] .document-name').allTextContents()).toEqual(['report.pdf · 2 pages']);
     expect(await page.locator('[data-testid="history-row"] .row-name').allTextContents()).toEqual(['Page 1 of 2', 'Page 2 of 2']);
     expect(suite.app.clipboard.at(-1)).toMatch(/Quarterly report[\s\S]*Revenue grew[\s\S]*第二页：各地区的收入均有增长。/);
     await page.getByTestId('history-row').filter({ hasText: 'page 2 of 2' }).click();
