@@ -248,6 +248,13 @@ describe('the result open, checked (issue 22: accessible, toolbar on one line)',
         expect(line.count).toBe(7);
         expect(line.spread).toBeLessThan(4);
         expect(line.clipped).toBe(0);
+        // The icons are reached by Tab from Copy, each showing its name on keyboard focus as on hover.
+        await page.getByTestId('copy').focus();
+        for (const [testId, said] of [['copy-more', words.result.copyMore], ['export-menu', words.result.export], ['rerun-open', words.results.rerunWith]] as const) {
+          await page.keyboard.press('Tab');
+          expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(testId);
+          expect(await page.getByTestId(testId).evaluate((el) => getComputedStyle(el, '::after').content)).toBe(JSON.stringify(said));
+        }
         await shot(page, `result-open-1100-${name.replace('.png', '')}-${locale}-${scheme}`);
         expect(await seriousFindings(page)).toEqual([]);
       }
