@@ -2,6 +2,7 @@
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative } from 'node:path';
 import { EXPORT_FORMATS, exportEntries, type ExportFormat, type ExportOptions } from './export.ts';
+import { outputRefused } from './export-pdf.ts';
 import { ReadoutError } from '../errors.ts';
 import type { HistoryStore } from './store.ts';
 import type { Entry } from './types.ts';
@@ -28,6 +29,9 @@ export function exportToFile(
       return relative(dirname(path), file).split('\\').join('/');
     };
   }
+  // Only a regular file (or a new one) is written: a FIFO would wait for a reader forever (review 2, M2; export-pdf.ts).
+  const refused = outputRefused(path);
+  if (refused) return Promise.reject(refused);
   // The file is opened before anything is exported, and every write error rejects: an export that says it wrote
   // entries has written them (bad-input review M4: a missing folder once reported "exported 40 entries").
   const out = createWriteStream(path);

@@ -6,8 +6,8 @@
  * a link to /dev/zero or a PDF holding a bomb (H6), and the history is the record of what was read.
  * Entries without a stored image have no page to carry their text and are left out.
  */
-import { constants } from 'node:fs';
-import { lstat, open, rm, type FileHandle } from 'node:fs/promises';
+import { constants, statSync } from 'node:fs';
+import { open, rm, type FileHandle } from 'node:fs/promises';
 import { ReadoutError } from '../errors.ts';
 import { writeSearchablePdf, type SearchablePage } from '../pdf/searchable.ts';
 import { shownText } from './rows.ts';
@@ -28,9 +28,15 @@ function* pagesOf(store: HistoryStore, entries: Iterable<Entry>): Generator<Sear
  * device is no export). O_NONBLOCK makes a FIFO that appears after the check fail to open instead of waiting.
  */
 async function openOutput(path: string): Promise<FileHandle> {
-  const existing = await lstat(path).catch(() => null);
-  if (existing && !existing.isFile()) throw new ReadoutError('export-failed', `${path}: the export could not be written (it is not a regular file)`);
+  const refused = outputRefused(path);
+  if (refused) throw refused;
   return open(path, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NONBLOCK, 0o644);
+}
+
+/** Why `path` cannot be an export's file (it exists and is a FIFO, a device, a folder), or null. Links are followed. */
+export function outputRefused(path: string): ReadoutError | null {
+  const existing = statSync(path, { throwIfNoEntry: false });
+  return existing && !existing.isFile() ? new ReadoutError('export-failed', `${path}: the export could not be written (it is not a regular file)`) : null;
 }
 
 /** Writes the PDF; resolves with the pages written. A failed or empty export leaves no file behind. */

@@ -9,7 +9,7 @@ import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { exportSearchablePdf } from '../../../main/history/export-file.ts';
+import { exportSearchablePdf, exportToFile } from '../../../main/history/export-file.ts';
 import { HistoryStore } from '../../../main/history/store.ts';
 import { writeSearchablePdf, type SearchablePage } from '../../../main/pdf/searchable.ts';
 import { newEntry, result } from '../../support/entries.ts';
@@ -198,6 +198,10 @@ describe('the searchable-PDF export', () => {
       const fifo = join(dir, 'out.pdf');
       execFileSync('mkfifo', [fifo]);
       await expect(exportSearchablePdf(store, store.iterate(), fifo)).rejects.toThrow(/out\.pdf: the export could not be written \(it is not a regular file\)/);
+      // The text formats too (a write to a FIFO with no reader waits for ever), and a link to a device.
+      await expect(exportToFile(store, store.iterate(), 'md', fifo)).rejects.toThrow(/out\.pdf: the export could not be written \(it is not a regular file\)/);
+      symlinkSync('/dev/zero', join(dir, 'zero.md'));
+      await expect(exportToFile(store, store.iterate(), 'md', join(dir, 'zero.md'))).rejects.toThrow(/it is not a regular file/);
       const empty = join(dir, 'empty.pdf');
       await expect(exportSearchablePdf(store, [], empty)).rejects.toThrow(/none of these entries has an image/);
       expect(() => readFileSync(empty)).toThrow();
