@@ -11,6 +11,8 @@
 
 /** Characters of a form that are enough to say the key is there (a random key's 10 never occur by chance). */
 const WINDOW = 10;
+/** The shortest encoded form looked for. */
+const MIN_ENCODED = 8;
 /** What a run of these around a match is taken out with: the key's own characters and both base64 alphabets. */
 const RUN = /[A-Za-z0-9+/=_-]/;
 export const REDACTED = '[API key]';
@@ -28,7 +30,9 @@ function formsOf(secret: string): string[] {
   const bytes = Buffer.from(secret, 'utf8');
   const base64 = [0, 1, 2].map((offset) => alignedBase64(bytes, offset));
   const base64url = base64.map((form) => form.replace(/\+/g, '-').replace(/\//g, '_'));
-  return [secret, ...base64, ...base64url].filter((form) => form.length > 0);
+  // An encoded form of a few characters would match ordinary text (a four-character key's middle is two or three):
+  // a key that short is matched as it is only.
+  return [secret, ...[...base64, ...base64url].filter((form) => form.length >= MIN_ENCODED)];
 }
 
 const cache = new Map<string, Map<number, Set<string>>>();

@@ -78,6 +78,11 @@ describe('redact', () => {
     );
   });
 
+  it('leaves ordinary text alone for a short key (its encoded forms too short to tell apart)', () => {
+    expect(redact('The service said: YWJj, hYmNk and abc went wrong', 'abcd')).toBe('The service said: YWJj, hYmNk and abc went wrong');
+    expect(redact('key abcd here', 'abcd')).toBe('key [API key] here');
+  });
+
   it('leaves text without the key as it is', () => {
     fc.assert(fc.property(keys, filler, (key, text) => void expect(redact(text, key)).toBe(text)));
   });
