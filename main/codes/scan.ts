@@ -26,6 +26,15 @@ const READER_OPTIONS: ReaderOptions = { formats: [], tryHarder: true, tryRotate:
 /** Frames above this many pixels are scanned at full size only (see scanCodes). */
 const LARGE_FRAME = 4_000_000;
 /**
+ * Frames above this many pixels (a 4K screen's, 3840 x 2160) are photos and scans: they are scanned without ZXing's
+ * tryHarder, which has its finder-pattern search look at every row and try the patterns it finds against each other
+ * (zxing-cpp's qrcode/QRDetector.cpp, FindFinderPatterns and GenerateFinderPatternSets). Its time follows what the
+ * image holds, not its size: 24 megapixels of QR finder patterns (review 2, M7) took 7.1 s of CPU with it and 1.4 s
+ * without, in the same run. A code a phone could read in such a photo is still found (test/main/codes/
+ * large-frame.test.ts: 5-pixel modules in 6000 x 4000). Screens, up to 4K, are scanned as before.
+ */
+export const FULL_EFFORT_PIXELS = 3840 * 2160;
+/**
  * The most pixels scanned: larger images are scanned shrunk to this (libvips shrinks while it decodes). 7 bytes a
  * pixel are held at once (the decoded RGB and the RGBA ZXing reads), ZXing's luminance and binarised copies 2 more:
  * 24 megapixels are about 220 MB, where 40 were 450. A code a person could point a phone at stays well above ZXing's
@@ -63,6 +72,12 @@ function toCode(result: ReadResult): Code {
   };
 }
 
+/** How hard ZXing looks at a frame of `pixels` (LARGE_FRAME, FULL_EFFORT_PIXELS). */
+export function readerOptions(pixels: number): ReaderOptions {
+  if (pixels > FULL_EFFORT_PIXELS) return { ...READER_OPTIONS, tryDownscale: false, tryHarder: false };
+  return pixels > LARGE_FRAME ? { ...READER_OPTIONS, tryDownscale: false } : READER_OPTIONS;
+}
+
 /** RGB to the RGBA ImageData ZXing takes, opaque; the RGB can be let go after. */
 function toRgba(rgb: Buffer, pixels: number): Uint8ClampedArray {
   const rgba = new Uint8ClampedArray(pixels * 4);
@@ -93,7 +108,7 @@ export async function scanCodes(bytes: Uint8Array, file = 'image'): Promise<Code
   });
   // A large frame is a screen: its codes are crisp at full size, and the extra passes at reduced scales (for blurred
   // photos) cost a 4K frame a quarter of its scan (measured 150 -> 126 ms) for nothing found there.
-  const found = await zxing.readBarcodes(image, image.width * image.height > LARGE_FRAME ? { ...READER_OPTIONS, tryDownscale: false } : READER_OPTIONS);
+  const found = await zxing.readBarcodes(image, readerOptions(image.width * image.height));
   const sx = width / image.width;
   const sy = height / image.height;
   return found

@@ -35,6 +35,11 @@ export interface OcrLine {
 export interface Reading {
   lines: OcrLine[];
   confidence: number;
+  /**
+   * Lines found but left unread because the image holds more text than one reading is given (readColumns); absent
+   * when every line found was read.
+   */
+  unread?: number;
 }
 
 /**
@@ -44,8 +49,8 @@ export interface Reading {
  * A line is expected to hold at least half as many characters as it is long in heights (Latin letters are about
  * half a height wide, CJK about one).
  */
-export function readingConfidence(lines: readonly OcrLine[]): number {
-  if (lines.length === 0) return 1;
+export function readingConfidence(lines: readonly OcrLine[], unread = 0): number {
+  if (lines.length === 0) return unread > 0 ? 0 : 1;
   let characters = 0;
   let sure = 0;
   let expected = 0;
@@ -60,7 +65,8 @@ export function readingConfidence(lines: readonly OcrLine[]): number {
     expected += fewestCharacters(Math.max(width, height) / Math.max(1, Math.min(width, height)));
   }
   if (characters === 0) return 0;
-  return (sure / characters) * Math.min(1, characters / expected);
+  // Lines left unread (readColumns) yielded nothing: the engine is no surer of the image than of what it read.
+  return (sure / characters) * Math.min(1, characters / expected) * (lines.length / (lines.length + unread));
 }
 
 export interface PpOcrOptions {
@@ -101,6 +107,14 @@ export interface PpOcrOptions {
    */
   lineMargin: { across: number; along: number };
   /**
+   * The most recognizer columns one image is read with: each line costs its width at the model's 48 px height (at
+   * least 320), and the recognizer's time follows that sum. A dense 40-megapixel image (review 2, M7: 6320 x 6320
+   * of QR finder patterns) came out of the first look as 1,780 lines of 937,508 columns, read at about 0.14 ms of
+   * CPU a column: two minutes. Past this, the lines the detector is surest of are read (readableLines), the rest
+   * counted in Reading.unread. The bench's 4K frames and the small-UI corpus need far fewer (bench/dense-image.ts).
+   */
+  readColumns: number;
+  /**
    * A frame shrunk for detection is looked at again at full size when its lines' median thickness in the detector's
    * pixels is under this: text at 100% on a 4K frame (about 6 px there) is too fine for the detector to separate,
    * while at 2x (about 12 px) it is not.
@@ -118,6 +132,7 @@ export const PP_OCR_DEFAULTS: PpOcrOptions = {
   batchSize: 2,
   minConfidence: 0.5,
   lineMargin: { across: 0.3, along: 0.5 },
+  readColumns: 200_000,
 };
 
 const DET_NORM = { mean: [0.485, 0.456, 0.406], std: [0.229, 0.224, 0.225] } as const;
@@ -146,6 +161,40 @@ interface FoundLine extends Box {
 
 /** Tiles of a closer look share this much (in the detector's pixels): a line is never only half in view. */
 const TILE_OVERLAP = 128;
+
+/** The recognizer columns a line is read with (#recognize): its length at the model's height, at least its minimum width. */
+function columnsOf(box: Box, glyph: number): number {
+  const turned = isUpright(box, glyph);
+  const ratio = turned ? box.height / Math.max(1, box.width) : box.width / Math.max(1, box.height);
+  return Math.max(REC_MIN_WIDTH, Math.ceil(REC_HEIGHT * ratio));
+}
+
+/** The recognizer columns `boxes` are read with, together. */
+function columnsOfAll(boxes: readonly Box[]): number {
+  const glyph = median(boxes.map((box) => Math.min(box.width, box.height)));
+  return boxes.reduce((sum, box) => sum + columnsOf(box, glyph), 0);
+}
+
+/**
+ * The lines read within `columns` (PpOcrOptions.readColumns): all of them when they fit, else those the detector is
+ * surest of, then the larger, as many as fit, in the order they were found. Bounded by what the image holds, not
+ * by a clock: the same image reads the same on a loaded machine.
+ */
+export function readableLines<T extends Box>(boxes: readonly T[], columns: number): { read: T[]; unread: number } {
+  const glyph = median(boxes.map((box) => Math.min(box.width, box.height)));
+  const cost = boxes.map((box) => columnsOf(box, glyph));
+  if (cost.reduce((a, b) => a + b, 0) <= columns) return { read: [...boxes], unread: 0 };
+  // Surest first, then larger: a dense image's stray marks are the least sure and the smallest.
+  const order = boxes.map((box, index) => index).sort((a, b) => boxes[b]!.score - boxes[a]!.score || boxes[b]!.width * boxes[b]!.height - boxes[a]!.width * boxes[a]!.height);
+  const kept = new Set<number>();
+  let left = columns;
+  for (const index of order) {
+    if (cost[index]! > left) continue;
+    kept.add(index);
+    left -= cost[index]!;
+  }
+  return { read: boxes.filter((_, index) => kept.has(index)), unread: boxes.length - kept.size };
+}
 
 /** `count` of `items`, spread evenly through them. */
 function spread<T>(items: readonly T[], count: number): T[] {
@@ -198,19 +247,26 @@ export class PpOcr {
     const { scale } = detectionSize(image.width, image.height, this.#options.detectionLimit);
     let boxes = await this.#detect(image, this.#options.detectionLimit, this.#options.detectionLimit);
     let sampled: OcrLine[] = [];
+    let spent = 0;
     if (scale < 1 && boxes.length > 0) {
       const thickness = median(boxes.map((box) => Math.min(box.place.width, box.place.height))) * scale;
-      const sample = thickness < this.#options.rescanThinnerThan ? [] : spread(boxes, this.#options.sampleSize);
+      // The sample within a quarter of the columns: a few lines as long as the image is wide could cost the rest.
+      const sample = thickness < this.#options.rescanThinnerThan ? [] : readableLines(spread(boxes, this.#options.sampleSize), this.#options.readColumns / 4).read;
+      spent = columnsOfAll(sample);
       sampled = await this.#recognize(image, sample);
       // The median: a frame's icons and stray marks are read with low confidence whatever the scale.
       if (sample.length === 0 || median(sampled.filter((line) => line.text !== '').map((line) => line.mean)) < this.#options.rescanBelow) {
+        // The sample's columns stay spent: the bound is on the work done, not on what is kept.
         [boxes, sampled] = [await this.#detect(image, Infinity, this.#options.detectionTile), []];
       } else {
         boxes = boxes.filter((box) => !sample.includes(box));
       }
     }
-    const all = [...sampled, ...(await this.#recognize(image, boxes))];
-    return { lines: all.filter((line) => line.text !== '' && line.mean >= this.#options.minConfidence), confidence: readingConfidence(all) };
+    // The sample was read already: the rest get the columns it left.
+    const { read, unread } = readableLines(boxes, Math.max(0, this.#options.readColumns - spent));
+    const all = [...sampled, ...(await this.#recognize(image, read))];
+    const lines = all.filter((line) => line.text !== '' && line.mean >= this.#options.minConfidence);
+    return { lines, confidence: readingConfidence(all, unread), ...(unread > 0 ? { unread } : {}) };
   }
 
   /** The lines the detector finds in the image seen with its long side at most `limit`, in tiles of at most `tileSize`. */
