@@ -130,7 +130,7 @@ export const HistoryRow = memo(function HistoryRow({ row, current, chosen, fresh
             </span>
           )}
           <span className="row-time">{time}</span>
-          {size && <span>{size}</span>}
+          {size && <span className="row-size">{size}</span>}
           {engineRan(entry) && <span>{t(`engineName.${entry.engine}`)}</span>}
           {entry.pinned && <span className="badge pinned">{t('list.pinned')}</span>}
         </div>
