@@ -6,16 +6,8 @@
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { ReadoutError } from './errors.ts';
+import { REASONS } from './read-input.ts';
 
-const REASONS: Record<string, string> = {
-  ENOENT: 'no such file',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EISDIR: 'it is a folder, not a file',
-  ELOOP: 'too many symbolic links',
-  ENAMETOOLONG: 'the path is too long',
-  ENXIO: 'it is a device, pipe or socket, not a regular file',
-};
 
 /** The file's bytes; a ReadoutError ('file-unreadable', 'file-too-large') that says why not, in words. */
 export function readNamedFileSync(path: string, maxBytes: number): Buffer {

@@ -5,13 +5,15 @@ import { ReadoutError } from './errors.ts';
 /** Far past any real screenshot or scan; stops a mistyped path to a disk image from being read into memory. */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
-const REASONS: Record<string, string> = {
+/** errno codes in words, for every file the user names (inputs here, options in named-file.ts). */
+export const REASONS: Record<string, string> = {
   ENOENT: 'no such file',
   EACCES: 'permission denied',
   EPERM: 'permission denied',
   EISDIR: 'it is a folder, not a file',
   ELOOP: 'too many symbolic links',
   ENAMETOOLONG: 'the path is too long',
+  ENXIO: 'it is a device, pipe or socket, not a regular file',
 };
 
 export async function readInputFile(path: string): Promise<Uint8Array> {

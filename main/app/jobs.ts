@@ -23,7 +23,7 @@ import { readDocument } from './document-job.ts';
 import type { Engines } from './engines.ts';
 import type { FailedAction } from './failure-notice.ts';
 import { JobReport, type JobInfo } from './job-report.ts';
-import { CloudRead, fallbackReason, readOfflineInPlace } from './offline-fallback.ts';
+import { CloudRead, fallbackReason, readOfflineInPlace, type InPlace, type InPlaceOutcome } from './offline-fallback.ts';
 import type { PdfPasswords } from './passwords.ts';
 import type { Confirmations } from './confirm.ts';
 import type { AppPorts } from './services.ts';
@@ -146,19 +146,7 @@ export class Jobs {
       // As a first reading does: Qwen out of reach, or the user tired of waiting, and the offline engine reads it.
       const reason = outcome.ok ? null : fallbackReason(engine, outcome.failure.code, cloud, signal, settings.offlineFallback);
       if (reason !== null) {
-        const offline = await readOfflineInPlace({
-          history: this.#history,
-          entryId,
-          engine: this.#engines.engine(settings, { engine: 'local' }),
-          reason,
-          prompt,
-          task,
-          minPixels: settings.minPixels,
-          maxPixels: settings.maxPixels,
-          signal,
-          onDelta: (delta) => report.delta(entryId, delta),
-          onWait: (wait) => report.wait(entryId, wait),
-        });
+        const offline = await this.#readOffline({ entryId, reason, prompt, task, signal }, settings, report);
         outcome = offline.ok ? offline : { ok: false, failure: offline.error };
       }
       report.changed([entryId]);
@@ -215,6 +203,19 @@ export class Jobs {
   /** Waits for every queued recognition: for tests and for quitting cleanly. */
   idle(): Promise<void> {
     return this.#queue.idle();
+  }
+
+  /** The offline engine reads the entry in Qwen's place (review H4), with the reading's own prompt and pixel bounds. */
+  #readOffline(job: Pick<InPlace, 'entryId' | 'reason' | 'prompt' | 'task' | 'signal'>, settings: Settings, report: JobReport): Promise<InPlaceOutcome> {
+    return readOfflineInPlace({
+      ...job,
+      history: this.#history,
+      engine: this.#engines.engine(settings, { engine: 'local' }),
+      minPixels: settings.minPixels,
+      maxPixels: settings.maxPixels,
+      onDelta: (delta) => report.delta(job.entryId, delta),
+      onWait: (wait) => report.wait(job.entryId, wait),
+    });
   }
 
   #report(job: JobInfo): JobReport {
@@ -326,19 +327,7 @@ export class Jobs {
       const reason = !outcome.ok && entryId !== null ? fallbackReason(engine, errorCode(outcome.error), cloud, signal, settings.offlineFallback) : null;
       if (!outcome.ok && reason !== null && entryId !== null && outcome.prepared) {
         const id: number = entryId;
-        const offline = await readOfflineInPlace({
-          history: this.#history,
-          entryId: id,
-          engine: this.#engines.engine(settings, { engine: 'local' }),
-          reason,
-          prompt,
-          task,
-          minPixels: settings.minPixels,
-          maxPixels: settings.maxPixels,
-          signal,
-          onDelta: (delta) => report.delta(id, delta),
-          onWait: (wait) => report.wait(id, wait),
-        });
+        const offline = await this.#readOffline({ entryId: id, reason, prompt, task, signal }, settings, report);
         report.changed([id]);
         outcome = offline.ok
           ? { ok: true, prepared: outcome.prepared, result: offline.result, entryId: id, historyError: outcome.historyError }
