@@ -15,6 +15,7 @@ import { safeWebUrl } from './codes/url.ts';
 import { isAppUrl, type AppOrigin } from './security.ts';
 import { settingsPatchSchema } from './settings/schema.ts';
 import { PACK_CODES } from './languages/catalog.ts';
+import { TRANSLATE_CODES } from './translate/languages.ts';
 
 /** The part of Electron's ipcMain this module needs; the composition root passes the real one. */
 export interface IpcMainLike {
@@ -78,6 +79,8 @@ type Contract = {
   [CHANNELS.languagesAdd]: ReadoutApi['languages']['add'];
   [CHANNELS.languagesRemove]: ReadoutApi['languages']['remove'];
   [CHANNELS.languagesCancel]: ReadoutApi['languages']['cancel'];
+  [CHANNELS.translateRun]: ReadoutApi['translate']['run'];
+  [CHANNELS.translateCancel]: ReadoutApi['translate']['cancel'];
 };
 
 type Handlers = {
@@ -160,11 +163,13 @@ function argumentSchemas(platform: NodeJS.Platform): Record<Channel, z.ZodType<u
     [CHANNELS.languagesAdd]: z.tuple([pack]),
     [CHANNELS.languagesRemove]: z.tuple([pack]),
     [CHANNELS.languagesCancel]: z.tuple([pack]),
+    [CHANNELS.translateRun]: z.tuple([id, z.object({ targetLang: z.enum(TRANSLATE_CODES), model: z.string().trim().min(1).max(200).optional() }).strict()]),
+    [CHANNELS.translateCancel]: z.tuple([id]),
   };
 }
 
 /** The bridge's domains onto the services (app/services.ts): each handler one call, after its checks. */
-function handlersFor({ desktop, settings, history, jobs, passwords, languages }: AppServices, capture: CaptureBridge | undefined): Handlers {
+function handlersFor({ desktop, settings, history, jobs, passwords, languages, translations }: AppServices, capture: CaptureBridge | undefined): Handlers {
   return {
     [CHANNELS.appInfo]: (_event) => desktop.info(),
     [CHANNELS.appTakeView]: (_event) => desktop.takeView(),
@@ -216,6 +221,8 @@ function handlersFor({ desktop, settings, history, jobs, passwords, languages }:
     [CHANNELS.languagesAdd]: (_event, code) => languages.add(code),
     [CHANNELS.languagesRemove]: (_event, code) => languages.remove(code),
     [CHANNELS.languagesCancel]: (_event, code) => languages.cancel(code),
+    [CHANNELS.translateRun]: (_event, entryId, options) => translations.run(entryId, options),
+    [CHANNELS.translateCancel]: (_event, entryId) => translations.cancel(entryId),
   };
 }
 

@@ -60,6 +60,8 @@ export const CHANNELS = {
   languagesRemove: 'languages:remove',
   languagesCancel: 'languages:cancel',
   ocrReadOffline: 'ocr:readOffline',
+  translateRun: 'translate:run',
+  translateCancel: 'translate:cancel',
 } as const;
 
 /** Main-to-window pushes. */
@@ -74,6 +76,7 @@ export const EVENTS = {
   ocrPasswordNeeded: 'ocr:passwordNeeded',
   languagesProgress: 'languages:progress',
   appShowEntry: 'app:showEntry',
+  translateDelta: 'translate:delta',
 } as const;
 
 export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS];
@@ -136,6 +139,34 @@ export interface SettingsView {
   lineMode: LineMode;
   /** When Qwen cannot be reached (network, time-out, server errors), read the image with the offline engine instead. */
   offlineFallback: boolean;
+  /** The language a translation is made into, by code (main/translate/languages.ts): 'en' by default. */
+  translateTarget: string;
+  /** The model that translates: qwen-mt-* over Qwen-MT's options, any other name by an ordinary chat prompt. */
+  translateModel: string;
+  /** Translate each capture once it is read. */
+  translateEveryCapture: boolean;
+  /** The user's glossary, passed to Qwen-MT as its terms. */
+  translateTerms: Array<{ source: string; target: string }>;
+}
+
+export type TranslationStatus = 'pending' | 'done' | 'failed';
+
+/** An entry's translation (one per entry: redoing replaces it). */
+export interface TranslationView {
+  /** A code: 'en' | 'zh' | 'ja' | 'ko' | 'fr' | 'de' | 'es' | ... (main/translate/languages.ts). */
+  targetLang: string;
+  /** 'auto' or the code asked for. */
+  sourceLang: string;
+  model: string;
+  status: TranslationStatus;
+  /** The whole translation; while pending, the text so far. */
+  text: string;
+  /** One translation per line of entry.words (same order and count), for the in-place view; null where lines could not be matched. */
+  lines: string[] | null;
+  createdAt: number;
+  usage: { inputTokens: number | null; outputTokens: number | null };
+  cost: number | null;
+  error: ErrorView | null;
 }
 
 /** How lines are joined (main/text/line-modes.ts): as on screen, as paragraphs, on one line, or in their layout. */
@@ -244,6 +275,8 @@ export interface EntryView {
    * it while waiting). Absent or null for an entry read as asked.
    */
   fallback?: { from: string } | null;
+  /** Its translation, done, under way or failed; null where none was asked for. */
+  translation: TranslationView | null;
 }
 
 export interface CodeView {
@@ -426,6 +459,8 @@ export interface EventPayloads {
   'languages:progress': LanguageProgress;
   /** Open this entry in the window (a failed capture's notification was clicked, or the window was in front). */
   'app:showEntry': { entryId: number };
+  /** A translation under way: the whole text so far (never a fragment), to replace what is shown. */
+  'translate:delta': { entryId: number; text: string };
 }
 
 /** A rectangle in a captured display's physical pixels. */
@@ -534,6 +569,12 @@ export interface ReadoutApi {
   };
   clipboard: {
     copy(text: string): Promise<void>;
+  };
+  translate: {
+    /** Translates the entry's shown text; resolves when done (history:changed fires), rejects with a ReadoutError-coded error. Redoing replaces the entry's translation. */
+    run(entryId: number, options: { targetLang: string; model?: string }): Promise<void>;
+    /** Stops the entry's translation under way; false when none was. */
+    cancel(entryId: number): Promise<boolean>;
   };
   /** For the capture overlays: each window gets its own display's frame and reports the selection on it. */
   capture: {

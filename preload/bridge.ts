@@ -57,6 +57,7 @@ export function createApi(invoke: Invoke, subscribe: Subscribe): ReadoutApi {
       cancel: call(CHANNELS.languagesCancel),
     },
     clipboard: { copy: call(CHANNELS.clipboardCopy) },
+    translate: { run: call(CHANNELS.translateRun), cancel: call(CHANNELS.translateCancel) },
     capture: {
       frame: call(CHANNELS.captureFrame),
       finish: call(CHANNELS.captureFinish),

@@ -21,6 +21,7 @@ import { PdfPasswords } from './passwords.ts';
 import { AppSettings } from './settings.ts';
 import { AppLanguages } from './languages.ts';
 import type { LanguagePacks } from '../languages/packs.ts';
+import { AppTranslations } from './translations.ts';
 
 export interface AppPorts {
   version: string;
@@ -73,6 +74,7 @@ export class AppServices {
   readonly passwords: PdfPasswords;
   readonly jobs: Jobs;
   readonly languages: AppLanguages;
+  readonly translations: AppTranslations;
 
   constructor(ports: AppPorts) {
     // One question on screen at a time, whichever service asks.
@@ -84,6 +86,7 @@ export class AppServices {
     this.history = new AppHistory(ports, () => this.languages.installed());
     this.passwords = new PdfPasswords((request) => ports.emit('ocr:passwordNeeded', request));
     this.jobs = new Jobs(ports, this.engines, this.passwords, confirmations);
+    this.translations = new AppTranslations(ports);
   }
 
   /** At start, and again when settings change which engine is in use: the offline engine loaded or let go. */

@@ -38,6 +38,7 @@ export function toEntryView(entry: Entry, installed: readonly PackCode[] = []): 
     codes: entry.codes,
     page: pageOf(entry),
     fallback: entry.fallback ? { from: entry.fallback } : null,
+    translation: null,
     warnings: entry.status === 'done' ? scriptWarnings(entry, installed).map(({ script, pack, installed: has }) => ({ script, pack, installed: has })) : [],
   };
 }

@@ -9,6 +9,8 @@ import { DEFAULT_TASK, parseResultSchema, TASKS } from '../ocr/tasks.ts';
 import { CODES_CLIPBOARD } from '../codes/code.ts';
 import { PACK_CODES } from '../languages/catalog.ts';
 import { DEFAULT_LINE_MODE, LINE_MODES } from '../text/line-modes.ts';
+import { TRANSLATE_CODES } from '../translate/languages.ts';
+import { DEFAULT_TRANSLATE_MODEL } from '../translate/models.ts';
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 export const API_CHOICES = ['auto', 'native', 'compatible'] as const;
@@ -75,6 +77,17 @@ export function settingsSchema(platform: NodeJS.Platform) {
     lineMode: z.enum(LINE_MODES).default(DEFAULT_LINE_MODE),
     /** Qwen out of reach (network, time-out, server errors): read the image offline instead, and say so (review H4). */
     offlineFallback: z.boolean().default(true),
+    /** The language translations are made into, by code (translate/languages.ts). */
+    translateTarget: z.string().refine((code) => (TRANSLATE_CODES as readonly string[]).includes(code), 'not a language Readout translates to').default('en'),
+    /** qwen-mt-* models get Qwen-MT's translation_options; any other name an ordinary chat prompt (translate/request.ts). */
+    translateModel: z.string().trim().min(1).max(200).default(DEFAULT_TRANSLATE_MODEL),
+    /** After a capture is read, translate it too. */
+    translateEveryCapture: z.boolean().default(false),
+    /** The user's glossary, sent as Qwen-MT's terms. */
+    translateTerms: z
+      .array(z.object({ source: z.string().trim().min(1).max(200), target: z.string().trim().min(1).max(200) }).strict())
+      .max(500)
+      .default([]),
   });
 }
 
