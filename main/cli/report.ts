@@ -36,10 +36,29 @@ export interface FileReport {
    * Text the offline engine could not read, by its script, with the pack that reads it
    * ([{code, script, pack, installed, message}], languages/script-warnings.ts); [] for none, null where nothing was read.
    */
-  warnings: ScriptWarning[] | null;
+  warnings: Array<ScriptWarning | UnreadWarning> | null;
   /** A PDF's page: its number, and how many the document has; null for an image. */
   page?: number | null;
   pages?: number | null;
+}
+
+/**
+ * The offline engine found more lines than one reading covers (ppocr/pipeline.ts, readColumns: review 2, M7), in the
+ * shape of the script warnings so a reader of `warnings` needs no second case.
+ */
+export interface UnreadWarning {
+  code: 'text-not-all-read';
+  script: null;
+  pack: null;
+  installed: false;
+  unread: number;
+  message: string;
+}
+
+function unreadWarnings(unread: number | undefined): UnreadWarning[] {
+  if (!unread) return [];
+  const message = `the image holds more text than one reading covers: ${unread} of the lines found were not read; crop it, or read its parts one at a time`;
+  return [{ code: 'text-not-all-read', script: null, pack: null, installed: false, unread, message }];
 }
 
 // Text as a terminal should get it (printable.ts).
@@ -93,6 +112,6 @@ export function toReport(
     confidence: result?.confidence ?? null,
     words: result?.words ?? null,
     codes: result?.codes ?? null,
-    warnings: result ? scriptWarnings({ ...result, confidence: result.confidence ?? null, words: result.words ?? null }, context.installed ?? []) : null,
+    warnings: result ? [...scriptWarnings({ ...result, confidence: result.confidence ?? null, words: result.words ?? null }, context.installed ?? []), ...unreadWarnings(result.unread)] : null,
   };
 }

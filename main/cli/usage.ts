@@ -49,7 +49,8 @@ Options:
   else null), codes ([{format, text, box, bytes, binary}]: QR codes and
   barcodes found, [] for none, binary content as hexadecimal), warnings ([{code, script, pack, installed,
   message}]: text in a script the offline engine could not read, kana, hangul, traditional or unknown, and the
-  language pack that reads it; [] for none; also said on stderr without --json), page and pages (a PDF's page, one
+  language pack that reads it, or code text-not-all-read with unread, the lines a dense image held past what one
+  reading covers; [] for none; also said on stderr without --json), page and pages (a PDF's page, one
   object per page; null for an image), and on failure error: {code, message}. usage has the same
   fields over both protocols (prompt_tokens, completion_tokens, total_tokens, prompt_tokens_details).
 

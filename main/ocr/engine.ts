@@ -57,6 +57,11 @@ export interface RecognizeResult {
   words?: Word[] | null;
   /** QR codes and barcodes the pipeline found beside the text (codes/scan.ts); null where it did not scan. */
   codes?: Code[] | null;
+  /**
+   * Lines the engine found and left unread: the image holds more text than one reading covers (the offline engine's
+   * readColumns, ppocr/pipeline.ts); absent when every line found was read.
+   */
+  unread?: number;
 }
 
 export type DeltaListener = (delta: string) => void;

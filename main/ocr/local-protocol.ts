@@ -14,6 +14,6 @@ export type { LocalLine };
 
 /**
  * `confidence`: how sure the engine is of the whole image, 0 to 1 (ppocr/pipeline.ts, readingConfidence); `codes`:
- * what a `codes` request found (no lines then).
+ * what a `codes` request found (no lines then); `unread`: lines found and left unread (ppocr/pipeline.ts, Reading).
  */
-export type LocalResponse = { id: number; ok: true; lines: LocalLine[]; confidence: number; codes?: Code[] } | { id: number; ok: false; message: string };
+export type LocalResponse = { id: number; ok: true; lines: LocalLine[]; confidence: number; codes?: Code[]; unread?: number } | { id: number; ok: false; message: string };

@@ -108,7 +108,7 @@ export class LocalEngine implements OcrEngine {
     if (text) onDelta(text);
     // The offline engine finds lines: each is a "word" of the result, in reading order, in the sent image's pixels.
     const words = blocks.flat(2).map((line) => ({ text: line.text, box: line.box, confidence: line.confidence ?? line.mean }));
-    return { text, usage: null, model, engine: 'local', durationMs: Math.round(performance.now() - started), requestId: null, cost: 0, confidence: response.confidence, words };
+    return { text, usage: null, model, engine: 'local', durationMs: Math.round(performance.now() - started), requestId: null, cost: 0, confidence: response.confidence, words, ...(response.unread ? { unread: response.unread } : {}) };
   }
 
   /**

@@ -17,3 +17,15 @@ export async function finderPatternsPng(side = 6320): Promise<Buffer> {
   const cell = await sharp(tile, { raw: { width: 48, height: 48, channels: 3 } }).png().toBuffer();
   return sharp({ create: { width: side, height: side, channels: 3, background: '#ffffff' } }).composite([{ input: cell, tile: true }]).png().toBuffer();
 }
+
+/**
+ * A page as dense with text as an image can be: `rows` lines of digits and words across the whole width (libvips
+ * draws the SVG's text), more than one reading covers (ppocr/pipeline.ts, readColumns).
+ */
+export async function denseTextPng(width = 6320, height = 6320, rows = 150): Promise<Buffer> {
+  const line = 'Readout reads dense text 0123456789 invoice 4711 total 99.50 EUR '.repeat(Math.ceil(width / 900));
+  const step = height / rows;
+  const lines = Array.from({ length: rows }, (_, i) => `<text x="20" y="${Math.round((i + 0.8) * step)}">${line}</text>`).join('');
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="#fff"/><g font-family="DejaVu Sans, sans-serif" font-size="${Math.round(step * 0.6)}" fill="#111">${lines}</g></svg>`;
+  return sharp(Buffer.from(svg)).png().toBuffer();
+}

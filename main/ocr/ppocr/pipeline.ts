@@ -49,8 +49,8 @@ export interface Reading {
  * A line is expected to hold at least half as many characters as it is long in heights (Latin letters are about
  * half a height wide, CJK about one).
  */
-export function readingConfidence(lines: readonly OcrLine[], unread = 0): number {
-  if (lines.length === 0) return unread > 0 ? 0 : 1;
+export function readingConfidence(lines: readonly OcrLine[]): number {
+  if (lines.length === 0) return 1;
   let characters = 0;
   let sure = 0;
   let expected = 0;
@@ -65,8 +65,7 @@ export function readingConfidence(lines: readonly OcrLine[], unread = 0): number
     expected += fewestCharacters(Math.max(width, height) / Math.max(1, Math.min(width, height)));
   }
   if (characters === 0) return 0;
-  // Lines left unread (readColumns) yielded nothing: the engine is no surer of the image than of what it read.
-  return (sure / characters) * Math.min(1, characters / expected) * (lines.length / (lines.length + unread));
+  return (sure / characters) * Math.min(1, characters / expected);
 }
 
 export interface PpOcrOptions {
@@ -108,10 +107,12 @@ export interface PpOcrOptions {
   lineMargin: { across: number; along: number };
   /**
    * The most recognizer columns one image is read with: each line costs its width at the model's 48 px height (at
-   * least 320), and the recognizer's time follows that sum. A dense 40-megapixel image (review 2, M7: 6320 x 6320
-   * of QR finder patterns) came out of the first look as 1,780 lines of 937,508 columns, read at about 0.14 ms of
-   * CPU a column: two minutes. Past this, the lines the detector is surest of are read (readableLines), the rest
-   * counted in Reading.unread. The bench's 4K frames and the small-UI corpus need far fewer (bench/dense-image.ts).
+   * least 320), and the recognizer's time follows that sum, about 0.15 ms of CPU a column (measured on a loaded
+   * 2-core machine: 50,000 columns took 7.4 s beside 11.3 s for the looks at an 8-megapixel frame). A dense
+   * 40-megapixel image (review 2, M7: 6320 x 6320 of QR finder patterns) came out of the first look as 1,780 lines
+   * of 937,508 columns: two minutes; 150 lines of text across it need 700,000. Past this, the lines the detector is
+   * surest of are read (readableLines), the rest counted in Reading.unread, which the command says as a warning
+   * (cli/report.ts). The bench's 4K frames need about 12,700, the small-UI corpus at most about 2,000.
    */
   readColumns: number;
   /**
@@ -132,7 +133,7 @@ export const PP_OCR_DEFAULTS: PpOcrOptions = {
   batchSize: 2,
   minConfidence: 0.5,
   lineMargin: { across: 0.3, along: 0.5 },
-  readColumns: 200_000,
+  readColumns: 60_000,
 };
 
 const DET_NORM = { mean: [0.485, 0.456, 0.406], std: [0.229, 0.224, 0.225] } as const;
@@ -266,7 +267,8 @@ export class PpOcr {
     const { read, unread } = readableLines(boxes, Math.max(0, this.#options.readColumns - spent));
     const all = [...sampled, ...(await this.#recognize(image, read))];
     const lines = all.filter((line) => line.text !== '' && line.mean >= this.#options.minConfidence);
-    return { lines, confidence: readingConfidence(all, unread), ...(unread > 0 ? { unread } : {}) };
+    // How sure of what it read; what it left unread is said apart (Reading.unread), not as doubt about the script.
+    return { lines, confidence: readingConfidence(all), ...(unread > 0 ? { unread } : {}) };
   }
 
   /** The lines the detector finds in the image seen with its long side at most `limit`, in tiles of at most `tileSize`. */

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readableLines, readingConfidence } from '../../../../main/ocr/ppocr/pipeline.ts';
+import { readableLines } from '../../../../main/ocr/ppocr/pipeline.ts';
 
 const box = fc.record({
   x: fc.integer({ min: 0, max: 4000 }),
@@ -36,15 +36,5 @@ describe('readableLines', () => {
     const line = (score: number) => ({ x: 0, y: 0, width: 240, height: 48, score });
     const [sure, unsure] = [line(0.95), line(0.7)];
     expect(readableLines([unsure, sure], 320)).toEqual({ read: [sure], unread: 1 });
-  });
-});
-
-describe('readingConfidence', () => {
-  it('is no surer of an image than of the share of its lines read', () => {
-    const line = { text: 'Readout reads text', mean: 0.98, box: [[0, 0], [180, 0], [180, 20], [0, 20]] };
-    const whole = readingConfidence([line]);
-    expect(readingConfidence([line], 0)).toBe(whole);
-    expect(readingConfidence([line], 3)).toBeCloseTo(whole / 4);
-    expect(readingConfidence([], 5)).toBe(0);
   });
 });
