@@ -18,6 +18,7 @@ import sharp from 'sharp';
 import { NATIVE_PATH } from '../../main/ocr/dashscope-native.ts';
 import { NATIVE_TASK } from '../../main/ocr/tasks.ts';
 import { inkLines } from './ink-lines.ts';
+import { isTextRequest, MT_MODELS_KNOWN, isMt, standInTranslation, streamsWholeText, textProblems, type TextRequest } from './qwen-mt-stand-in.ts';
 
 export type Behaviour =
   /**
@@ -210,8 +211,9 @@ export class DashScopeServer {
       body,
       native: null,
       headers: request.headers,
-      problems: validate(body),
-      image: await this.#imageOf(body),
+      // A text request (Qwen-MT, or a chat model asked to translate) follows Qwen-MT's rules (qwen-mt-stand-in.ts).
+      problems: isTextRequest(body as TextRequest) ? textProblems(body as TextRequest) : validate(body),
+      image: isTextRequest(body as TextRequest) ? null : await this.#imageOf(body),
     };
     this.requests.push(recorded);
 
@@ -219,6 +221,7 @@ export class DashScopeServer {
     if (!key || !this.validKeys.has(key)) {
       return sendError(401, 'invalid_api_key', `Incorrect API key provided: ${key ?? ''}.`, 'invalid_request_error');
     }
+    if (isMt(body.model) && !MT_MODELS_KNOWN.has(body.model ?? '')) return sendError(404, 'model_not_found', `The model ${body.model} does not exist or you do not have access to it.`, 'invalid_request_error');
     if (recorded.problems.length > 0) return sendError(400, 'InvalidParameter', recorded.problems.join('; '));
 
     const behaviour = this.#script.shift() ?? { kind: 'ok' };
@@ -242,7 +245,8 @@ export class DashScopeServer {
       await misbehave(response, behaviour, body.model ?? '');
       return;
     }
-    const text = 'text' in behaviour && behaviour.text !== undefined ? behaviour.text : DEFAULT_TEXT;
+    const scripted = 'text' in behaviour && behaviour.text !== undefined ? behaviour.text : undefined;
+    const text = isTextRequest(body as TextRequest) ? standInTranslation(body as TextRequest, scripted) : (scripted ?? DEFAULT_TEXT);
     const usage = behaviour.kind === 'ok' && behaviour.usage
       ? { prompt_tokens: behaviour.usage.input, completion_tokens: behaviour.usage.output, total_tokens: behaviour.usage.input + behaviour.usage.output }
       : this.#usage(recorded, text);
@@ -260,10 +264,11 @@ export class DashScopeServer {
       );
       return;
     }
-    await this.#stream(response, body.model ?? '', text, usage, behaviour);
+    await this.#stream(response, body.model ?? '', text, usage, behaviour, streamsWholeText(body.model));
   }
 
-  async #stream(response: ServerResponse, model: string, text: string, usage: object, behaviour: Behaviour): Promise<void> {
+  /** `whole`: each chunk carries the whole text so far (qwen-mt-turbo and qwen-mt-plus), not only the new piece. */
+  async #stream(response: ServerResponse, model: string, text: string, usage: object, behaviour: Behaviour, whole = false): Promise<void> {
     const chunkId = id();
     const created = Math.floor(Date.now() / 1000);
     const send = (choices: unknown[], extra: object = {}): void => {
@@ -284,7 +289,8 @@ export class DashScopeServer {
       if (behaviour.kind === 'ok' && behaviour.after && i === behaviour.holdAt) await behaviour.after.catch(() => undefined);
       if (response.destroyed) return;
       const last = i === pieces.length - 1 && behaviour.kind === 'ok';
-      send([{ index: 0, delta: { content: piece }, finish_reason: last ? 'stop' : null, logprobs: null }]);
+      const content = whole ? pieces.slice(0, i + 1).join('') : piece;
+      send([{ index: 0, delta: { content }, finish_reason: last ? 'stop' : null, logprobs: null }]);
     }
     if (behaviour.kind === 'cut') {
       // Let what was written reach the client first, as when a proxy drops a connection mid-answer.
