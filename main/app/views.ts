@@ -1,9 +1,9 @@
 /** What the renderer may see of history entries: no paths, no source details beyond their kind and a file name. */
-import type { EntrySummary, EntryView, ErrorView } from '../../preload/api.ts';
+import type { EntrySummary, EntryView, ErrorView, TranslationView } from '../../preload/api.ts';
 import { shownText } from '../history/rows.ts';
 import { previewLine } from '../text/preview.ts';
 import { failureOf } from '../recognize.ts';
-import type { Entry } from '../history/types.ts';
+import type { Entry, Translation } from '../history/types.ts';
 import type { PackCode } from '../languages/catalog.ts';
 import { scriptWarnings } from '../languages/script-warnings.ts';
 
@@ -38,9 +38,15 @@ export function toEntryView(entry: Entry, installed: readonly PackCode[] = []): 
     codes: entry.codes,
     page: pageOf(entry),
     fallback: entry.fallback ? { from: entry.fallback } : null,
-    translation: null,
+    translation: entry.translation ? toTranslationView(entry.translation) : null,
     warnings: entry.status === 'done' ? scriptWarnings(entry, installed).map(({ script, pack, installed: has }) => ({ script, pack, installed: has })) : [],
   };
+}
+
+/** An entry's translation as the window sees it (its billing region stays in main). */
+export function toTranslationView(translation: Translation): TranslationView {
+  const { targetLang, sourceLang, model, status, text, lines, createdAt, usage, cost, error } = translation;
+  return { targetLang, sourceLang, model, status, text, lines, createdAt, usage, cost, error };
 }
 
 const PREVIEW_LENGTH = 160;

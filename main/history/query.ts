@@ -73,12 +73,12 @@ export function searchTerms(query: string): string[] {
 const likePattern = (term: string): string => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 const phrase = (term: string): string => `"${term.replace(/"/g, '""')}"`;
 
-/** The term in text, edited text or file name, ASCII letters in any case. */
+/** The term in text, edited text, file name, codes or translation, ASCII letters in any case. */
 function likeClause(term: string): Clause {
   const pattern = likePattern(term);
   return {
-    sql: "(e.text LIKE ? ESCAPE '\\' OR e.edited_text LIKE ? ESCAPE '\\' OR e.file_name LIKE ? ESCAPE '\\' OR e.codes_text LIKE ? ESCAPE '\\')",
-    params: [pattern, pattern, pattern, pattern],
+    sql: "(e.text LIKE ? ESCAPE '\\' OR e.edited_text LIKE ? ESCAPE '\\' OR e.file_name LIKE ? ESCAPE '\\' OR e.codes_text LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM translations t WHERE t.entry_id = e.id AND t.text LIKE ? ESCAPE '\\'))",
+    params: [pattern, pattern, pattern, pattern, pattern],
   };
 }
 

@@ -182,6 +182,73 @@ export const MIGRATIONS: readonly string[] = [
   // a reload (review H4). A column of its own, not the error kept on a done entry: every "has an error" check would
   // then read a finished entry as failed.
   `ALTER TABLE entries ADD COLUMN fallback TEXT;`,
+  // 11: an entry's translation (issue 24): one per entry, replaced when redone, gone with its entry; its text is
+  // searched with the entry's own (a fifth column in the index, kept by triggers on both tables).
+  `
+  CREATE TABLE translations (
+    entry_id      INTEGER PRIMARY KEY REFERENCES entries (id) ON DELETE CASCADE,
+    target        TEXT    NOT NULL,
+    source        TEXT    NOT NULL,
+    model         TEXT    NOT NULL,
+    status        TEXT    NOT NULL,
+    text          TEXT    NOT NULL,
+    lines         TEXT,
+    input_tokens  INTEGER,
+    output_tokens INTEGER,
+    cost          REAL,
+    region        TEXT,
+    error_code    TEXT,
+    error_message TEXT,
+    created_at    INTEGER NOT NULL
+  );
+  DROP TRIGGER entries_fts_insert;
+  DROP TRIGGER entries_fts_delete;
+  DROP TRIGGER entries_fts_update;
+  DROP TABLE entries_fts_vocab;
+  DROP TABLE entries_fts;
+  CREATE VIRTUAL TABLE entries_fts USING fts5 (
+    text, edited_text, file_name, codes_text, translation_text,
+    content = '', contentless_delete = 1, tokenize = 'trigram', detail = none
+  );
+  CREATE VIRTUAL TABLE entries_fts_vocab USING fts5vocab (entries_fts, 'row');
+  CREATE TRIGGER entries_fts_insert AFTER INSERT ON entries BEGIN
+    INSERT INTO entries_fts (rowid, text, edited_text, file_name, codes_text, translation_text)
+      VALUES (new.id, new.text || char(57344, 57344), COALESCE(new.edited_text, '') || char(57344, 57344),
+              COALESCE(new.file_name, '') || char(57344, 57344), COALESCE(new.codes_text, '') || char(57344, 57344),
+              char(57344, 57344));
+  END;
+  CREATE TRIGGER entries_fts_delete AFTER DELETE ON entries BEGIN
+    DELETE FROM entries_fts WHERE rowid = old.id;
+  END;
+  CREATE TRIGGER entries_fts_update AFTER UPDATE OF text, edited_text, file_name, codes_text ON entries BEGIN
+    UPDATE entries_fts SET text = new.text || char(57344, 57344),
+      edited_text = COALESCE(new.edited_text, '') || char(57344, 57344),
+      file_name = COALESCE(new.file_name, '') || char(57344, 57344),
+      codes_text = COALESCE(new.codes_text, '') || char(57344, 57344),
+      translation_text = COALESCE((SELECT t.text FROM translations t WHERE t.entry_id = new.id), '') || char(57344, 57344)
+    WHERE rowid = new.id;
+  END;
+  CREATE TRIGGER translations_fts_insert AFTER INSERT ON translations BEGIN
+    UPDATE entries_fts SET text = e.text || char(57344, 57344),
+      edited_text = COALESCE(e.edited_text, '') || char(57344, 57344),
+      file_name = COALESCE(e.file_name, '') || char(57344, 57344),
+      codes_text = COALESCE(e.codes_text, '') || char(57344, 57344),
+      translation_text = new.text || char(57344, 57344)
+    FROM (SELECT * FROM entries WHERE id = new.entry_id) AS e WHERE entries_fts.rowid = new.entry_id;
+  END;
+  CREATE TRIGGER translations_fts_update AFTER UPDATE OF text ON translations BEGIN
+    UPDATE entries_fts SET text = e.text || char(57344, 57344),
+      edited_text = COALESCE(e.edited_text, '') || char(57344, 57344),
+      file_name = COALESCE(e.file_name, '') || char(57344, 57344),
+      codes_text = COALESCE(e.codes_text, '') || char(57344, 57344),
+      translation_text = new.text || char(57344, 57344)
+    FROM (SELECT * FROM entries WHERE id = new.entry_id) AS e WHERE entries_fts.rowid = new.entry_id;
+  END;
+  INSERT INTO entries_fts (rowid, text, edited_text, file_name, codes_text, translation_text)
+    SELECT id, text || char(57344, 57344), COALESCE(edited_text, '') || char(57344, 57344),
+           COALESCE(file_name, '') || char(57344, 57344), COALESCE(codes_text, '') || char(57344, 57344), char(57344, 57344)
+    FROM entries;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -12,7 +12,8 @@ import { ENTRY_COLUMNS, shownText, toEntry, type EntryRow } from './rows.ts';
 import { makeSnippet } from './snippet.ts';
 import { codesText } from '../codes/code.ts';
 import { checkedUsage } from '../ocr/usage-check.ts';
-import type { Entry, HistoryFilter, Page, SearchHit, Source, StoredImage, UsageTotal } from './types.ts';
+import type { Entry, HistoryFilter, Page, SearchHit, Source, StoredImage, Translation, UsageTotal } from './types.ts';
+import { TRANSLATION_COLUMNS, toTranslation, translationValues, type TranslationRow } from './translation-rows.ts';
 
 export interface NewEntry {
   source: Source;
@@ -232,7 +233,38 @@ export class HistoryStore {
   }
 
   get(id: number): Entry | null {
-    return this.#entries(rowSource(this.#db, []), where([{ sql: 'e.id = ?', params: [id] }]), 1)[0] ?? null;
+    const entry = this.#entries(rowSource(this.#db, []), where([{ sql: 'e.id = ?', params: [id] }]), 1)[0];
+    return entry ? { ...entry, translation: this.translation(id) } : null;
+  }
+
+  /** The entry's translation, or null where none was made. */
+  translation(entryId: number): Translation | null {
+    const row = this.#db.prepare(`SELECT ${TRANSLATION_COLUMNS} FROM translations WHERE entry_id = ?`).get(entryId) as TranslationRow | undefined;
+    return row ? toTranslation(row) : null;
+  }
+
+  /**
+   * Keeps the entry's translation, replacing any before it (a redo, to the same or another language); a done one with
+   * a region and usage is billed like a reading. False when the entry is gone (deleted while it was translated).
+   */
+  saveTranslation(entryId: number, translation: Translation): boolean {
+    return transaction(this.#db, () => {
+      const exists = this.#db.prepare('SELECT 1 AS one FROM entries WHERE id = ?').get(entryId);
+      if (!exists) return false;
+      this.#run(
+        `INSERT INTO translations (entry_id, ${TRANSLATION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (entry_id) DO UPDATE SET target = excluded.target, source = excluded.source, model = excluded.model,
+           status = excluded.status, text = excluded.text, lines = excluded.lines, input_tokens = excluded.input_tokens,
+           output_tokens = excluded.output_tokens, cost = excluded.cost, region = excluded.region, error_code = excluded.error_code,
+           error_message = excluded.error_message, created_at = excluded.created_at`,
+        entryId, ...translationValues(translation),
+      );
+      const { usage, region } = translation;
+      if (translation.status === 'done' && region && usage.inputTokens !== null && usage.outputTokens !== null) {
+        this.#bill(region, usage.inputTokens, usage.outputTokens, translation.cost ?? 0);
+      }
+      return true;
+    });
   }
 
   image(id: number): StoredImage | null {

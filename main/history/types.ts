@@ -61,6 +61,26 @@ export interface Entry {
   hasImage: boolean;
   /** Read offline in place of Qwen, and why: Qwen's error code, or 'asked' (the user chose it); null otherwise. */
   fallback: string | null;
+  /** Its translation (issue 24), where one was asked for; get() fills it, lists leave it out. */
+  translation?: Translation | null;
+}
+
+/** An entry's translation: one per entry, replaced when redone (translations table). */
+export interface Translation {
+  /** Language codes (translate/languages.ts); source 'auto' when detected. */
+  targetLang: string;
+  sourceLang: string;
+  model: string;
+  status: 'pending' | 'done' | 'failed';
+  text: string;
+  /** One translation per line of the entry's words, or null where the lines could not be matched. */
+  lines: string[] | null;
+  usage: { inputTokens: number | null; outputTokens: number | null };
+  cost: number | null;
+  /** The DashScope region that billed it; null for another server. */
+  region: string | null;
+  error: { code: string; message: string; retryable: boolean } | null;
+  createdAt: number;
 }
 
 export interface StoredImage {
