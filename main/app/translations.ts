@@ -1,10 +1,25 @@
 /**
  * Translating an entry's text (issue 24) for the window: translate.run / translate.cancel on the bridge. One
  * translation per entry at a time; its text so far goes out as translate:delta (the whole text, never a fragment),
- * and history:changed when it is kept.
+ * and history:changed when it starts and when it is kept. The key goes from settings to the translator here, in
+ * main, and nowhere else.
  */
 import type { AppPorts } from './services.ts';
 import { ReadoutError } from '../errors.ts';
+import { REGIONS } from '../ocr/regions.ts';
+import { Translator } from '../translate/translator.ts';
+import { translateEntry } from '../translate/translate-entry.ts';
+
+/** The settings' endpoint (a custom one, or the region's compatible one) and its key; the native protocol aside. */
+export function translatorFor(settings: AppPorts['settings'], fetchImpl?: typeof fetch): Translator {
+  const current = settings.get();
+  const baseURL = current.baseUrl ?? REGIONS[current.region];
+  const apiKey = settings.keyFor(baseURL);
+  if (!apiKey && !current.baseUrl) {
+    throw new ReadoutError('no-key', 'Translation uses Qwen-MT, which needs a DashScope API key: add one in Settings.');
+  }
+  return new Translator({ baseURL, apiKey, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
+}
 
 export class AppTranslations {
   readonly #ports: Pick<AppPorts, 'emit' | 'history' | 'settings'>;
@@ -14,9 +29,33 @@ export class AppTranslations {
     this.#ports = ports;
   }
 
-  async run(entryId: number, _options: { targetLang: string; model?: string }): Promise<void> {
-    if (!this.#ports.history.get(entryId)) throw new ReadoutError('history-not-found', `Entry ${entryId} is not in the history`);
-    throw new ReadoutError('engine-failed', 'Translation is not available yet');
+  /** Whether a translation is under way. */
+  get busy(): boolean {
+    return this.#running.size > 0;
+  }
+
+  async run(entryId: number, options: { targetLang: string; model?: string }): Promise<void> {
+    const { history, emit, settings } = this.#ports;
+    if (!history.get(entryId)) throw new ReadoutError('history-not-found', `There is no history entry ${entryId}.`);
+    const translator = translatorFor(settings);
+    // A second Translate on the same entry replaces the first.
+    this.#running.get(entryId)?.abort();
+    const controller = new AbortController();
+    this.#running.set(entryId, controller);
+    const current = settings.get();
+    try {
+      await translateEntry(
+        history,
+        translator,
+        entryId,
+        { targetLang: options.targetLang, model: options.model ?? current.translateModel, terms: current.translateTerms },
+        (text) => emit('translate:delta', { entryId, text }),
+        controller.signal,
+      );
+    } finally {
+      if (this.#running.get(entryId) === controller) this.#running.delete(entryId);
+      emit('history:changed', { ids: [entryId] });
+    }
   }
 
   cancel(entryId: number): boolean {
@@ -24,5 +63,10 @@ export class AppTranslations {
     if (!running) return false;
     running.abort();
     return true;
+  }
+
+  /** Every translation under way, at quit. */
+  cancelAll(): void {
+    for (const controller of this.#running.values()) controller.abort();
   }
 }

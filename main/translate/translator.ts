@@ -67,7 +67,9 @@ export class Translator {
         { ...body, stream: true, stream_options: { include_usage: true } } as Parameters<OpenAI['chat']['completions']['create']>[0] & { stream: true },
         { signal },
       );
+      let finished = false;
       for await (const chunk of stream as AsyncIterable<ChatCompletionChunk>) {
+        if (chunk.choices?.[0]?.finish_reason) finished = true;
         if (chunk.usage) usage = { inputTokens: chunk.usage.prompt_tokens ?? null, outputTokens: chunk.usage.completion_tokens ?? null };
         if (!Array.isArray(chunk.choices)) throw new OcrError('bad-response', 'The translation service’s answer has no list of choices.');
         const piece = chunk.choices[0]?.delta?.content;
@@ -79,6 +81,9 @@ export class Translator {
           onText(text);
         }
       }
+      // The SDK ends the stream quietly when it is aborted; a stream that stops without its end is cut short.
+      if (signal?.aborted) throw new OcrError('cancelled', 'Cancelled.');
+      if (!finished && usage.outputTokens === null) throw new OcrError('interrupted', 'The translation stopped before it was complete; try again.');
     } catch (error) {
       if (signal?.aborted) throw new OcrError('cancelled', 'Cancelled.', { partialText: text });
       const failure = error instanceof SyntaxError ? new OcrError('bad-response', 'The translation service’s event stream is not JSON.') : classify(error, { host, model: request.model, apiKey: this.#options.apiKey });
