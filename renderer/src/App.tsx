@@ -413,6 +413,8 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
               onLineMode={(lineMode) => void api.settings.update({ lineMode }).then(setSettings, showError)}
               query={debouncedQuery}
               hitNav={hitNav}
+              translateTarget={settings.translateTarget}
+              onTranslateTarget={(translateTarget) => translateTarget !== settings.translateTarget && void api.settings.update({ translateTarget }).then(setSettings, showError)}
             />
           ) : debouncedQuery.trim() && rows.length === 0 && !history.loading ? (
             // A search that found nothing says so where the result would be, with the way back (review L5).

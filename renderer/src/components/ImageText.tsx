@@ -12,7 +12,7 @@
  * label, its content said on hover; the codes list beside the text says the same to a screen reader.
  * Boxes are in the original image's pixels, so the overlay's viewBox is the original's size whatever the zoom.
  */
-import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CodeView, WordView } from '../../../preload/api.ts';
 import { fitScale, normalBand, wordsInBand, type Band } from '../image-view.ts';
@@ -35,6 +35,8 @@ interface Props {
   onCopy: (text: string) => void;
   /** QR codes and barcodes found in the image, each drawn with its box. */
   codes?: readonly CodeView[];
+  /** Drawn over the picture at its scale (the in-place translation, issue 24). */
+  layer?: (scale: number) => ReactNode;
 }
 
 const MIN_SCALE = 0.05;
@@ -76,7 +78,7 @@ const WordBox = memo(function WordBox({ word, index, selected, linked, doubt }: 
   );
 });
 
-export function ImageText({ src, alt, width, height, words, doubts, selected, linked, onSelect, onCopy, codes = [] }: Props) {
+export function ImageText({ src, alt, width, height, words, doubts, selected, linked, onSelect, onCopy, codes = [], layer }: Props) {
   const { t } = useTranslation();
   const root = useRef<HTMLDivElement>(null);
   const scroller = useRef<HTMLDivElement>(null);
@@ -435,6 +437,7 @@ export function ImageText({ src, alt, width, height, words, doubts, selected, li
               </span>
             );
           })}
+          {layer?.(scale)}
           {shownBand && (
             <div
               className="band"

@@ -13,6 +13,7 @@ import { exportItems } from './export-items.ts';
 import { EditIcon, ExportIcon, PinIcon, RevertIcon, TrashIcon } from './icons.tsx';
 import { MenuButton } from './MenuButton.tsx';
 import { RerunMenu, type RerunRequest } from './RerunPanel.tsx';
+import { TranslateMenu } from './TranslateMenu.tsx';
 import './ResultActions.css';
 
 interface Props {
@@ -37,6 +38,10 @@ interface Props {
   onDelete: () => void;
   /** Run again with another engine, task or model; null where no image is kept to read again. */
   onRerun: ((request: RerunRequest) => void) | null;
+  /** Translate the shown text into a language (issue 24); absent where there is nothing to translate. */
+  onTranslate?: ((targetLang: string) => void) | null;
+  /** The language last translated into: first in the menu. */
+  translateTarget?: string;
 }
 
 function IconButton({ label, onClick, children, className, pressed, disabled, shortcut }: { label: string; onClick: () => void; children: ReactNode; className?: string; pressed?: boolean; disabled?: boolean; shortcut?: string }) {
@@ -47,7 +52,7 @@ function IconButton({ label, onClick, children, className, pressed, disabled, sh
   );
 }
 
-export function ResultActions({ entry, copyable, multiline, copied, cancelJob, editing, onCopy, onCopyOneLine, onEdit, onSave, onCancelEdit, onRun, onMessage, onDelete, onRerun }: Props) {
+export function ResultActions({ entry, copyable, multiline, copied, cancelJob, editing, onCopy, onCopyOneLine, onEdit, onSave, onCancelEdit, onRun, onMessage, onDelete, onRerun, onTranslate, translateTarget = 'en' }: Props) {
   const { t } = useTranslation();
   const exportAs = (request: ExportRequest) =>
     onRun(async () => {
@@ -89,6 +94,7 @@ export function ResultActions({ entry, copyable, multiline, copied, cancelJob, e
         </span>
       )}
       {!nothing && <MenuButton label={<ExportIcon />} ariaLabel={t('result.export')} tip={t('result.export')} className="icon-menu" items={exportItems(entry, t, exportAs)} testId="export-menu" />}
+      {!nothing && onTranslate && <TranslateMenu lastTarget={translateTarget} onTranslate={onTranslate} disabled={!copyable.trim()} />}
       {onRerun && <RerunMenu entry={entry} onRun={onRerun} />}
       <span className="actions-end">
         {entry.editedText !== null && (

@@ -22,6 +22,10 @@ import { errorWords } from '../error-words.ts';
 import { formatTime } from '../format.ts';
 import type { Job } from '../hooks/useJobs.ts';
 import { useEntryName } from './HistoryRow.tsx';
+import { InPlaceLayer } from './InPlaceLayer.tsx';
+import { TextViewSwitch, type TextView } from './TextViewSwitch.tsx';
+import { TranslatedText } from './TranslatedText.tsx';
+import { useTranslationRun } from '../hooks/useTranslationRun.ts';
 
 /** An unsaved edit, kept in the page's storage so that no batch, reload or restart loses it. */
 const draftKey = (id: number): string => `readout.draft.${id}`;
@@ -50,6 +54,9 @@ interface Props {
   query?: string;
   /** Set here to the step between hits, for F3 and the search box's Enter, which the window handles. */
   hitNav?: MutableRefObject<((step: 1 | -1) => void) | null>;
+  /** The language last translated into (settings.translateTarget), and what remembers a new one (issue 24). */
+  translateTarget?: string;
+  onTranslateTarget?: (code: string) => void;
 }
 
 /**
@@ -61,7 +68,7 @@ const LOW_CONFIDENCE = 0.85;
 
 const unsure = (entry: EntryView): boolean => entry.status === 'done' && entry.engine === 'local' && entry.confidence !== null && entry.confidence < LOW_CONFIDENCE;
 
-export function ResultView({ entry, job, customEndpoint, hasKey, onDelete, onMessage, onStarted, onOpenSettings, onLeave, lineMode, onLineMode, query = '', hitNav }: Props) {
+export function ResultView({ entry, job, customEndpoint, hasKey, onDelete, onMessage, onStarted, onOpenSettings, onLeave, lineMode, onLineMode, query = '', hitNav, translateTarget, onTranslateTarget }: Props) {
   const { t, i18n } = useTranslation();
   const name = useEntryName();
   // A script that names its pack gets its own notice; text in an unknown one is what the doubt notice says.
@@ -177,6 +184,17 @@ export function ResultView({ entry, job, customEndpoint, hasKey, onDelete, onMes
   const rerun = (request: RerunOptions) => run(async () => started(await api.ocr.rerun(entry.id, request)));
   const readWithQwen = () => void rerun({ engine: 'qwen' });
   const save = () => run(async () => (await api.history.edit(entry.id, draft), setDraft(null)));
+  // The translation (issue 24): the view switch, the text streamed so far, and where it is drawn over the picture.
+  const [view, setView] = useState<TextView>('original');
+  const translating = useTranslationRun(entry, (error) => onMessage(errorWords(t, error), 'error'));
+  const translation = translating.view;
+  const inPlace = Boolean(image && translation?.lines && translation.lines.length === words.length && words.length > 0);
+  const translate = (code: string): void => {
+    setView('translation');
+    onTranslateTarget?.(code);
+    translating.run(code);
+  };
+  const shownView: TextView = !translation || (view === 'in-place' && !inPlace) ? 'original' : view;
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>): void => {
     if (event.target === editor.current) {
@@ -187,6 +205,12 @@ export function ResultView({ entry, job, customEndpoint, hasKey, onDelete, onMes
         event.preventDefault();
         setDraft(null);
       }
+      return;
+    }
+    // T switches the picture between the original and the translation drawn over it.
+    if ((event.key === 't' || event.key === 'T') && inPlace && !event.ctrlKey && !event.metaKey && !event.altKey && !(event.target instanceof HTMLInputElement) && !(event.target instanceof HTMLSelectElement)) {
+      event.preventDefault();
+      setView((current) => (current === 'in-place' ? 'original' : 'in-place'));
       return;
     }
     if (event.key === 'Escape' && !(event.target instanceof HTMLSelectElement) && !(event.target instanceof HTMLInputElement)) {
@@ -212,6 +236,11 @@ export function ResultView({ entry, job, customEndpoint, hasKey, onDelete, onMes
             onSelect={(indices) => setChosenWords(new Set(indices))}
             onCopy={(text) => void copyWords(text)}
             codes={streaming ? [] : (entry.codes ?? [])}
+            layer={
+              shownView === 'in-place' && translation?.lines
+                ? (scale) => <InPlaceLayer src={image} width={entry.width!} height={entry.height!} words={words} lines={translation.lines!} scale={scale} label={t('translate.inPlaceLabel')} />
+                : undefined
+            }
           />
         ) : image ? (
           <img src={image} alt={t('result.imageAlt', { name: name(entry) })} />
@@ -240,6 +269,8 @@ export function ResultView({ entry, job, customEndpoint, hasKey, onDelete, onMes
           onMessage={onMessage}
           onDelete={() => onDelete(entry.id)}
           onRerun={entry.hasImage ? (request) => void rerun(request) : null}
+          onTranslate={streaming ? null : translate}
+          translateTarget={translation?.targetLang ?? translateTarget}
         />
         {entry.error && !streaming && (
           <ErrorBox
@@ -260,7 +291,10 @@ export function ResultView({ entry, job, customEndpoint, hasKey, onDelete, onMes
         {!streaming && scripts.length === 0 && (doubts.size > 0 || unsure(entry)) && (
           <DoubtNotice lines={doubts.size} unsure={unsure(entry)} hasKey={hasKey} source={entry.sourceKind} onQwen={readWithQwen} onOpenSettings={onOpenSettings} />
         )}
-        {draft === null && !streaming && !shown ? (
+        {translation && draft === null && <TextViewSwitch view={shownView} onView={setView} inPlace={inPlace} />}
+        {translation && draft === null && shownView !== 'original' ? (
+          <TranslatedText translation={translation} streamed={translating.streamed} region={entry.region ?? null} customEndpoint={customEndpoint} onCancel={() => void run(() => api.translate.cancel(entry.id))} />
+        ) : draft === null && !streaming && !shown ? (
           // Nothing read: no empty box (reviews M10, M11); a failure is said above, a code-only image's code too.
           entry.status === 'done' && !codeOnly && <p className="muted no-text" data-testid="no-text">{t('list.noText')}</p>
         ) : (
