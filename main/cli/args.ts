@@ -9,6 +9,10 @@ import { DEFAULT_TASK, parseResultSchema, TASK_OF_MODE, TASKS, type TaskRequest 
 import { errorMessage } from '../errors.ts';
 import { readNamedFileSync, utf8Text } from '../named-file.ts';
 import { printable } from './printable.ts';
+import { regionOf } from '../ocr/regions.ts';
+import { languageCode, TRANSLATE_CODES } from '../translate/languages.ts';
+import { DEFAULT_TRANSLATE_MODEL } from '../translate/models.ts';
+import type { TranslateFlags } from './translate.ts';
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -39,6 +43,8 @@ export interface CliOptions extends EngineOptions {
   password: string | undefined;
   /** The offline engine reads with this installed language pack (languages/catalog.ts); null: the built-in models. */
   lang: PackCode | null;
+  /** --translate and --translate-model: each text, once read, translated (cli/translate.ts); null when not asked. */
+  translate: TranslateFlags | null;
 }
 
 export type ParsedCommand = { kind: 'help' } | { kind: 'version' } | { kind: 'recognize'; options: CliOptions };
@@ -132,6 +138,8 @@ const schema = z
     'max-pages': positiveInt('--max-pages').max(Number.MAX_SAFE_INTEGER, '--max-pages is too large').optional(),
     password: z.string().optional(),
     lang: z.string().min(1, '--lang needs a language code').optional(),
+    translate: z.string().min(1, '--translate needs a language, like en, zh, ja or Japanese').optional(),
+    'translate-model': z.string().trim().min(1, '--translate-model needs a model name').max(200).optional(),
   })
   .refine((o) => !o['min-pixels'] || !o['max-pixels'] || o['min-pixels'] <= o['max-pixels'], {
     message: '--min-pixels must not be larger than --max-pixels',
@@ -156,6 +164,8 @@ export function parseCli(argv: string[], env: Readonly<Record<string, string | u
     'max-pages': { type: 'string' },
     password: { type: 'string' },
     lang: { type: 'string' },
+    translate: { type: 'string' },
+    'translate-model': { type: 'string' },
     version: { type: 'boolean', short: 'v' },
   });
   if (parsed.values.help) return { kind: 'help' };
@@ -171,6 +181,7 @@ export function parseCli(argv: string[], env: Readonly<Record<string, string | u
   const engine = engineOptions(lang === null ? parsed.values : { ...parsed.values, engine: 'local' }, env);
   const task = taskOf(o, engine.api);
   if (parsed.positionals.filter((f) => f === '-').length > 1) throw new UsageError('stdin (-) can be read only once');
+  const translate = translateFlags(o, engine, o['codes-only']);
   return {
     kind: 'recognize',
     options: {
@@ -189,8 +200,25 @@ export function parseCli(argv: string[], env: Readonly<Record<string, string | u
       pdfText: o['pdf-text'],
       password: o.password,
       lang: lang === 'built-in' ? null : lang,
+      translate,
     },
   };
+}
+
+/** --translate's language as a code (a code or a name), its model, and the key it needs, or a usage error saying what is wrong. */
+function translateFlags(o: { translate?: string; 'translate-model'?: string }, engine: EngineOptions, codesOnly: boolean): TranslateFlags | null {
+  if (o.translate === undefined) {
+    if (o['translate-model'] !== undefined) throw new UsageError('--translate-model chooses the model for --translate: give --translate LANG too');
+    return null;
+  }
+  if (codesOnly) throw new UsageError('--codes-only reads no text, so there is nothing to --translate');
+  const targetLang = languageCode(o.translate);
+  if (!targetLang) throw new UsageError(`--translate ${o.translate}: not a language Readout translates to; use a code (${TRANSLATE_CODES.join(', ')}) or a name such as Japanese`);
+  // Whichever engine read the text, the translation goes to the region's endpoint (or --base-url) with the key.
+  if (!engine.apiKey && regionOf(engine.baseURL) !== null) {
+    throw new UsageError('--translate needs a DashScope API key: set DASHSCOPE_API_KEY (export DASHSCOPE_API_KEY=sk-...), or give --base-url for a server that needs none');
+  }
+  return { targetLang, model: o['translate-model'] ?? DEFAULT_TRANSLATE_MODEL };
 }
 
 /** --lang's pack, 'built-in' for a language the built-in models read, or a usage error naming the codes there are. */

@@ -98,6 +98,9 @@ const show: Command = async (argv, io) => {
     else {
       // Stored text and a server's message are printed escaped (bad-input review 2, L1): printable.ts.
       io.stdout(`${printable(summary(entry))}\n${entry.error ? `error: ${printable(entry.error.code)}: ${printable(entry.error.message)}\n` : ''}\n${printableText(shownText(entry))}\n`);
+      // Its translation after it, headed by language and model (issue 24).
+      const t = entry.translation;
+      if (t) io.stdout(`\ntranslation (${printable(t.sourceLang)} -> ${printable(t.targetLang)}, ${printable(t.model)}, ${t.status})${t.error ? `: ${printable(t.error.message)}` : ''}\n${printableText(t.text)}\n`);
     }
     return 0;
   }, READ_ONLY);

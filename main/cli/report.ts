@@ -6,6 +6,7 @@ import type { Code } from '../codes/code.ts';
 import type { Outcome } from '../recognize.ts';
 import type { PackCode } from '../languages/catalog.ts';
 import { scriptWarnings, type ScriptWarning } from '../languages/script-warnings.ts';
+import type { TranslationReport } from './translate.ts';
 
 export interface FileReport {
   file: string;
@@ -37,6 +38,8 @@ export interface FileReport {
    * ([{code, script, pack, installed, message}], languages/script-warnings.ts); [] for none, null where nothing was read.
    */
   warnings: Array<ScriptWarning | UnreadWarning> | null;
+  /** --translate's translation of the text (cli/translate.ts); null when not asked or nothing was read. */
+  translation: TranslationReport | null;
   /** A PDF's page: its number, and how many the document has; null for an image. */
   page?: number | null;
   pages?: number | null;
@@ -112,6 +115,7 @@ export function toReport(
     confidence: result?.confidence ?? null,
     words: result?.words ?? null,
     codes: result?.codes ?? null,
+    translation: null,
     warnings: result ? [...scriptWarnings({ ...result, confidence: result.confidence ?? null, words: result.words ?? null }, context.installed ?? []), ...unreadWarnings(result.unread)] : null,
   };
 }

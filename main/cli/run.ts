@@ -23,6 +23,15 @@ import { printableText } from './printable.ts';
 import { openImage } from '../image/decode.ts';
 import { ReadoutError } from '../errors.ts';
 import { isPdf } from '../pdf/sniff.ts';
+import { Translator } from '../translate/translator.ts';
+import { translateRead } from './translate.ts';
+import { REGIONS, regionOf } from '../ocr/regions.ts';
+
+/** A DashScope region's compatible endpoint for any of its URLs; another server's URL as given. */
+const compatibleBase = (baseURL: string): string => {
+  const region = regionOf(baseURL);
+  return region ? REGIONS[region] : baseURL;
+};
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -81,7 +90,7 @@ function tryOpenHistory(options: CliOptions, io: CliIo): HistoryStore | undefine
 
 /** `--codes-only`: each file checked as an image (openImage's limits and messages) and scanned; nothing else. */
 async function scanOnly(bytes: Uint8Array, file: string, started: number): Promise<FileReport> {
-  const empty = { text: null, engine: 'none', model: '', sentWidth: null, sentHeight: null, sentBytes: null, imageTokens: null, usage: null, cost: null, requestId: null, entryId: null, confidence: null, words: null, warnings: null };
+  const empty = { text: null, engine: 'none', model: '', sentWidth: null, sentHeight: null, sentBytes: null, imageTokens: null, usage: null, cost: null, requestId: null, entryId: null, confidence: null, words: null, warnings: null, translation: null };
   try {
     const image = await openImage(bytes, file);
     const codes = await (await import('../codes/scan.ts')).scanCodes(bytes);
@@ -95,6 +104,8 @@ export async function runRecognize(options: CliOptions, io: CliIo): Promise<numb
   if (options.codesOnly) return runCodesOnly(options, io);
   const engine = await engineFor(options);
   const history = tryOpenHistory(options, io);
+  // Over the compatible endpoint of the region (or --base-url), whichever engine reads and whichever protocol it uses.
+  const translator = options.translate ? new Translator({ baseURL: compatibleBase(options.baseURL), apiKey: options.apiKey }) : null;
   const prompt = options.prompt?.trim() ? options.prompt : promptForTask(options.task);
   // Text mode puts a blank line between files; --json is JSON Lines, one object per line and nothing else.
   const output = new OrderedOutput(options.files.length, io.stdout, options.json ? '' : '\n');
@@ -108,9 +119,15 @@ export async function runRecognize(options: CliOptions, io: CliIo): Promise<numb
       failures++;
       io.stderr(`readout: ${printable(report.error!.message)}\n`);
     }
+    if (report.translation?.error) {
+      failures++;
+      io.stderr(`readout: ${printable(report.file)}: the translation failed (the text was read and kept): ${printable(report.translation.error.message)}\n`);
+    }
     if (options.json) output.push(index, `${JSON.stringify(report)}\n`);
     else {
       if (report.text && !report.text.endsWith('\n')) output.push(index, '\n');
+      // The translation after the text, a blank line between them.
+      if (report.translation?.status === 'done') output.push(index, `\n${printableText(report.translation.text)}${report.translation.text.endsWith('\n') ? '' : '\n'}`);
       for (const warning of report.warnings ?? []) io.stderr(`readout: warning: ${printable(report.file)}: ${warning.message}\n`);
     }
   };
@@ -147,7 +164,11 @@ export async function runRecognize(options: CliOptions, io: CliIo): Promise<numb
       const reason = historyError(outcome.historyError, historyFile(options.dataDir ?? defaultDataDir())).message;
       io.stderr(`readout: warning: ${printable(file)} was not recorded into the history: ${printable(reason)}\n`);
     }
-    print(index, { ...toReport(file, outcome, { engine: reader.name, model: reader.model, durationMs: Math.round(performance.now() - started), installed }), page: page?.number ?? null, pages: page?.pages ?? null });
+    const report = toReport(file, outcome, { engine: reader.name, model: reader.model, durationMs: Math.round(performance.now() - started), installed });
+    if (translator && options.translate && outcome.ok && outcome.result.text.trim()) {
+      report.translation = await translateRead(translator, options.translate, { text: outcome.result.text, words: outcome.result.words ?? null, entryId: outcome.entryId }, history, io.signal);
+    }
+    print(index, { ...report, page: page?.number ?? null, pages: page?.pages ?? null });
   };
 
   /** A PDF, page by page (each drawn, read and let go before the next), the pages grouped as one document. */

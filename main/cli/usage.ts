@@ -38,6 +38,12 @@ Options:
   --password PW           PDFs: the password of an encrypted one (never stored)
   --codes-only            only scan for QR codes and barcodes (no recognition, no history): each code's content
                           on a line, or --json
+  --translate LANG        translate each text once read, whichever engine read it: a code (en, zh, zh-Hant, ja,
+                          ko, fr, de, es, pt, it, ru, ar, vi, th, id, ms, nl, tr, pl, uk, hi) or a name (Japanese);
+                          printed after the text, a blank line between, and kept with its history entry. Goes to
+                          the region's OpenAI-compatible endpoint (or --base-url) and needs DASHSCOPE_API_KEY there
+  --translate-model NAME  default qwen-mt-flash (also qwen-mt-turbo, qwen-mt-plus); a model not named qwen-mt-*
+                          is asked by an ordinary chat prompt (a self-hosted server with --base-url)
   -h, --help              this text
   -v, --version           the version
 
@@ -51,9 +57,12 @@ Options:
   message}]: text in a script the offline engine could not read, kana, hangul, traditional or unknown, and the
   language pack that reads it, or code text-not-all-read with unread, the lines a dense image held past what one
   reading covers; [] for none; also said on stderr without --json), page and pages (a PDF's page, one
-  object per page; null for an image), and on failure error: {code, message}. usage has the same
+  object per page; null for an image), translation (with --translate: {text, model, sourceLang, targetLang,
+  status: done or failed, lines: one per line of words or null, usage: {inputTokens, outputTokens}, cost, error:
+  {code, message} or null}; else null), and on failure error: {code, message}. usage has the same
   fields over both protocols (prompt_tokens, completion_tokens, total_tokens, prompt_tokens_details).
 
-Exit status: 0 when every file succeeded, 1 when any failed (the others are still read), 2 for a usage error.
+Exit status: 0 when every file succeeded, 1 when any failed (the others are still read; a failed translation
+keeps the text read and counts as a failure), 2 for a usage error.
 Errors go to stderr and name the file. The API key is read from DASHSCOPE_API_KEY only and is never printed.
 `;

@@ -36,7 +36,7 @@ describe('readout <file>', () => {
     expect(lines).toHaveLength(1);
     const report = JSON.parse(lines[0]!);
     expect(Object.keys(report).sort()).toEqual(
-      ['file', 'ok', 'text', 'engine', 'model', 'sourceFormat', 'width', 'height', 'sentWidth', 'sentHeight', 'sentBytes', 'imageTokens', 'usage', 'cost', 'requestId', 'durationMs', 'entryId', 'error', 'confidence', 'words', 'codes', 'warnings', 'page', 'pages'].sort(),
+      ['file', 'ok', 'text', 'engine', 'model', 'sourceFormat', 'width', 'height', 'sentWidth', 'sentHeight', 'sentBytes', 'imageTokens', 'usage', 'cost', 'requestId', 'durationMs', 'entryId', 'error', 'confidence', 'words', 'codes', 'warnings', 'page', 'pages', 'translation'].sort(),
     );
     expect(report).toMatchObject({ file: text, ok: true, text: DEFAULT_TEXT, engine: 'qwen', model: 'qwen-vl-ocr-2025-08-28', width: 640, height: 160, error: null, confidence: null, words: null, codes: [] });
     expect(report.sentWidth % 28).toBe(0);
