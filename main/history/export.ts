@@ -47,9 +47,16 @@ function exportable(entry: Entry, options: ExportOptions) {
     error: entry.error,
     pinned: entry.pinned,
     tags: entry.tags,
+    translation: entry.translation ?? null,
     ...(options.imageLink ? { image: options.imageLink(entry) } : {}),
   };
 }
+
+/** An entry with a translation to export: a done one, or a failed one's partial text. */
+const translated = (entry: Entry): boolean => Boolean(entry.translation?.text);
+
+const translationHeading = (t: NonNullable<Entry['translation']>): string =>
+  `Translation (${t.sourceLang} → ${t.targetLang}, ${t.model}${t.status === 'done' ? '' : `, ${t.status}`})`;
 
 /** Spreadsheets run cells that start with these as formulas; a leading apostrophe keeps them text. */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -91,10 +98,13 @@ export function exportEntries(entries: Iterable<Entry>, format: ExportFormat, wr
         for (const code of entry.codes ?? []) write(`- ${code.format}: \`\`${code.text.replace(/`/g, "'").replace(/\s+/g, ' ')}\`\`\n`);
         if (entry.codes?.length) write('\n');
         write(`${shownText(entry)}\n`);
+        if (translated(entry)) write(`\n### ${translationHeading(entry.translation!)}\n\n${entry.translation!.text}\n`);
         break;
       }
       case 'txt':
         write(`${first ? '' : '\n\n'}${shownText(entry)}`);
+        // The translation after its text, a blank line between.
+        if (translated(entry)) write(`\n\n${entry.translation!.text}`);
         break;
     }
   }

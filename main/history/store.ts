@@ -374,7 +374,12 @@ export class HistoryStore {
   /** A PDF document's pages, in page order (a page read twice is there twice, the later reading after). */
   documentPages(documentId: number): Entry[] {
     const rows = this.#db.prepare(`SELECT ${ENTRY_COLUMNS} FROM entries e WHERE e.document_id = ? ORDER BY e.page, e.id`).all(documentId) as unknown as EntryRow[];
-    return rows.map(toEntry);
+    return rows.map((row) => this.#withTranslation(toEntry(row)));
+  }
+
+  /** An entry with its translation: for exports, which carry it (lists and pages leave it out). */
+  #withTranslation(entry: Entry): Entry {
+    return { ...entry, translation: this.translation(entry.id) };
   }
 
   /** Every matching entry, newest first, a page at a time: for exports of any size. */
@@ -383,7 +388,7 @@ export class HistoryStore {
     let cursor: string | null = null;
     do {
       const page = this.#page(terms, options.filter, { cursor, limit: MAX_PAGE_SIZE });
-      yield* page.items;
+      for (const entry of page.items) yield this.#withTranslation(entry);
       cursor = page.nextCursor;
     } while (cursor);
   }

@@ -90,3 +90,22 @@ describe('translations in the history', () => {
     expect(store.get(id)?.translation?.error).toBeNull();
   });
 });
+
+describe('translations in exports', () => {
+  it('json, md and txt carry the translation with its entry; entries without one are as before', async () => {
+    const { exportEntries } = await import('../../../main/history/export.ts');
+    const id = add('发票号码');
+    add('untranslated');
+    store.saveTranslation(id, translation());
+    const out = (format: 'json' | 'md' | 'txt'): string => {
+      let text = '';
+      exportEntries(store.iterate(), format, (chunk) => (text += chunk));
+      return text;
+    };
+    const json = JSON.parse(out('json')) as Array<{ id: number; translation: unknown }>;
+    expect(json.find((e) => e.id === id)?.translation).toMatchObject({ targetLang: 'en', text: 'Invoice number and total amount' });
+    expect(json.find((e) => e.id !== id)?.translation).toBeNull();
+    expect(out('md')).toContain('### Translation (auto → en, qwen-mt-flash)\n\nInvoice number and total amount\n');
+    expect(out('txt')).toContain('发票号码\n\nInvoice number and total amount');
+  });
+});
