@@ -85,8 +85,17 @@ export class AppServices {
     this.settings = new AppSettings(ports, this.engines, confirmations);
     this.history = new AppHistory(ports, () => this.languages.installed());
     this.passwords = new PdfPasswords((request) => ports.emit('ocr:passwordNeeded', request));
-    this.jobs = new Jobs(ports, this.engines, this.passwords, confirmations);
     this.translations = new AppTranslations(ports);
+    // A reading done is where "Translate every capture" starts (translations.ts, afterRead): heard on its way out.
+    const jobPorts: AppPorts = {
+      ...ports,
+      emit: (event, payload) => {
+        ports.emit(event, payload);
+        const progress = event === 'ocr:progress' ? (payload as EventPayloads['ocr:progress']) : null;
+        if (progress?.state === 'done' && progress.entryId !== null) this.translations.afterRead(progress.entryId);
+      },
+    };
+    this.jobs = new Jobs(jobPorts, this.engines, this.passwords, confirmations);
   }
 
   /** At start, and again when settings change which engine is in use: the offline engine loaded or let go. */
@@ -102,11 +111,13 @@ export class AppServices {
   /** Every recognition, queued or running, at quit: each records itself as cancelled, and can be retried. */
   cancelAll(): void {
     this.jobs.cancelAll();
+    this.translations.cancelAll();
   }
 
   /** Waits for every queued recognition: for tests and for quitting cleanly. */
-  idle(): Promise<void> {
-    return this.jobs.idle();
+  async idle(): Promise<void> {
+    await this.jobs.idle();
+    await this.translations.idle();
   }
 
   /** The offline engine's worker stopped; after idle(). */

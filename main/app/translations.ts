@@ -24,6 +24,8 @@ export function translatorFor(settings: AppPorts['settings'], fetchImpl?: typeof
 export class AppTranslations {
   readonly #ports: Pick<AppPorts, 'emit' | 'history' | 'settings'>;
   readonly #running = new Map<number, AbortController>();
+  /** Translations started by the app itself (every capture), for idle(). */
+  readonly #background = new Set<Promise<void>>();
 
   constructor(ports: Pick<AppPorts, 'emit' | 'history' | 'settings'>) {
     this.#ports = ports;
@@ -63,6 +65,25 @@ export class AppTranslations {
     if (!running) return false;
     running.abort();
     return true;
+  }
+
+  /**
+   * A job's reading is done: with "Translate every capture" on, a capture (a screen region) that was read is
+   * translated into the target language in Settings. Its failure is kept on the translation, where the window shows it.
+   */
+  afterRead(entryId: number): void {
+    const settings = this.#ports.settings.get();
+    if (!settings.translateEveryCapture) return;
+    const entry = this.#ports.history.get(entryId);
+    if (!entry || entry.source.kind !== 'region' || entry.status !== 'done' || !(entry.editedText ?? entry.text).trim()) return;
+    const running = this.run(entryId, { targetLang: settings.translateTarget }).catch(() => undefined);
+    this.#background.add(running);
+    void running.finally(() => this.#background.delete(running));
+  }
+
+  /** Waits for the translations the app started itself: for tests and for quitting cleanly. */
+  async idle(): Promise<void> {
+    while (this.#background.size > 0) await Promise.all([...this.#background]);
   }
 
   /** Every translation under way, at quit. */

@@ -1,7 +1,9 @@
 /** translate.run / cancel through the services (issue 24): deltas as whole text, kept with the entry, failures kept. */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../support/app-services.ts';
-import { DashScopeServer } from '../../support/dashscope-server.ts';
+import { readFile } from 'node:fs/promises';
+import { DashScopeServer, DEFAULT_TEXT } from '../../support/dashscope-server.ts';
+import { fixture } from '../../support/paths.ts';
 import { newEntry, result } from '../../support/entries.ts';
 import { useTempDir } from '../../support/temp.ts';
 
@@ -87,5 +89,28 @@ describe('translate.run', () => {
 
   it('an entry that is not there is refused', async () => {
     await expect(app.services.translations.run(9999, { targetLang: 'en' })).rejects.toMatchObject({ code: 'history-not-found' });
+  });
+});
+
+describe('translate every capture', () => {
+  const region = { kind: 'region' as const, displayId: 'a', rect: { x: 0, y: 0, width: 640, height: 160 } };
+  const png = async (): Promise<Uint8Array> => new Uint8Array(await readFile(fixture('text/en-zh.png')));
+
+  it('on: a capture, once read, is translated into the target language in Settings', async () => {
+    app.settings.update({ translateEveryCapture: true, translateTarget: 'ko' });
+    app.services.jobs.recognizeBytes(await png(), 'capture.png', region, { reveal: true });
+    await app.services.idle();
+    const [entry] = app.history.list().items;
+    expect(app.services.history.entry(entry!.id)!.translation).toMatchObject({ status: 'done', targetLang: 'ko', text: `[Korean] ${DEFAULT_TEXT.split('\n')[0]}\n[Korean] ${DEFAULT_TEXT.split('\n')[1]}` });
+  });
+
+  it('off (the default), or an opened file: nothing is translated', async () => {
+    app.services.jobs.recognizeBytes(await png(), 'capture.png', region, { reveal: true });
+    await app.services.idle();
+    app.settings.update({ translateEveryCapture: true });
+    app.services.jobs.recognizeBytes(await png(), 'file.png', { kind: 'file', path: '/tmp/file.png', name: 'file.png' }, {});
+    await app.services.idle();
+    expect(app.history.list().items.map((e) => app.history.translation(e.id))).toEqual([null, null]);
+    expect(server.requests.filter((r) => (r.body as { translation_options?: unknown }).translation_options)).toHaveLength(0);
   });
 });
