@@ -18,7 +18,13 @@ export const isQwenMt = (model: string): boolean => /^qwen-mt-/i.test(model.trim
  */
 export const streamsIncrementally = (model: string): boolean => /^qwen-mt-(flash|lite)/i.test(model.trim());
 
-/** Per 1,000 tokens. */
+/**
+ * Per 1,000 tokens. Read 2026-12 from the model pages: qwen-mt-turbo (alibabacloud.com/help/en/model-studio/qwen-mt-turbo):
+ * Beijing $0.101 / $0.28 per million (listed in CNY on help.aliyun.com: 0.7 / 1.95), Singapore $0.16 / $0.49;
+ * qwen-mt-plus, Singapore $2.46 / $7.37 (alibabacloud.com/help/en/model-studio/videos/translation-ability). No page
+ * found for qwen-mt-flash's price nor qwen-mt-plus's in Beijing: flash is priced as turbo and plus-in-Beijing from
+ * its dollar price, a guide until checked (the cost shown is an estimate, as the reading's is).
+ */
 export const MT_PRICES: Readonly<Record<string, Readonly<Record<Region, Price>>>> = {
   'qwen-mt-flash': {
     cn: { input: 0.0007, output: 0.00195, currency: 'CNY' },
