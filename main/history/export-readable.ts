@@ -46,9 +46,15 @@ export const entryTable = (entry: Entry): Table | null => findTable(entry.edited
 
 /** Plain text: one entry is its text alone; several are each headed by name and time, a blank line apart. */
 export function readableText(entries: readonly Entry[], options: ReadableOptions): string {
-  if (entries.length === 1) return `${shapedText(entries[0]!, options.mode)}\n`;
-  return entries.map((entry) => `${entryName(entry)} · ${localTime(entry.createdAt, options.timeZone)}\n\n${shapedText(entry, options.mode)}\n`).join('\n');
+  if (entries.length === 1) return `${shapedText(entries[0]!, options.mode)}\n${translationAfter(entries[0]!)}`;
+  return entries.map((entry) => `${entryName(entry)} · ${localTime(entry.createdAt, options.timeZone)}\n\n${shapedText(entry, options.mode)}\n${translationAfter(entry)}`).join('\n');
 }
+
+/** An entry's translation (issue 24) after its text, a blank line between; nothing where it has none. */
+const translationAfter = (entry: Entry): string => (entry.translation?.text ? `\n${entry.translation.text}\n` : '');
+
+/** The heading a translation is exported under: the languages and the model. */
+const translationHeading = (t: NonNullable<Entry['translation']>): string => `Translation (${t.sourceLang} → ${t.targetLang}, ${t.model})`;
 
 /** Markdown characters that would start markup at a line's start, escaped so the text stays text. */
 const markdownLine = (line: string): string => line.replace(/^(\s*)([#>*+-]|\d+[.)])(\s)/, '$1\\$2$3').replace(/([`*_[\]<])/g, '\\$1');
@@ -83,7 +89,8 @@ export function readableMarkdown(entries: readonly Entry[], options: ReadableOpt
       // The name as the picture's alternative text, its brackets escaped; the link percent-encoded, so a space or a
       // parenthesis in a folder's name never ends it.
       const image = link ? `![${entryName(entry).replace(/([[\]\\])/g, '\\$1')}](${encodeURI(link).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)})\n\n` : '';
-      return `## ${entryName(entry)}\n\n_${localTime(entry.createdAt, options.timeZone)}_\n\n${image}${body}\n`;
+      const translation = entry.translation?.text ? `\n### ${translationHeading(entry.translation)}\n\n${markdownText(entry.translation.text)}\n` : '';
+      return `## ${entryName(entry)}\n\n_${localTime(entry.createdAt, options.timeZone)}_\n\n${image}${body}\n${translation}`;
     })
     .join('\n');
 }

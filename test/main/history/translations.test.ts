@@ -109,3 +109,16 @@ describe('translations in exports', () => {
     expect(out('txt')).toContain('发票号码\n\nInvoice number and total amount');
   });
 });
+
+describe('translations in the window’s readable exports', () => {
+  it('txt puts the translation after the text; md under its own heading; an entry without one is as before', async () => {
+    const { readableMarkdown, readableText } = await import('../../../main/history/export-readable.ts');
+    const id = add('发票号码');
+    const other = add('untranslated');
+    store.saveTranslation(id, translation());
+    const entry = store.get(id)!;
+    expect(readableText([entry], { mode: 'lines' })).toBe('发票号码\n\nInvoice number and total amount\n');
+    expect(readableText([store.get(other)!], { mode: 'lines' })).toBe('untranslated\n');
+    expect(readableMarkdown([entry], { mode: 'lines', timeZone: 'UTC' })).toContain('\n### Translation (auto → en, qwen-mt-flash)\n\nInvoice number and total amount\n');
+  });
+});
