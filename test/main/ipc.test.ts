@@ -51,6 +51,13 @@ describe('registerIpc', () => {
     [CHANNELS.languagesAdd, ['fr']],
     [CHANNELS.languagesRemove, ['../history']],
     [CHANNELS.settingsUpdate, [{ offlineLanguage: 'klingon' }]],
+    [CHANNELS.translateRun, [0, { targetLang: 'en' }]],
+    [CHANNELS.translateRun, [1, { targetLang: 'klingon' }]],
+    [CHANNELS.translateRun, [1, { targetLang: 'en', model: 'x'.repeat(201) }]],
+    [CHANNELS.translateRun, [1, { targetLang: 'en', apiKey: 'sneaky' }]],
+    [CHANNELS.translateCancel, [1.5]],
+    [CHANNELS.settingsUpdate, [{ translateTarget: 'xx' }]],
+    [CHANNELS.settingsUpdate, [{ translateTerms: [{ source: 'a' }] }]],
   ])('refuses bad arguments to %s: %j', async (channel, args) => {
     await expect(setup().call(PAGE, channel, ...args)).rejects.toThrow(/\[ipc-invalid\]/);
   });

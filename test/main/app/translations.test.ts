@@ -87,6 +87,14 @@ describe('translate.run', () => {
     expect(app.services.history.entry(id)!.translation).toMatchObject({ status: 'failed', error: { code: 'cancelled' } });
   });
 
+  it('reading over DashScope’s native protocol still translates over the compatible endpoint', async () => {
+    const id = add('你好');
+    app.settings.update({ api: 'native' });
+    await app.services.translations.run(id, { targetLang: 'en' });
+    expect(server.requests.map((r) => r.protocol)).toEqual(['compatible']);
+    expect(server.requests[0]!.path).toMatch(/\/chat\/completions$/);
+  });
+
   it('an entry that is not there is refused', async () => {
     await expect(app.services.translations.run(9999, { targetLang: 'en' })).rejects.toMatchObject({ code: 'history-not-found' });
   });
