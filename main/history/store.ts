@@ -283,7 +283,7 @@ export class HistoryStore {
     const page = this.#page(terms, options.filter, options);
     return {
       nextCursor: page.nextCursor,
-      items: page.items.map((entry) => ({ entry, snippet: makeSnippet(shownText(entry), terms) })),
+      items: page.items.map((entry) => ({ entry, snippet: this.#snippet(entry, terms) })),
     };
   }
 
@@ -375,6 +375,15 @@ export class HistoryStore {
   documentPages(documentId: number): Entry[] {
     const rows = this.#db.prepare(`SELECT ${ENTRY_COLUMNS} FROM entries e WHERE e.document_id = ? ORDER BY e.page, e.id`).all(documentId) as unknown as EntryRow[];
     return rows.map((row) => this.#withTranslation(toEntry(row)));
+  }
+
+  /** The words a search found, from the entry's text, or from its translation where only that holds them. */
+  #snippet(entry: Entry, terms: string[]): SearchHit['snippet'] {
+    const own = makeSnippet(shownText(entry), terms);
+    if (own.some((part) => part.match)) return own;
+    const translated = this.translation(entry.id)?.text;
+    const other = translated ? makeSnippet(translated, terms) : null;
+    return other?.some((part) => part.match) ? other : own;
   }
 
   /** An entry with its translation: for exports, which carry it (lists and pages leave it out). */

@@ -61,6 +61,8 @@ describe('translations in the history', () => {
     expect(store.search('total amount').items.map((hit) => hit.entry.id)).toEqual([id]);
     expect(store.search('发票').items.map((hit) => hit.entry.id)).toEqual([id]);
     expect(store.countMatches('Invoice').count).toBe(1);
+    // The snippet shows the words found, from the translation where only it holds them.
+    expect(store.search('invoice').items[0]!.snippet.filter((part) => part.match).map((part) => part.text.toLowerCase())).toEqual(['invoice']);
   });
 
   it('the entry text is still found after its edit, with the translation kept in the index', () => {
