@@ -3,15 +3,14 @@
  * the text (translate:delta carries the whole text so far), the view switch, and the in-place view drawn inside each
  * line's box over the image, toggled with T, selectable and copyable; a failure keeps what was read.
  *
- * The reading is real (the DashScope stand-in, native protocol, advanced recognition for the line boxes). Until the
- * stand-in answers Qwen-MT, the main side's translation is stood in for at its service (translations.run, and the
- * entry's translation as history.entry gives it), emitting what the real one emits: deltas, then history:changed.
+ * Everything is real: the reading (the DashScope stand-in, native protocol, advanced recognition for the line boxes)
+ * and the translation (main's translate service over the stand-in's Qwen-MT, compatible endpoint, qwen-mt-flash
+ * streaming only the new text), kept with the entry in the real history.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it, vi } from 'vitest';
-import type { EntryView, TranslationView } from '../../preload/api.ts';
 import en from '../../renderer/src/i18n/en.json' with { type: 'json' };
 import { createTestApp } from '../support/app-services.ts';
 import { seriousFindings } from '../support/axe.ts';
@@ -26,39 +25,22 @@ const SHOTS = process.env.READOUT_SHOTS ?? '/tmp/shots/translate';
 mkdirSync(SHOTS, { recursive: true });
 
 const LINES = ['Readout reads text 2026', '离线识别中文和英文'];
-/** What the stand-in translator answers, per target. */
+/** What the stand-in translator is scripted to answer, per target (any other target: `[<English name>] <line>`). */
 const TRANSLATED: Record<string, string[]> = {
   zh: ['Readout 识别文字 2026', '离线识别中文和英文'],
   en: ['Readout reads text 2026', 'Offline recognition of Chinese and English'],
 };
 
-/** The fixture read with line boxes; the main side's translation stood in for; the window opened on the entry. */
-async function openTranslatable(options: { colorScheme?: 'light' | 'dark'; locale?: string } = {}): Promise<Page> {
+/** The fixture read with line boxes (from `lines`), and the window opened on the entry. */
+async function openTranslatable(options: { colorScheme?: 'light' | 'dark'; locale?: string; lines?: string[] } = {}): Promise<Page> {
   const app = createTestApp(tempDir());
   suite.app = app;
   app.settings.update({ baseUrl: server.baseURL, api: 'native', task: 'advanced', copyToClipboard: false });
   await app.settings.setApiKey(KEY);
-  server.script({ kind: 'ok', text: LINES.join('\n') });
+  server.script({ kind: 'ok', text: (options.lines ?? LINES).join('\n') });
   app.chooseFiles = [fixture('text/en-zh.png')];
   await app.services.jobs.openFiles();
   await app.services.idle();
-
-  const kept = new Map<number, TranslationView>();
-  const history = app.services.history as unknown as { entry: (id: number) => EntryView | null };
-  const entry = history.entry.bind(history);
-  history.entry = (id) => {
-    const view = entry(id);
-    return view ? { ...view, translation: kept.get(id) ?? null } : view;
-  };
-  app.services.translations.run = async (entryId, { targetLang }) => {
-    const lines = TRANSLATED[targetLang] ?? LINES.map((line) => `[${targetLang}] ${line}`);
-    const text = lines.join('\n');
-    // The whole text so far, never a fragment: halfway, then all of it.
-    app.onEmit?.('translate:delta', { entryId, text: text.slice(0, Math.ceil(text.length / 2)) });
-    app.onEmit?.('translate:delta', { entryId, text });
-    kept.set(entryId, { targetLang, sourceLang: 'auto', model: 'qwen-mt-flash', status: 'done', text, lines, createdAt: Date.now(), usage: { inputTokens: 31, outputTokens: 24 }, cost: 0.0001, error: null });
-    app.onEmit?.('history:changed', { ids: [entryId] });
-  };
 
   const page = await suite.open(options);
   await page.getByTestId('history-row').first().click();
@@ -66,7 +48,13 @@ async function openTranslatable(options: { colorScheme?: 'light' | 'dark'; local
   return page;
 }
 
-const translateInto = async (page: Page, code: string): Promise<void> => {
+/** The next translation the stand-in makes answers these lines (in its own streaming style). */
+const answer = (lines: string[] | undefined): void => {
+  if (lines) server.script({ kind: 'ok', text: lines.join('\n') });
+};
+
+const translateInto = async (page: Page, code: string, lines?: string[]): Promise<void> => {
+  answer(lines);
   await page.getByTestId('translate-menu').click();
   await page.getByTestId(`translate-${code}`).click();
 };
@@ -90,8 +78,15 @@ describe('translation in the window', () => {
 
   it('shows the translation beside the text, remembers the language, and keeps the original a click away', async () => {
     const page = await openTranslatable();
-    await translateInto(page, 'zh');
+    await translateInto(page, 'zh', TRANSLATED.zh);
     await expect.poll(() => page.getByTestId('translation-text').textContent()).toBe(TRANSLATED.zh!.join('\n'));
+    // Sent as Qwen-MT's page says: one user message holding only the text, the languages by English name.
+    const sent = server.requests.at(-1)!;
+    expect(sent.problems).toEqual([]);
+    const body = sent.body as { model?: string; messages?: unknown; translation_options?: { source_lang?: string; target_lang?: string } };
+    expect(body.model).toBe('qwen-mt-flash');
+    expect(body.messages).toEqual([{ role: 'user', content: LINES.join('\n') }]);
+    expect(body.translation_options).toMatchObject({ source_lang: 'auto', target_lang: 'Chinese' });
     expect(await page.getByTestId('view-translation').getAttribute('aria-pressed')).toBe('true');
     await expect.poll(() => page.getByTestId('translation-meta').textContent()).toContain('qwen-mt-flash');
     await expect.poll(() => suite.app!.settings.get().translateTarget).toBe('zh');
@@ -102,7 +97,7 @@ describe('translation in the window', () => {
 
   it('draws each translated line inside its line’s box over the image, toggled with T, and copyable', async () => {
     const page = await openTranslatable();
-    await translateInto(page, 'en');
+    await translateInto(page, 'en', TRANSLATED.en);
     await page.getByTestId('view-in-place').click();
     const lines = page.getByTestId('in-place-line');
     await expect.poll(() => lines.count()).toBe(2);
@@ -140,30 +135,60 @@ describe('translation in the window', () => {
     await expect.poll(() => lines.count()).toBe(2);
   });
 
-  it('a failed translation says so and keeps what was read', async () => {
-    const page = await openTranslatable();
-    suite.app!.services.translations.run = async () => {
-      const { ReadoutError } = await import('../../main/errors.ts');
-      throw new ReadoutError('network', 'connect ECONNREFUSED');
-    };
-    await translateInto(page, 'ja');
-    await expect.poll(() => page.getByTestId('toasts').textContent()).not.toBe('');
-    await expect.poll(async () => (await page.getByTestId('result-text').count()) > 0 || (await page.getByTestId('view-original').count()) > 0).toBe(true);
-    if (await page.getByTestId('view-original').count()) await page.getByTestId('view-original').click();
-    expect(await page.getByTestId('result-text').textContent()).toBe(LINES.join('\n'));
+  it('translates Japanese into English over the stand-in’s own Qwen-MT, each line in its box', async () => {
+    const ja = ['日本語の文字を読む', '画像の上に翻訳する'];
+    const page = await openTranslatable({ lines: ja });
+    // Unscripted: the stand-in tags each line with the target's English name, so each line is seen to land in place.
+    await translateInto(page, 'en');
+    await expect.poll(() => page.getByTestId('translation-text').textContent()).toBe(ja.map((line) => `[English] ${line}`).join('\n'));
+    await page.getByTestId('view-in-place').click();
+    const lines = page.getByTestId('in-place-line');
+    await expect.poll(() => lines.count()).toBe(2);
+    for (let i = 0; i < 2; i++) {
+      expect(await lines.nth(i).textContent()).toBe(`[English] ${ja[i]}`);
+      expect(within((await lines.nth(i).boundingBox())!, (await page.getByTestId('word-box').nth(i).boundingBox())!)).toBe(true);
+    }
   });
 
+  for (const [what, fail] of [
+    ['the server erroring', () => server.script({ kind: 'error', status: 500, code: 'InternalError', message: 'The server had an error' })],
+    ['an unknown model refused', () => suite.app!.settings.update({ translateModel: 'qwen-mt-nonexistent' })],
+  ] as const)
+    it(`a failed translation (${what}) says so in one line and keeps what was read`, async () => {
+      const page = await openTranslatable();
+      fail();
+      await translateInto(page, 'ja');
+      await expect.poll(() => page.getByTestId('toasts').textContent()).not.toBe('');
+      const said = (await page.getByTestId('toasts').textContent())!;
+      expect(said.split('\n').filter(Boolean)).toHaveLength(1);
+      expect(said).not.toContain(KEY);
+      await expect.poll(async () => (await page.getByTestId('result-text').count()) > 0 || (await page.getByTestId('view-original').count()) > 0).toBe(true);
+      if (await page.getByTestId('view-original').count()) await page.getByTestId('view-original').click();
+      expect(await page.getByTestId('result-text').textContent()).toBe(LINES.join('\n'));
+      // The entry keeps its text in the history too.
+      const history = suite.app!.services.history;
+      const id = history.list({}).items[0]!.id;
+      await expect.poll(() => history.entry(id)?.translation?.status).toBe('failed');
+      expect(history.entry(id)?.text).toBe(LINES.join('\n'));
+    });
+
+  /** The three pairs the issue asks to be seen: what was read, the target, and the scripted translation. */
+  const PAIRS = [
+    { name: 'zh-en', locale: 'en-US', read: ['离线识别中文和英文', '在图像上就地翻译'], target: 'en', answer: ['Offline recognition of Chinese and English', 'Translated in place on the image'] },
+    { name: 'en-zh', locale: 'zh-CN', read: ['Readout reads text 2026', 'Translate what was read'], target: 'zh', answer: ['Readout 识别文字 2026', '翻译识别出的文字'] },
+    { name: 'ja-en', locale: 'en-US', read: ['日本語の文字を読む', '画像の上に翻訳する'], target: 'en', answer: ['Reading Japanese text', 'Translated over the image'] },
+  ] as const;
   for (const colorScheme of ['light', 'dark'] as const)
     for (const [width, height] of [[1100, 720], [1440, 900]] as const)
-      for (const [locale, target] of [['en-US', 'en'], ['zh-CN', 'zh']] as const)
-        it(`screenshots: ${target}, ${colorScheme}, ${width}x${height}`, async () => {
-          const page = await openTranslatable({ colorScheme, locale });
+      for (const pair of PAIRS)
+        it(`screenshots: ${pair.name}, ${colorScheme}, ${width}x${height}`, async () => {
+          const page = await openTranslatable({ colorScheme, locale: pair.locale, lines: [...pair.read] });
           await page.setViewportSize({ width, height });
-          await translateInto(page, target);
-          await page.getByTestId('translation-text').waitFor();
-          await page.screenshot({ path: join(SHOTS, `side-${target}-${colorScheme}-${width}x${height}.png`) });
+          await translateInto(page, pair.target, [...pair.answer]);
+          await expect.poll(() => page.getByTestId('translation-text').textContent()).toBe(pair.answer.join('\n'));
+          await page.screenshot({ path: join(SHOTS, `side-${pair.name}-${colorScheme}-${width}x${height}.png`) });
           await page.getByTestId('view-in-place').click();
           await page.getByTestId('in-place-line').first().waitFor();
-          await page.screenshot({ path: join(SHOTS, `in-place-${target}-${colorScheme}-${width}x${height}.png`) });
+          await page.screenshot({ path: join(SHOTS, `in-place-${pair.name}-${colorScheme}-${width}x${height}.png`) });
         });
 });
