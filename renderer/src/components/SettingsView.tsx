@@ -13,6 +13,7 @@ import { EngineSettings } from './EngineSettings.tsx';
 import { HistorySettings } from './HistorySettings.tsx';
 import { OfflineLanguages } from './OfflineLanguages.tsx';
 import { Section, useSettingsFields } from './SettingsFields.tsx';
+import { TranslateSettings } from './TranslateSettings.tsx';
 import { UsagePanel } from './UsagePanel.tsx';
 import './SettingsView.css';
 
@@ -47,6 +48,10 @@ export function SettingsView(props: Props) {
 
       <Section id="behaviour" title={t('settings.behaviour.heading')}>
         <BehaviourSettings fields={fields} />
+      </Section>
+
+      <Section id="translate" title={t('settings.translate.heading')}>
+        <TranslateSettings fields={fields} />
       </Section>
 
       <Section id="history" title={t('settings.history.heading')}>
