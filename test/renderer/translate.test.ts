@@ -162,6 +162,12 @@ describe('translation in the window', () => {
       const said = (await page.getByTestId('toasts').textContent())!;
       expect(said.split('\n').filter(Boolean)).toHaveLength(1);
       expect(said).not.toContain(KEY);
+      // The kept failure beside the text gives the reason by its code, as the toast does, never a generic line.
+      const kept = (await page.getByTestId('translation-error').textContent())!;
+      const reason = kept.replace(en.translate.failed.replace('{{reason}}', ''), '');
+      expect(reason).not.toContain('object');
+      expect(said).toContain(reason);
+      await page.screenshot({ path: join(SHOTS, `failed-${what.split(' ').at(-1)}.png`) });
       await expect.poll(async () => (await page.getByTestId('result-text').count()) > 0 || (await page.getByTestId('view-original').count()) > 0).toBe(true);
       if (await page.getByTestId('view-original').count()) await page.getByTestId('view-original').click();
       expect(await page.getByTestId('result-text').textContent()).toBe(LINES.join('\n'));

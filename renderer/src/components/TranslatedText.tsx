@@ -7,7 +7,6 @@ import { useTranslation } from 'react-i18next';
 import type { TranslationView } from '../../../preload/api.ts';
 import { REGION_PRICES } from '../../../main/ocr/regions.ts';
 import type { Region } from '../../../main/ocr/regions.ts';
-import { errorWords } from '../error-words.ts';
 import { formatCost, formatNumber } from '../format.ts';
 import { languageName } from '../translate-languages.ts';
 import './Translation.css';
@@ -39,7 +38,8 @@ export function TranslatedText({ translation, streamed, region, customEndpoint, 
       </p>
       {translation.status === 'failed' && translation.error && (
         <p className="translated-error" role="alert" data-testid="translation-error">
-          {t('translate.failed', { reason: errorWords(t, translation.error) })}
+          {/* The kept error is an ErrorView ({ code, message }), not a bridge Error: said by its code, as a toast would be. */}
+          {t('translate.failed', { reason: t(`errorCode.${translation.error.code}`, { defaultValue: '' }) || t('error.generic', { message: translation.error.message }) })}
         </p>
       )}
       {text && (
