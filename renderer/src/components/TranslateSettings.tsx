@@ -12,6 +12,8 @@ import './TranslateSettings.css';
 
 const MODELS = ['qwen-mt-flash', 'qwen-mt-turbo', 'qwen-mt-plus'] as const;
 const CUSTOM = 'custom';
+/** The settings' bound on a model name and on each side of a term (main/settings/schema.ts). */
+const MAX_CHARS = 200;
 type Term = { source: string; target: string };
 
 export function TranslateSettings({ fields }: { fields: Fields }) {
@@ -63,6 +65,7 @@ export function TranslateSettings({ fields }: { fields: Fields }) {
           <span>{t('settings.translate.modelName')}</span>
           <input
             type="text"
+            maxLength={MAX_CHARS}
             defaultValue={known ? '' : settings.translateModel}
             spellCheck={false}
             data-testid="translate-model-custom"
@@ -85,6 +88,7 @@ export function TranslateSettings({ fields }: { fields: Fields }) {
           <div className="glossary-row" key={index} data-testid="glossary-row">
             <input
               type="text"
+              maxLength={MAX_CHARS}
               value={row.source}
               aria-label={t('settings.translate.term', { n: index + 1 })}
               data-testid="glossary-source"
@@ -94,6 +98,7 @@ export function TranslateSettings({ fields }: { fields: Fields }) {
             <span aria-hidden="true">→</span>
             <input
               type="text"
+              maxLength={MAX_CHARS}
               value={row.target}
               aria-label={t('settings.translate.termTranslation', { n: index + 1 })}
               data-testid="glossary-target"
