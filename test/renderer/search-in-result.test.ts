@@ -244,13 +244,13 @@ describe('the result open, checked (issue 22: accessible, toolbar on one line)',
           const middles = boxes.map((b) => b.top + b.height / 2);
           return { spread: Math.max(...middles) - Math.min(...middles), clipped: boxes.filter((b) => b.right > barBox.right + 1).length, count: boxes.length };
         });
-        // Copy, its arrow, Export, Run again, Edit, Pin and Delete, their middles on one line.
-        expect(line.count).toBe(7);
+        // Copy, its arrow, Export, Translate (issue 24), Run again, Edit, Pin and Delete, their middles on one line.
+        expect(line.count).toBe(8);
         expect(line.spread).toBeLessThan(4);
         expect(line.clipped).toBe(0);
         // The icons are reached by Tab from Copy, each showing its name on keyboard focus as on hover.
         await page.getByTestId('copy').focus();
-        for (const [testId, said] of [['copy-more', words.result.copyMore], ['export-menu', words.result.export], ['rerun-open', words.results.rerunWith]] as const) {
+        for (const [testId, said] of [['copy-more', words.result.copyMore], ['export-menu', words.result.export], ['translate-menu', words.translate.action], ['rerun-open', words.results.rerunWith]] as const) {
           await page.keyboard.press('Tab');
           expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(testId);
           expect(await page.getByTestId(testId).evaluate((el) => getComputedStyle(el, '::after').content)).toBe(JSON.stringify(said));
