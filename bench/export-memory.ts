@@ -6,14 +6,14 @@
  * CAP_MB is stopped there and reported as such, so the baseline cannot take the machine down.
  * Usage: node bench/export-memory.ts [entries, default 5000]
  */
-import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { HistoryStore } from '../main/history/store.ts';
 import { exportSearchablePdf } from '../main/history/export-pdf.ts';
 import { newEntry, result } from '../test/support/entries.ts';
+import { runTree } from './process-tree.ts';
 
 const CAP_MB = 2500;
 const cacheDir = join(import.meta.dirname, '..', '.cache', 'bench', 'export-memory-2');
@@ -95,35 +95,14 @@ interface Run {
 }
 
 /** Runs one export in a child, sampling its resident memory; stopped past CAP_MB. */
-function measure(kind: string, db: string, out: string): Promise<Run> {
-  return new Promise((resolve) => {
-    const started = performance.now();
-    const proc = spawn(process.execPath, [import.meta.filename, '--child', kind, db, out], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let peak = 0;
-    let capped = false;
-    let stdout = '';
-    let stderr = '';
-    proc.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    proc.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setInterval(() => {
-      try {
-        const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${proc.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-        peak = Math.max(peak, rss);
-        if (rss > CAP_MB && !capped) {
-          capped = true;
-          proc.kill('SIGKILL');
-        }
-      } catch {
-        // The child has ended.
-      }
-    }, 50);
-    proc.on('close', (code) => {
-      clearInterval(timer);
-      const seconds = (performance.now() - started) / 1000;
-      const outcome = capped ? `stopped past ${CAP_MB} MB` : code === 0 ? `${stdout.trim()} pages, ${(statSync(out).size / 2 ** 20).toFixed(1)} MB file` : `exit ${code}: ${stderr.trim().split('\n').at(-1)}`;
-      resolve({ seconds, peakMb: Math.round(peak), outcome });
-    });
-  });
+async function measure(kind: string, db: string, out: string): Promise<Run> {
+  const run = await runTree(process.execPath, [import.meta.filename, '--child', kind, db, out], { killAboveMb: CAP_MB });
+  const outcome = run.capped
+    ? `stopped past ${CAP_MB} MB`
+    : run.code === 0
+      ? `${run.stdout.trim()} pages, ${(statSync(out).size / 2 ** 20).toFixed(1)} MB file`
+      : `exit ${run.code}: ${run.stderr.trim().split('\n').at(-1)}`;
+  return { seconds: run.ms / 1000, peakMb: Math.round(run.peakMb), outcome };
 }
 
 export async function benchExportMemory(count = 5000): Promise<string> {

@@ -1,7 +1,7 @@
 /**
  * A command run as a child, its whole process tree's memory sampled from /proc (Linux) every 50 ms: the sum of the
  * resident sets (VmRSS) of the child and every process below it, the peak kept. Stopped at `killAfterMs`, as the
- * bad-input review stopped its cases. Bench-only: timings and memory are printed, never asserted.
+ * bad-input review stopped its cases, and past `killAboveMb`, so a baseline cannot take the machine down. Bench-only: timings and memory are printed, never asserted.
  */
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -11,6 +11,8 @@ export interface TreeRun {
   ms: number;
   peakMb: number;
   killed: boolean;
+  /** Stopped for passing `killAboveMb`. */
+  capped: boolean;
   stdout: string;
   stderr: string;
 }
@@ -51,28 +53,37 @@ export function treeRssMb(root: number): number {
   return total / 1024;
 }
 
-export function runTree(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; killAfterMs: number }): Promise<TreeRun> {
+export function runTree(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; killAfterMs?: number; killAboveMb?: number }): Promise<TreeRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(command, args, { cwd: options.cwd, env: options.env });
     let peak = 0;
     let killed = false;
+    let capped = false;
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout.length < 1e6 ? (stdout += chunk.toString('utf8')) : undefined));
     child.stderr.on('data', (chunk: Buffer) => (stderr.length < 1e6 ? (stderr += chunk.toString('utf8')) : undefined));
     const sampler = setInterval(() => {
-      if (child.pid) peak = Math.max(peak, treeRssMb(child.pid));
+      if (!child.pid) return;
+      peak = Math.max(peak, treeRssMb(child.pid));
+      if (options.killAboveMb !== undefined && peak > options.killAboveMb && !capped) {
+        capped = true;
+        child.kill('SIGKILL');
+      }
     }, 50);
-    const killer = setTimeout(() => {
-      killed = true;
-      child.kill('SIGKILL');
-    }, options.killAfterMs);
+    const killer =
+      options.killAfterMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            killed = true;
+            child.kill('SIGKILL');
+          }, options.killAfterMs);
     child.on('error', reject);
     child.on('close', (code) => {
       clearInterval(sampler);
       clearTimeout(killer);
-      resolve({ code, ms: performance.now() - started, peakMb: peak, killed, stdout, stderr });
+      resolve({ code, ms: performance.now() - started, peakMb: peak, killed, capped, stdout, stderr });
     });
   });
 }

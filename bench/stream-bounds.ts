@@ -5,7 +5,6 @@
  * from /proc every 50 ms; past CAP_MB it is stopped there and reported as such.
  * Usage: node bench/stream-bounds.ts
  */
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createParser } from 'eventsource-parser';
 import { prepareImage } from '../main/image/prepare.ts';
@@ -14,6 +13,7 @@ import { QwenEngine } from '../main/ocr/qwen.ts';
 import { DashScopeServer, type Behaviour } from '../test/support/dashscope-server.ts';
 import { fixture } from '../test/support/paths.ts';
 import { TEST_KEY } from '../test/support/protocol-server.ts';
+import { runTree } from './process-tree.ts';
 
 const CAP_MB = 2500;
 
@@ -61,34 +61,10 @@ interface Run {
   outcome: string;
 }
 
-function measure(kind: string, baseURL: string, stream: boolean): Promise<Run> {
-  return new Promise((resolve) => {
-    const started = performance.now();
-    const proc = spawn(process.execPath, [import.meta.filename, '--child', kind, baseURL, String(stream)], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let peak = 0;
-    let capped = false;
-    let out = '';
-    let err = '';
-    proc.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    proc.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    const timer = setInterval(() => {
-      try {
-        const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${proc.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-        peak = Math.max(peak, rss);
-        if (rss > CAP_MB && !capped) {
-          capped = true;
-          proc.kill('SIGKILL');
-        }
-      } catch {
-        // Ended.
-      }
-    }, 50);
-    proc.on('close', (code) => {
-      clearInterval(timer);
-      const outcome = capped ? `stopped past ${CAP_MB} MB` : code === 0 ? out.trim() : `exit ${code}: ${err.trim().split('\n').at(-1)}`;
-      resolve({ seconds: (performance.now() - started) / 1000, peakMb: Math.round(peak), outcome });
-    });
-  });
+async function measure(kind: string, baseURL: string, stream: boolean): Promise<Run> {
+  const run = await runTree(process.execPath, [import.meta.filename, '--child', kind, baseURL, String(stream)], { killAboveMb: CAP_MB });
+  const outcome = run.capped ? `stopped past ${CAP_MB} MB` : run.code === 0 ? run.stdout.trim() : `exit ${run.code}: ${run.stderr.trim().split('\n').at(-1)}`;
+  return { seconds: run.ms / 1000, peakMb: Math.round(run.peakMb), outcome };
 }
 
 export async function benchStreamBounds(): Promise<string> {
