@@ -12,6 +12,7 @@ import en from '../../renderer/src/i18n/en.json' with { type: 'json' };
 import zhCN from '../../renderer/src/i18n/zh-CN.json' with { type: 'json' };
 import type { Source } from '../../main/history/types.ts';
 import { prepareImage } from '../../main/image/prepare.ts';
+import { storedImage } from '../support/seed.ts';
 import { jobsDone } from '../support/app-events.ts';
 import { createTestApp, type TestApp } from '../support/app-services.ts';
 import { seriousFindings } from '../support/axe.ts';
@@ -66,11 +67,7 @@ async function offlineEntry(app: TestApp, options: { confidence?: number; lines?
     model: 'PP-OCRv4',
     mode: 'text',
     prompt: null,
-    image: { data: image.data, mime: image.mime, thumbnail: image.thumbnail },
-    width: image.width,
-    height: image.height,
-    sentWidth: image.sentWidth,
-    sentHeight: image.sentHeight,
+    ...storedImage(image),
     imageTokens: null,
   });
   const words = lines.map((line, i) => ({ text: line.read, box: boxes[i]!, confidence: line.confidence }));

@@ -19,7 +19,7 @@ import { createTestApp } from '../support/app-services.ts';
 import { seriousFindings } from '../support/axe.ts';
 import { result } from '../support/entries.ts';
 import { fixture } from '../support/paths.ts';
-import { seed } from '../support/seed.ts';
+import { seed, storedImage } from '../support/seed.ts';
 import { useWindowSuite } from '../support/window-suite.ts';
 
 vi.setConfig({ expect: { poll: { timeout: 15_000 } } });
@@ -59,12 +59,7 @@ async function seedEntry(app: TestApp, bytes: Buffer, text: string, extra: { wor
     model: 'qwen-vl-ocr',
     mode: 'text',
     prompt: 'Read all the text in the image.',
-    image: { data: image.data, mime: image.mime, thumbnail: image.thumbnail },
-    width: image.width,
-    height: image.height,
-    sentWidth: image.sentWidth,
-    sentHeight: image.sentHeight,
-    imageTokens: image.imageTokens,
+    ...storedImage(image),
   });
   app.history.complete(id, result(text, { words: extra.words ?? null, codes: extra.codes ?? null } as never));
   return id;

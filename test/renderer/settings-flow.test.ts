@@ -17,6 +17,7 @@ import { fixture } from '../support/paths.ts';
 import { useWindowSuite } from '../support/window-suite.ts';
 import { result } from '../support/entries.ts';
 import { prepareImage } from '../../main/image/prepare.ts';
+import { storedImage } from '../support/seed.ts';
 
 const KEY = 'sk-test-valid-key-0001';
 vi.setConfig({ expect: { poll: { timeout: 15_000 } } });
@@ -202,12 +203,7 @@ describe('results (L14, L18)', () => {
       model: 'text layer',
       mode: 'text',
       prompt: '',
-      image: { data: image.data, mime: image.mime, thumbnail: image.thumbnail },
-      width: image.width,
-      height: image.height,
-      sentWidth: image.sentWidth,
-      sentHeight: image.sentHeight,
-      imageTokens: image.imageTokens,
+      ...storedImage(image),
     });
     app.history.complete(id, result('The page’s own text', { engine: 'pdf', model: 'text layer', usage: null, cost: null }));
     const page = await suite.open();

@@ -11,6 +11,7 @@ import sharp from 'sharp';
 import { describe, expect, it, vi } from 'vitest';
 import type { Word } from '../../main/ocr/words.ts';
 import { prepareImage } from '../../main/image/prepare.ts';
+import { storedImage } from '../support/seed.ts';
 import en from '../../renderer/src/i18n/en.json' with { type: 'json' };
 import zhCN from '../../renderer/src/i18n/zh-CN.json' with { type: 'json' };
 import { createTestApp, type TestApp } from '../support/app-services.ts';
@@ -90,12 +91,7 @@ async function keep(app: TestApp, picture: Picture): Promise<number> {
     model: 'qwen-vl-ocr',
     mode: 'text',
     prompt: 'Read all the text in the image.',
-    image: { data: image.data, mime: image.mime, thumbnail: image.thumbnail },
-    width: image.width,
-    height: image.height,
-    sentWidth: image.sentWidth,
-    sentHeight: image.sentHeight,
-    imageTokens: image.imageTokens,
+    ...storedImage(image),
   });
   app.history.complete(id, result(picture.lines.join('\n'), { words: wordsOf(picture) }));
   return id;

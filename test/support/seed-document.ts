@@ -4,6 +4,7 @@ import { prepareImage } from '../../main/image/prepare.ts';
 import type { TestApp } from './app-services.ts';
 import { result } from './entries.ts';
 import { fixture } from './paths.ts';
+import { storedImage } from './seed.ts';
 
 export async function seedDocument(target: TestApp, fileName: string, pages: string[]): Promise<number[]> {
   const image = await prepareImage(await readFile(fixture('text/en-zh.png')), { file: 'en-zh.png' });
@@ -15,12 +16,7 @@ export async function seedDocument(target: TestApp, fileName: string, pages: str
       model: 'PP-OCRv4',
       mode: 'text',
       prompt: null,
-      image: { data: image.data, mime: image.mime, thumbnail: image.thumbnail },
-      width: image.width,
-      height: image.height,
-      sentWidth: image.sentWidth,
-      sentHeight: image.sentHeight,
-      imageTokens: image.imageTokens,
+      ...storedImage(image),
       document: { id: document, page: i + 1 },
     });
     target.history.complete(id, result(text, { engine: 'local', model: 'PP-OCRv4' }));
