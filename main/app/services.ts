@@ -86,16 +86,8 @@ export class AppServices {
     this.history = new AppHistory(ports, () => this.languages.installed());
     this.passwords = new PdfPasswords((request) => ports.emit('ocr:passwordNeeded', request));
     this.translations = new AppTranslations(ports);
-    // A reading done is where "Translate every capture" starts (translations.ts, afterRead): heard on its way out.
-    const jobPorts: AppPorts = {
-      ...ports,
-      emit: (event, payload) => {
-        ports.emit(event, payload);
-        const progress = event === 'ocr:progress' ? (payload as EventPayloads['ocr:progress']) : null;
-        if (progress?.state === 'done' && progress.entryId !== null) this.translations.afterRead(progress.entryId);
-      },
-    };
-    this.jobs = new Jobs(jobPorts, this.engines, this.passwords, confirmations);
+    // A reading done is where "Translate every capture" starts: the translations hear the jobs' events on their way out.
+    this.jobs = new Jobs(this.translations.hearing(ports), this.engines, this.passwords, confirmations);
   }
 
   /** At start, and again when settings change which engine is in use: the offline engine loaded or let go. */

@@ -4,6 +4,7 @@
  * and history:changed when it starts and when it is kept. The key goes from settings to the translator here, in
  * main, and nowhere else.
  */
+import type { EventPayloads } from '../../preload/api.ts';
 import type { AppPorts } from './services.ts';
 import { ReadoutError } from '../errors.ts';
 import { REGIONS } from '../ocr/regions.ts';
@@ -65,6 +66,18 @@ export class AppTranslations {
     if (!running) return false;
     running.abort();
     return true;
+  }
+
+  /** `ports` whose emit also tells afterRead of every reading done, for the jobs to emit through. */
+  hearing<P extends Pick<AppPorts, 'emit'>>(ports: P): P {
+    return {
+      ...ports,
+      emit: (event, payload) => {
+        ports.emit(event, payload);
+        const progress = event === 'ocr:progress' ? (payload as EventPayloads['ocr:progress']) : null;
+        if (progress?.state === 'done' && progress.entryId !== null) this.afterRead(progress.entryId);
+      },
+    };
   }
 
   /**
