@@ -13,7 +13,6 @@ import { SELF_TEST_EXIT, selfTestArgs } from './app/self-test.ts';
 import { FileInbox, launchData } from './app/file-inbox.ts';
 import { APP_ID } from './app/identity.ts';
 import { startedAtLogin } from './app/login-items.ts';
-import { sayFailure } from './app/failure-notice.ts';
 import type { Notifier } from './app/notifier.ts';
 import { QuitSequence } from './app/quit.ts';
 import { AppServices } from './app/services.ts';
@@ -30,6 +29,7 @@ import { historyFile } from './paths.ts';
 import type { AppOrigin } from './security.ts';
 import { setUpCapture, type CaptureShell } from './shell/capture.ts';
 import { askUser, fileDialogs } from './shell/dialogs.ts';
+import { failureNotice } from './shell/failure-notice.ts';
 import { Hotkeys } from './shell/hotkeys.ts';
 import { lockDown, registerAppScheme } from './shell/lock-down.ts';
 import { loginItems } from './shell/login-item.ts';
@@ -249,22 +249,7 @@ function createServices(core: Core, hotkeys: Hotkeys): AppServices {
       notifier.result(fill(w.batchTitle, { count: String(count) }), failed > 0 ? fill(w.batchFailed, { failed: String(failed) }) : copied ? w.batchCopied : w.batchDone);
     },
     // Review H3: a capture (or a batch) where nothing was read is said where the user is looking.
-    notifyFailed: (failure) =>
-      sayFailure(failure, {
-        windowFocused: () => window.parent()?.isFocused() === true,
-        notificationsOn: () => settings.get().showNotification,
-        showEntry: (entryId) => {
-          window.show();
-          if (entryId !== null) emit('app:showEntry', { entryId });
-        },
-        notify: ({ title, body }, open, actions) => notifier.failure(title, body, open, actions),
-        actionsSupported: () => process.platform === 'darwin',
-        readOffline: (entryId) => {
-          window.show();
-          void services.jobs.rerun(entryId, { engine: 'local' });
-        },
-        language: () => ({ setting: settings.get().language, locale: app.getLocale() }),
-      }),
+    notifyFailed: failureNotice({ window, notifier, settings, readOffline: (entryId) => void services.jobs.rerun(entryId, { engine: 'local' }) }),
     startCapture: emitApp(CAPTURE_EVENT),
     openDataFolder: () => void shell.openPath(app.getPath('userData')),
     // docs/api/shell.md, shell.openExternal: opens the URL with the desktop's default handler. Only http(s) reaches
