@@ -1,6 +1,8 @@
 /**
  * The DashScope stand-in's text requests (issue 24): Qwen-MT over the OpenAI-compatible chat completions endpoint,
- * exactly as Alibaba Model Studio's "Machine translation (Qwen-MT)" page describes it, and an ordinary chat model for
+ * exactly as Alibaba Model Studio's "Machine translation (Qwen-MT)" page describes it
+ * (https://www.alibabacloud.com/help/en/model-studio/machine-translation, and the same text at
+ * https://docs.qwencloud.com/developer-guides/text-generation/qwen-mt), and an ordinary chat model for
  * the prompt path. It refuses what the page forbids:
  * - "The messages array must contain a single message with its role set to user. The content of this message is the
  *   text to be translated." / "Single-turn translation only" / "System messages not supported".
