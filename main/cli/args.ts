@@ -12,7 +12,7 @@ import { printable } from './printable.ts';
 import { regionOf } from '../ocr/regions.ts';
 import { languageCode, TRANSLATE_CODES } from '../translate/languages.ts';
 import { DEFAULT_TRANSLATE_MODEL } from '../translate/models.ts';
-import type { TranslateFlags } from './translate.ts';
+import type { TranslateFlags } from '../reading/translate-read.ts';
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -43,7 +43,7 @@ export interface CliOptions extends EngineOptions {
   password: string | undefined;
   /** The offline engine reads with this installed language pack (languages/catalog.ts); null: the built-in models. */
   lang: PackCode | null;
-  /** --translate and --translate-model: each text, once read, translated (cli/translate.ts); null when not asked. */
+  /** --translate and --translate-model: each text, once read, translated (reading/translate-read.ts); null when not asked. */
   translate: TranslateFlags | null;
 }
 
@@ -120,7 +120,40 @@ export function parseFlags(argv: string[], options: ParseArgsOptionsConfig): Par
   }
 }
 
-const schema = z
+export function parseCli(argv: string[], env: Readonly<Record<string, string | undefined>>): ParsedCommand {
+  const parsed = parseFlags(argv, { ...READ_FLAGS, 'codes-only': { type: 'boolean' }, version: { type: 'boolean', short: 'v' } });
+  if (parsed.values.help) return { kind: 'help' };
+  if (parsed.values.version) return { kind: 'version' };
+  const options = readOptions(parsed.values, env, () => {
+    if (parsed.positionals.length === 0) throw new UsageError('no files given (use - to read an image from stdin)');
+  });
+  if (parsed.positionals.filter((f) => f === '-').length > 1) throw new UsageError('stdin (-) can be read only once');
+  return { kind: 'recognize', options: { ...options, files: parsed.positionals } };
+}
+
+/** The flags of every command that reads (`readout`, `readout serve`, `readout watch`), in parseFlags' form. */
+export const READ_FLAGS = {
+  ...ENGINE_FLAGS,
+  mode: { type: 'string' },
+  task: { type: 'string' },
+  schema: { type: 'string' },
+  rotate: { type: 'boolean' },
+  prompt: { type: 'string' },
+  'min-pixels': { type: 'string' },
+  'max-pixels': { type: 'string' },
+  concurrency: { type: 'string' },
+  json: { type: 'boolean' },
+  'no-history': { type: 'boolean' },
+  pages: { type: 'string' },
+  'pdf-text': { type: 'string' },
+  'max-pages': { type: 'string' },
+  password: { type: 'string' },
+  lang: { type: 'string' },
+  translate: { type: 'string' },
+  'translate-model': { type: 'string' },
+} as const;
+
+const readSchema = z
   .object({
     mode: z.enum(MODES, { error: `--mode must be one of ${MODES.join(', ')}` }).optional(),
     task: z.enum(TASKS, { error: `--task must be one of ${TASKS.join(', ')}` }).optional(),
@@ -145,63 +178,39 @@ const schema = z
     message: '--min-pixels must not be larger than --max-pixels',
   });
 
-export function parseCli(argv: string[], env: Readonly<Record<string, string | undefined>>): ParsedCommand {
-  const parsed = parseFlags(argv, {
-    ...ENGINE_FLAGS,
-    mode: { type: 'string' },
-    task: { type: 'string' },
-    schema: { type: 'string' },
-    rotate: { type: 'boolean' },
-    prompt: { type: 'string' },
-    'min-pixels': { type: 'string' },
-    'max-pixels': { type: 'string' },
-    concurrency: { type: 'string' },
-    json: { type: 'boolean' },
-    'no-history': { type: 'boolean' },
-    'codes-only': { type: 'boolean' },
-    pages: { type: 'string' },
-    'pdf-text': { type: 'string' },
-    'max-pages': { type: 'string' },
-    password: { type: 'string' },
-    lang: { type: 'string' },
-    translate: { type: 'string' },
-    'translate-model': { type: 'string' },
-    version: { type: 'boolean', short: 'v' },
-  });
-  if (parsed.values.help) return { kind: 'help' };
-  if (parsed.values.version) return { kind: 'version' };
-
-  const result = schema.safeParse(parsed.values);
+/**
+ * READ_FLAGS' values (parsed with parseFlags, any command's own flags beside them) as validated options, the files
+ * left empty for the command to fill: one set of rules for every command that reads. `checkArguments` runs once the
+ * flags are valid and before the engine's checks, so a command's own argument errors come in the order they always have.
+ */
+export function readOptions(values: ParsedFlags['values'], env: Readonly<Record<string, string | undefined>>, checkArguments?: () => void): CliOptions {
+  const result = readSchema.safeParse(values);
   if (!result.success) throw firstIssue(result.error);
   const o = result.data;
-  if (parsed.positionals.length === 0) throw new UsageError('no files given (use - to read an image from stdin)');
+  checkArguments?.();
   const lang = o.lang === undefined ? null : languageOf(o.lang);
   // A pack is read by the offline engine: --lang picks it even where a key would pick Qwen.
-  if (lang !== null && parsed.values.engine === 'qwen') throw new UsageError('--lang picks a language pack of the offline engine (Qwen-VL-OCR reads every language itself): use --engine local, or leave --lang out');
-  const engine = engineOptions(lang === null ? parsed.values : { ...parsed.values, engine: 'local' }, env);
+  if (lang !== null && values.engine === 'qwen') throw new UsageError('--lang picks a language pack of the offline engine (Qwen-VL-OCR reads every language itself): use --engine local, or leave --lang out');
+  const engine = engineOptions(lang === null ? values : { ...values, engine: 'local' }, env);
   const task = taskOf(o, engine.api);
-  if (parsed.positionals.filter((f) => f === '-').length > 1) throw new UsageError('stdin (-) can be read only once');
   const translate = translateFlags(o, engine, o['codes-only']);
   return {
-    kind: 'recognize',
-    options: {
-      ...engine,
-      files: parsed.positionals,
-      task,
-      prompt: o.prompt,
-      minPixels: o['min-pixels'],
-      maxPixels: o['max-pixels'],
-      concurrency: o.concurrency,
-      json: o.json,
-      history: !o['no-history'] && !o['codes-only'],
-      codesOnly: o['codes-only'],
-      pages: o.pages?.replace(/\s+/g, ''),
-      maxPages: o['max-pages'],
-      pdfText: o['pdf-text'],
-      password: o.password,
-      lang: lang === 'built-in' ? null : lang,
-      translate,
-    },
+    ...engine,
+    files: [],
+    task,
+    prompt: o.prompt,
+    minPixels: o['min-pixels'],
+    maxPixels: o['max-pixels'],
+    concurrency: o.concurrency,
+    json: o.json,
+    history: !o['no-history'] && !o['codes-only'],
+    codesOnly: o['codes-only'],
+    pages: o.pages?.replace(/\s+/g, ''),
+    maxPages: o['max-pages'],
+    pdfText: o['pdf-text'],
+    password: o.password,
+    lang: lang === 'built-in' ? null : lang,
+    translate,
   };
 }
 

@@ -164,7 +164,7 @@ const retry: Command = async (argv, io, env) => {
   const { values, positionals } = parseFlags(argv, { ...ENGINE_FLAGS, json: { type: 'boolean' } });
   if (positionals.length !== 1) throw new UsageError('retry takes one entry ID');
   const entryId = validate(id, positionals[0]);
-  const engine = await (await import('./run.ts')).engineFor(engineOptions(values, env));
+  const engine = await (await import('./open-reading.ts')).engineFor(engineOptions(values, env));
   return withStore(values['data-dir'], async (store) => {
     const entry = store.get(entryId);
     if (!entry) throw new ReadoutError('history-not-found', `There is no history entry ${entryId}.`);

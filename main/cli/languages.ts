@@ -5,7 +5,7 @@ import { packCode, LanguagePacks, type LanguageInfo } from '../languages/packs.t
 import { defaultDataDir } from '../paths.ts';
 import { firstIssue, parseFlags, UsageError } from './args.ts';
 import { LANGUAGES_USAGE } from './languages-usage.ts';
-import { printable } from './report.ts';
+import { printable } from './printable.ts';
 import type { CliIo } from './run.ts';
 
 export interface LanguagesIo extends CliIo {

@@ -112,7 +112,7 @@ export interface PpOcrOptions {
    * 40-megapixel image (review 2, M7: 6320 x 6320 of QR finder patterns) came out of the first look as 1,780 lines
    * of 937,508 columns: two minutes; 150 lines of text across it need 700,000. Past this, the lines the detector is
    * surest of are read (readableLines), the rest counted in Reading.unread, which the command says as a warning
-   * (cli/report.ts). The bench's 4K frames need about 12,700, the small-UI corpus at most about 2,000.
+   * (reading/report.ts). The bench's 4K frames need about 12,700, the small-UI corpus at most about 2,000.
    */
   readColumns: number;
   /**

@@ -6,7 +6,7 @@ import type { Code } from '../codes/code.ts';
 import type { Outcome } from '../recognize.ts';
 import type { PackCode } from '../languages/catalog.ts';
 import { scriptWarnings, type ScriptWarning } from '../languages/script-warnings.ts';
-import type { TranslationReport } from './translate.ts';
+import type { TranslationReport } from './translate-read.ts';
 
 export interface FileReport {
   file: string;
@@ -38,7 +38,7 @@ export interface FileReport {
    * ([{code, script, pack, installed, message}], languages/script-warnings.ts); [] for none, null where nothing was read.
    */
   warnings: Array<ScriptWarning | UnreadWarning> | null;
-  /** --translate's translation of the text (cli/translate.ts); null when not asked or nothing was read. */
+  /** --translate's translation of the text (reading/translate-read.ts); null when not asked or nothing was read. */
   translation: TranslationReport | null;
   /** A PDF's page: its number, and how many the document has; null for an image. */
   page?: number | null;
@@ -63,9 +63,6 @@ function unreadWarnings(unread: number | undefined): UnreadWarning[] {
   const message = `the image holds more text than one reading covers: ${unread} of the lines found were not read; crop it, or read its parts one at a time`;
   return [{ code: 'text-not-all-read', script: null, pack: null, installed: false, unread, message }];
 }
-
-// Text as a terminal should get it (printable.ts).
-export { printable } from './printable.ts';
 
 /**
  * What the command adds to an error's words: the way out on the command line. The services' messages leave these
