@@ -31,6 +31,8 @@ export const ERROR_CODES = [
   // Language packs (languages/).
   'language-download', 'language-integrity', 'language-damaged', 'language-busy', 'language-unknown',
   'language-not-installed', 'language-built-in', 'language-file', 'language-missing-file',
+  // Batch jobs (batch/): a region or model that cannot batch, a job the history does not know, one that cannot be cancelled.
+  'batch-unavailable', 'batch-not-found', 'batch-finished',
   // The bridge refusing a call, and anything not thrown as a ReadoutError.
   'ipc-invalid', 'ipc-forbidden', 'internal',
 ] as const;

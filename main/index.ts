@@ -94,6 +94,8 @@ async function start(): Promise<void> {
   const services = createServices(core, hotkeys);
   // The offline engine loads in its worker while the app starts, when it is the one in use (issue 12).
   services.prepareOffline();
+  // Batch jobs sent earlier are asked about while the app runs; their results land in the history when they end.
+  services.batchJobs.start();
   const capture = captureFor(core, services);
   registerIpc(ipcMain, services, origin, process.platform, capture.bridge);
   holdHotkeys(hotkeys, core);

@@ -2,6 +2,7 @@
  * One handler per bridge method. Every call is checked twice: the sender must be one of the app's own pages, and
  * every argument must pass its schema. The renderer is untrusted.
  */
+import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import { CHANNELS, type Channel, type ReadoutApi } from '../preload/api.ts';
 import type { AppServices } from './app/services.ts';
@@ -81,6 +82,10 @@ type Contract = {
   [CHANNELS.languagesCancel]: ReadoutApi['languages']['cancel'];
   [CHANNELS.translateRun]: ReadoutApi['translate']['run'];
   [CHANNELS.translateCancel]: ReadoutApi['translate']['cancel'];
+  [CHANNELS.batchList]: ReadoutApi['batch']['list'];
+  [CHANNELS.batchSubmit]: ReadoutApi['batch']['submit'];
+  [CHANNELS.batchRefresh]: ReadoutApi['batch']['refresh'];
+  [CHANNELS.batchCancel]: ReadoutApi['batch']['cancel'];
 };
 
 type Handlers = {
@@ -89,6 +94,8 @@ type Handlers = {
 
 const id = z.number().int().positive();
 const ids = z.array(id).min(1).max(10_000);
+/** A batch job's name (batch/jobs.ts jobName): the service's id, or local-N. */
+const batchId = z.string().min(1).max(200).regex(/^[\w.:-]+$/, 'a batch job id is letters, digits and - _ . :');
 const filter = z
   .object({
     status: z.array(z.enum(STATUSES as [string, ...string[]])).max(4).optional(),
@@ -165,11 +172,16 @@ function argumentSchemas(platform: NodeJS.Platform): Record<Channel, z.ZodType<u
     [CHANNELS.languagesCancel]: z.tuple([pack]),
     [CHANNELS.translateRun]: z.tuple([id, z.object({ targetLang: z.enum(TRANSLATE_CODES), model: z.string().trim().min(1).max(200).optional() }).strict()]),
     [CHANNELS.translateCancel]: z.tuple([id]),
+    [CHANNELS.batchList]: z.tuple([]),
+    // Paths the window got from a drop or the Open dialog: absolute, at most 10,000 of them.
+    [CHANNELS.batchSubmit]: z.tuple([z.array(z.string().min(1).max(4096).refine((p) => isAbsolute(p), 'a path must be absolute')).min(1).max(10_000)]),
+    [CHANNELS.batchRefresh]: z.union([z.tuple([]), z.tuple([batchId])]),
+    [CHANNELS.batchCancel]: z.tuple([batchId]),
   };
 }
 
 /** The bridge's domains onto the services (app/services.ts): each handler one call, after its checks. */
-function handlersFor({ desktop, settings, history, jobs, passwords, languages, translations }: AppServices, capture: CaptureBridge | undefined): Handlers {
+function handlersFor({ desktop, settings, history, jobs, passwords, languages, translations, batchJobs }: AppServices, capture: CaptureBridge | undefined): Handlers {
   return {
     [CHANNELS.appInfo]: (_event) => desktop.info(),
     [CHANNELS.appTakeView]: (_event) => desktop.takeView(),
@@ -223,6 +235,10 @@ function handlersFor({ desktop, settings, history, jobs, passwords, languages, t
     [CHANNELS.languagesCancel]: (_event, code) => languages.cancel(code),
     [CHANNELS.translateRun]: (_event, entryId, options) => translations.run(entryId, options),
     [CHANNELS.translateCancel]: (_event, entryId) => translations.cancel(entryId),
+    [CHANNELS.batchList]: (_event) => batchJobs.list(),
+    [CHANNELS.batchSubmit]: (_event, paths) => batchJobs.submit(paths),
+    [CHANNELS.batchRefresh]: (_event, jobId?: string) => batchJobs.refresh(jobId),
+    [CHANNELS.batchCancel]: (_event, jobId) => batchJobs.cancel(jobId),
   };
 }
 

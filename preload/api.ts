@@ -62,6 +62,10 @@ export const CHANNELS = {
   ocrReadOffline: 'ocr:readOffline',
   translateRun: 'translate:run',
   translateCancel: 'translate:cancel',
+  batchList: 'batch:list',
+  batchSubmit: 'batch:submit',
+  batchRefresh: 'batch:refresh',
+  batchCancel: 'batch:cancel',
 } as const;
 
 /** Main-to-window pushes. */
@@ -77,6 +81,7 @@ export const EVENTS = {
   languagesProgress: 'languages:progress',
   appShowEntry: 'app:showEntry',
   translateDelta: 'translate:delta',
+  batchChanged: 'batch:changed',
 } as const;
 
 export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS];
@@ -461,6 +466,29 @@ export interface EventPayloads {
   'app:showEntry': { entryId: number };
   /** A translation under way: the whole text so far (never a fragment), to replace what is shown. */
   'translate:delta': { entryId: number; text: string };
+  /** The batch jobs, newest first, whenever one changes (submitted, heard from the service, fetched, cancelled). */
+  'batch:changed': { jobs: BatchJobView[] };
+}
+
+/**
+ * A job on DashScope's Batch API (main/batch/): its state as last heard ('fetched': every result is in the history),
+ * its requests' counts, and the entries it fills (pending until fetched). Costs in the region's currency.
+ */
+export interface BatchJobView {
+  /** The service's batch id, or `local-N` for a job not (yet) taken by the service. */
+  id: string;
+  state: 'validating' | 'in_progress' | 'finalizing' | 'completed' | 'failed' | 'expired' | 'cancelling' | 'cancelled' | 'fetched';
+  createdAt: number;
+  finishedAt: number | null;
+  total: number;
+  done: number;
+  failed: number;
+  cost: number | null;
+  estimatedCost: number | null;
+  model: string;
+  region: string | null;
+  error: string | null;
+  entryIds: number[];
 }
 
 /** A rectangle in a captured display's physical pixels. */
@@ -569,6 +597,15 @@ export interface ReadoutApi {
   };
   clipboard: {
     copy(text: string): Promise<void>;
+  };
+  /** Jobs on DashScope's Batch API, at half the price, results within 24 hours (main/app/batch-jobs.ts). */
+  batch: {
+    list(): Promise<BatchJobView[]>;
+    /** Prepares the files (and folders' images and PDFs) as pending entries, asks the user with the estimate, and sends them; null when the user said no. Rejects with a coded error (no-key, batch-unavailable) before anything is prepared. */
+    submit(paths: string[]): Promise<BatchJobView[] | null>;
+    /** Asks the service about one job (or every unfinished one) and fills the entries of those that ended. */
+    refresh(id?: string): Promise<BatchJobView[]>;
+    cancel(id: string): Promise<void>;
   };
   translate: {
     /** Translates the entry's shown text; resolves when done (history:changed fires), rejects with a ReadoutError-coded error. Redoing replaces the entry's translation. */

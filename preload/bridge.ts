@@ -58,6 +58,7 @@ export function createApi(invoke: Invoke, subscribe: Subscribe): ReadoutApi {
     },
     clipboard: { copy: call(CHANNELS.clipboardCopy) },
     translate: { run: call(CHANNELS.translateRun), cancel: call(CHANNELS.translateCancel) },
+    batch: { list: call(CHANNELS.batchList), submit: call(CHANNELS.batchSubmit), refresh: call(CHANNELS.batchRefresh), cancel: call(CHANNELS.batchCancel) },
     capture: {
       frame: call(CHANNELS.captureFrame),
       finish: call(CHANNELS.captureFinish),

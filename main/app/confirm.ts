@@ -17,7 +17,9 @@ export type ConfirmRequest =
    * A PDF of more pages than are read without asking (pdf/page-limit.ts; bad-input review 2, M5): yes reads them
    * all, no the first `limit`.
    */
-  | { kind: 'long-document'; file: string; pages: number; limit: number };
+  | { kind: 'long-document'; file: string; pages: number; limit: number }
+  /** A batch job (batch-jobs.ts): how many images from how many files, and the estimate at the batch and live prices. */
+  | { kind: 'batch-submit'; requests: number; files: number; cost: string; live: string };
 
 /** The composition root's question: true only when the user said yes. */
 export type Confirm = (request: ConfirmRequest) => Promise<boolean>;
@@ -41,6 +43,11 @@ export class Confirmations {
   /** Whether to read all `pages` of `file`, past the `limit` read without asking. */
   askLongDocument(file: string, pages: number, limit: number): Promise<boolean> {
     return this.#ask({ kind: 'long-document', file, pages, limit });
+  }
+
+  /** Whether to send a batch job, its estimate said. */
+  askBatch(request: Omit<Extract<ConfirmRequest, { kind: 'batch-submit' }>, 'kind'>): Promise<boolean> {
+    return this.#ask({ kind: 'batch-submit', ...request });
   }
 
   async #ask(request: ConfirmRequest): Promise<boolean> {
@@ -73,6 +80,10 @@ export function confirmDialog(words: MainStrings, request: ConfirmRequest): {
     const values = { file: request.file, pages: String(request.pages), limit: String(request.limit) };
     // Reading them all may take hours: Enter reads the first ones only.
     return { type: 'question', title: w.longTitle, message: fill(w.longMessage, values), detail: fill(w.longDetail, values), buttons: [w.longYes, fill(w.longNo, values)], defaultId: 1, cancelId: 1, noLink: true };
+  }
+  if (request.kind === 'batch-submit') {
+    const values = { requests: String(request.requests), files: String(request.files), cost: request.cost, live: request.live };
+    return { type: 'question', title: w.batchTitle, message: fill(w.batchMessage, values), detail: fill(w.batchDetail, values), buttons: [w.batchYes, w.cancel], defaultId: 0, cancelId: 1, noLink: true };
   }
   const values = { host: request.host, url: request.url };
   return request.kind === 'trust-endpoint'

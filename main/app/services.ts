@@ -22,6 +22,7 @@ import { AppSettings } from './settings.ts';
 import { AppLanguages } from './languages.ts';
 import type { LanguagePacks } from '../languages/packs.ts';
 import { AppTranslations } from './translations.ts';
+import { AppBatchJobs } from './batch-jobs.ts';
 
 export interface AppPorts {
   version: string;
@@ -75,6 +76,8 @@ export class AppServices {
   readonly jobs: Jobs;
   readonly languages: AppLanguages;
   readonly translations: AppTranslations;
+  /** Jobs on DashScope's Batch API (batch-jobs.ts). */
+  readonly batchJobs: AppBatchJobs;
 
   constructor(ports: AppPorts) {
     // One question on screen at a time, whichever service asks.
@@ -88,6 +91,7 @@ export class AppServices {
     this.translations = new AppTranslations(ports);
     // A reading done is where "Translate every capture" starts: the translations hear the jobs' events on their way out.
     this.jobs = new Jobs(this.translations.hearing(ports), this.engines, this.passwords, confirmations);
+    this.batchJobs = new AppBatchJobs(ports, confirmations);
   }
 
   /** At start, and again when settings change which engine is in use: the offline engine loaded or let go. */

@@ -249,6 +249,55 @@ export const MIGRATIONS: readonly string[] = [
            COALESCE(file_name, '') || char(57344, 57344), COALESCE(codes_text, '') || char(57344, 57344), char(57344, 57344)
     FROM entries;
   `,
+  // 12: batch jobs on DashScope's Batch API (issue 26; batch/ledger.ts): one row per job (one input file), and each
+  // request's custom_id tied to the pending entry it fills, so a job that takes a day still lands in its entries.
+  `
+  CREATE TABLE batch_jobs (
+    id             INTEGER PRIMARY KEY,
+    batch_id       TEXT    UNIQUE,
+    created_at     INTEGER NOT NULL,
+    finished_at    INTEGER,
+    base_url       TEXT    NOT NULL,
+    region         TEXT,
+    model          TEXT    NOT NULL,
+    input_file_id  TEXT,
+    output_file_id TEXT,
+    error_file_id  TEXT,
+    state          TEXT    NOT NULL,
+    total          INTEGER NOT NULL DEFAULT 0,
+    completed      INTEGER NOT NULL DEFAULT 0,
+    failed         INTEGER NOT NULL DEFAULT 0,
+    estimated_cost REAL,
+    cost           REAL,
+    error          TEXT,
+    fetched_at     INTEGER
+  );
+  CREATE TABLE batch_requests (
+    job_id    INTEGER NOT NULL REFERENCES batch_jobs (id) ON DELETE CASCADE,
+    custom_id TEXT    NOT NULL,
+    entry_id  INTEGER REFERENCES entries (id) ON DELETE SET NULL,
+    state     TEXT    NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'done', 'failed')),
+    PRIMARY KEY (job_id, custom_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX batch_requests_entry ON batch_requests (entry_id) WHERE state = 'pending';
+  `,
+  // (watch) The files a folder watcher read (issue 25): per file, its identity when read and the state of its reading,
+  // so a restarted watcher reads each file exactly once (watch/ledger.ts). entry_ids is a JSON array of entries.
+  `
+  CREATE TABLE watched_files (
+    path            TEXT    PRIMARY KEY,
+    size            INTEGER NOT NULL,
+    mtime_ms        REAL    NOT NULL,
+    sha256          TEXT,
+    state           TEXT    NOT NULL CHECK (state IN ('reading', 'done')),
+    claimed_at      INTEGER NOT NULL,
+    done_at         INTEGER,
+    entry_ids       TEXT    NOT NULL DEFAULT '[]',
+    output_path     TEXT,
+    output_size     INTEGER,
+    output_mtime_ms REAL
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -82,6 +82,11 @@ export class HistoryStore {
     this.#db.close();
   }
 
+  /** The connection, for a room that keeps tables beside the entries and changes both in one transaction (batch/ledger.ts). */
+  get database(): DatabaseSync {
+    return this.#db;
+  }
+
   #run(sql: string, ...params: Array<SqlValue | Uint8Array>): number {
     return Number(this.#db.prepare(sql).run(...params).changes);
   }
@@ -221,7 +226,8 @@ export class HistoryStore {
 
   /** Pending entries whose process is gone were cut off mid-recognition: mark them for retry. */
   recoverInterrupted(alive: (pid: number) => boolean = isAlive): number {
-    const orphans = (this.#db.prepare("SELECT id, owner_pid FROM entries WHERE status = 'pending'").all() as Array<{ id: number; owner_pid: number | null }>)
+    // An entry a batch job will fill (batch/ledger.ts) waits on the service, not on a process: it is not cut off.
+    const orphans = (this.#db.prepare("SELECT id, owner_pid FROM entries WHERE status = 'pending' AND id NOT IN (SELECT entry_id FROM batch_requests WHERE state = 'pending' AND entry_id IS NOT NULL)").all() as Array<{ id: number; owner_pid: number | null }>)
       .filter((row) => row.owner_pid === null || (row.owner_pid !== process.pid && !alive(row.owner_pid)));
     if (orphans.length === 0) return 0;
     return transaction(this.#db, () => {

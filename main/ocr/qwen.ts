@@ -6,8 +6,8 @@
  */
 import { createParser } from 'eventsource-parser';
 import OpenAI, { APIConnectionError, APIError } from 'openai';
-import type { ChatCompletionChunk, ChatCompletionContentPartImage, ChatCompletionCreateParamsBase } from 'openai/resources/chat/completions';
-import { toDataUrl } from '../image/prepare.ts';
+import type { ChatCompletionChunk, ChatCompletionCreateParamsBase } from 'openai/resources/chat/completions';
+import { compatibleRequest } from './compatible-request.ts';
 import type { PixelBounds } from '../image/smart-resize.ts';
 import { classify } from './classify.ts';
 import type { DeltaListener, EngineImage, OcrEngine, RecognizeOptions, RecognizeResult, Usage } from './engine.ts';
@@ -83,9 +83,6 @@ function liftRequestId(inner: typeof fetch): typeof fetch {
   };
 }
 
-/** DashScope reads min_pixels and max_pixels beside image_url in the content part. */
-type ImagePart = ChatCompletionContentPartImage & { min_pixels: number; max_pixels: number };
-
 export class QwenEngine implements OcrEngine {
   readonly name = 'qwen' as const;
   readonly model: string;
@@ -155,19 +152,7 @@ export class QwenEngine implements OcrEngine {
   }
 
   #request(image: EngineImage, options: RecognizeOptions): ChatCompletionCreateParamsBase {
-    const imagePart: ImagePart = {
-      type: 'image_url',
-      image_url: { url: toDataUrl(image) },
-      min_pixels: options.bounds.minPixels,
-      max_pixels: options.bounds.maxPixels,
-    };
-    return {
-      model: this.model,
-      messages: [{ role: 'user', content: [imagePart, { type: 'text', text: options.prompt }] }],
-      top_p: 0.01,
-      temperature: 0.1,
-      max_tokens: this.#options.maxTokens ?? 4096,
-    };
+    return compatibleRequest(image, options, { model: this.model, maxTokens: this.#options.maxTokens });
   }
 
   async #attempt(image: EngineImage, options: RecognizeOptions, task: TaskRequest, deliver: DeltaListener, signal?: AbortSignal): Promise<Answer> {

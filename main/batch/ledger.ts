@@ -1,0 +1,157 @@
+/**
+ * The batch jobs the history knows (migration 12): each job's state as last heard, and each request's custom_id tied to
+ * the entry it fills. An entry's result and its request's state change in one transaction, so a fetch killed half
+ * way leaves every entry done (its request marked) or still pending (its request too), and the next fetch does the
+ * rest; a request already marked is never applied again (fetching twice changes nothing).
+ */
+import { transaction } from '../history/database.ts';
+import type { Failure, HistoryStore } from '../history/store.ts';
+import type { RecognizeResult } from '../ocr/engine.ts';
+import type { BatchState } from './limits.ts';
+
+/** A job as kept: 'local' until the service has it; 'fetched' once its results are all in the history. */
+export type JobState = BatchState | 'local' | 'fetched';
+
+export interface JobRow {
+  id: number;
+  batchId: string | null;
+  createdAt: number;
+  finishedAt: number | null;
+  baseUrl: string;
+  region: string | null;
+  model: string;
+  inputFileId: string | null;
+  outputFileId: string | null;
+  errorFileId: string | null;
+  state: JobState;
+  total: number;
+  completed: number;
+  failed: number;
+  estimatedCost: number | null;
+  cost: number | null;
+  error: string | null;
+}
+
+interface Row {
+  id: number; batch_id: string | null; created_at: number; finished_at: number | null; base_url: string; region: string | null; model: string;
+  input_file_id: string | null; output_file_id: string | null; error_file_id: string | null; state: string; total: number; completed: number;
+  failed: number; estimated_cost: number | null; cost: number | null; error: string | null;
+}
+
+const toJob = (r: Row): JobRow => ({
+  id: r.id, batchId: r.batch_id, createdAt: r.created_at, finishedAt: r.finished_at, baseUrl: r.base_url, region: r.region, model: r.model,
+  inputFileId: r.input_file_id, outputFileId: r.output_file_id, errorFileId: r.error_file_id, state: r.state as JobState, total: r.total,
+  completed: r.completed, failed: r.failed, estimatedCost: r.estimated_cost, cost: r.cost, error: r.error,
+});
+
+export type RequestState = 'pending' | 'done' | 'failed';
+
+export class BatchLedger {
+  readonly #history: HistoryStore;
+  readonly #now: () => number;
+
+  constructor(history: HistoryStore, now: () => number = Date.now) {
+    this.#history = history;
+    this.#now = now;
+  }
+
+  get #db() {
+    return this.#history.database;
+  }
+
+  /** A job not yet sent, with its requests (custom_id -> entry); its id. */
+  createJob(job: { baseUrl: string; region: string | null; model: string; estimatedCost: number | null; requests: Array<{ customId: string; entryId: number }> }): number {
+    return transaction(this.#db, () => {
+      const id = Number(this.#db
+        .prepare("INSERT INTO batch_jobs (created_at, base_url, region, model, state, total, estimated_cost) VALUES (?, ?, ?, ?, 'local', ?, ?)")
+        .run(this.#now(), job.baseUrl, job.region, job.model, job.requests.length, job.estimatedCost).lastInsertRowid);
+      const insert = this.#db.prepare('INSERT INTO batch_requests (job_id, custom_id, entry_id) VALUES (?, ?, ?)');
+      for (const request of job.requests) insert.run(id, request.customId, request.entryId);
+      return id;
+    });
+  }
+
+  /** The service took the job: its ids and first state. */
+  sent(id: number, remote: { batchId: string; inputFileId: string; state: BatchState }): void {
+    this.#db.prepare('UPDATE batch_jobs SET batch_id = ?, input_file_id = ?, state = ? WHERE id = ?').run(remote.batchId, remote.inputFileId, remote.state, id);
+  }
+
+  /** What the service last said of the job. A job already fetched stays fetched. */
+  heard(id: number, remote: { state: BatchState; total: number; completed: number; failed: number; outputFileId: string | null; errorFileId: string | null; finishedAt: number | null; error: string | null }): void {
+    this.#db.prepare(
+      `UPDATE batch_jobs SET state = CASE WHEN state = 'fetched' THEN state ELSE ? END, total = ?, completed = ?, failed = ?,
+         output_file_id = ?, error_file_id = ?, finished_at = COALESCE(?, finished_at), error = COALESCE(?, error) WHERE id = ?`,
+    ).run(remote.state, remote.total, remote.completed, remote.failed, remote.outputFileId, remote.errorFileId, remote.finishedAt, remote.error, id);
+  }
+
+  /** The job could not be sent, or the service says it failed: its reason. */
+  failJob(id: number, state: JobState, error: string): void {
+    this.#db.prepare('UPDATE batch_jobs SET state = ?, error = ?, finished_at = COALESCE(finished_at, ?) WHERE id = ?').run(state, error, this.#now(), id);
+  }
+
+  /** Every result is in the history: the job's cost is what its entries cost. */
+  markFetched(id: number): void {
+    this.#db.prepare(
+      `UPDATE batch_jobs SET state = 'fetched', fetched_at = ?,
+         cost = (SELECT SUM(e.cost) FROM batch_requests r JOIN entries e ON e.id = r.entry_id WHERE r.job_id = batch_jobs.id AND r.state = 'done')
+       WHERE id = ?`,
+    ).run(this.#now(), id);
+  }
+
+  job(id: number): JobRow | null {
+    const row = this.#db.prepare('SELECT * FROM batch_jobs WHERE id = ?').get(id) as Row | undefined;
+    return row ? toJob(row) : null;
+  }
+
+  jobByBatchId(batchId: string): JobRow | null {
+    const row = this.#db.prepare('SELECT * FROM batch_jobs WHERE batch_id = ?').get(batchId) as Row | undefined;
+    return row ? toJob(row) : null;
+  }
+
+  /** Newest first. */
+  jobs(limit = 200): JobRow[] {
+    return (this.#db.prepare('SELECT * FROM batch_jobs ORDER BY id DESC LIMIT ?').all(limit) as unknown as Row[]).map(toJob);
+  }
+
+  /** The entry a job's custom_id fills, and whether it has been filled; null for an id the job never held. */
+  request(jobId: number, customId: string): { entryId: number | null; state: RequestState } | null {
+    const row = this.#db.prepare('SELECT entry_id, state FROM batch_requests WHERE job_id = ? AND custom_id = ?').get(jobId, customId) as { entry_id: number | null; state: RequestState } | undefined;
+    return row ? { entryId: row.entry_id, state: row.state } : null;
+  }
+
+  /** How many of the job's requests are in each state, and its entries' ids in order. */
+  progress(jobId: number): { pending: number; done: number; failed: number; entryIds: number[] } {
+    const rows = this.#db.prepare('SELECT entry_id, state FROM batch_requests WHERE job_id = ? ORDER BY entry_id').all(jobId) as Array<{ entry_id: number | null; state: RequestState }>;
+    const count = (state: RequestState): number => rows.filter((r) => r.state === state).length;
+    return { pending: count('pending'), done: count('done'), failed: count('failed'), entryIds: rows.flatMap((r) => (r.entry_id === null ? [] : [r.entry_id])) };
+  }
+
+  /** The custom_ids still pending. */
+  pendingRequests(jobId: number): Array<{ customId: string; entryId: number | null }> {
+    return (this.#db.prepare("SELECT custom_id, entry_id FROM batch_requests WHERE job_id = ? AND state = 'pending'").all(jobId) as Array<{ custom_id: string; entry_id: number | null }>)
+      .map((r) => ({ customId: r.custom_id, entryId: r.entry_id }));
+  }
+
+  /**
+   * Fills the request's entry with its result and marks the request done, in one transaction; false (nothing changed)
+   * when it was already settled.
+   */
+  complete(jobId: number, customId: string, result: RecognizeResult): boolean {
+    return this.#settle(jobId, customId, 'done', (entryId) => this.#history.complete(entryId, result));
+  }
+
+  fail(jobId: number, customId: string, failure: Failure): boolean {
+    return this.#settle(jobId, customId, 'failed', (entryId) => this.#history.fail(entryId, failure));
+  }
+
+  #settle(jobId: number, customId: string, state: RequestState, write: (entryId: number) => void): boolean {
+    return transaction(this.#db, () => {
+      const request = this.request(jobId, customId);
+      if (!request || request.state !== 'pending') return false;
+      // The entry may have been deleted meanwhile (entry_id set null): the request is settled all the same.
+      if (request.entryId !== null) write(request.entryId);
+      this.#db.prepare('UPDATE batch_requests SET state = ? WHERE job_id = ? AND custom_id = ?').run(state, jobId, customId);
+      return true;
+    });
+  }
+}
