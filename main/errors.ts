@@ -33,6 +33,8 @@ export const ERROR_CODES = [
   'language-not-installed', 'language-built-in', 'language-file', 'language-missing-file',
   // Batch jobs (batch/): a region or model that cannot batch, a job the history does not know, one that cannot be cancelled.
   'batch-unavailable', 'batch-not-found', 'batch-finished',
+  // The app as a local service (issue 25): the Local API's port taken or refused, a watched folder gone or unreadable.
+  'api-port-in-use', 'api-unavailable', 'watch-folder-missing', 'watch-folder-unreadable',
   // The bridge refusing a call, and anything not thrown as a ReadoutError.
   'ipc-invalid', 'ipc-forbidden', 'internal',
 ] as const;

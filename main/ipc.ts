@@ -86,6 +86,9 @@ type Contract = {
   [CHANNELS.batchSubmit]: ReadoutApi['batch']['submit'];
   [CHANNELS.batchRefresh]: ReadoutApi['batch']['refresh'];
   [CHANNELS.batchCancel]: ReadoutApi['batch']['cancel'];
+  [CHANNELS.integrationsStatus]: ReadoutApi['integrations']['status'];
+  [CHANNELS.integrationsRegenerateToken]: ReadoutApi['integrations']['regenerateToken'];
+  [CHANNELS.integrationsChooseFolder]: ReadoutApi['integrations']['chooseFolder'];
 };
 
 type Handlers = {
@@ -177,11 +180,14 @@ function argumentSchemas(platform: NodeJS.Platform): Record<Channel, z.ZodType<u
     [CHANNELS.batchSubmit]: z.tuple([z.array(z.string().min(1).max(4096).refine((p) => isAbsolute(p), 'a path must be absolute')).min(1).max(10_000)]),
     [CHANNELS.batchRefresh]: z.union([z.tuple([]), z.tuple([batchId])]),
     [CHANNELS.batchCancel]: z.tuple([batchId]),
+    [CHANNELS.integrationsStatus]: z.tuple([]),
+    [CHANNELS.integrationsRegenerateToken]: z.tuple([]),
+    [CHANNELS.integrationsChooseFolder]: z.tuple([]),
   };
 }
 
 /** The bridge's domains onto the services (app/services.ts): each handler one call, after its checks. */
-function handlersFor({ desktop, settings, history, jobs, passwords, languages, translations, batchJobs }: AppServices, capture: CaptureBridge | undefined): Handlers {
+function handlersFor({ desktop, settings, history, jobs, passwords, languages, translations, batchJobs, integrations }: AppServices, capture: CaptureBridge | undefined): Handlers {
   return {
     [CHANNELS.appInfo]: (_event) => desktop.info(),
     [CHANNELS.appTakeView]: (_event) => desktop.takeView(),
@@ -239,6 +245,9 @@ function handlersFor({ desktop, settings, history, jobs, passwords, languages, t
     [CHANNELS.batchSubmit]: (_event, paths) => batchJobs.submit(paths),
     [CHANNELS.batchRefresh]: (_event, jobId?: string) => batchJobs.refresh(jobId),
     [CHANNELS.batchCancel]: (_event, jobId) => batchJobs.cancel(jobId),
+    [CHANNELS.integrationsStatus]: (_event) => integrations.status(),
+    [CHANNELS.integrationsRegenerateToken]: (_event) => integrations.regenerateToken(),
+    [CHANNELS.integrationsChooseFolder]: (_event) => integrations.chooseFolder(),
   };
 }
 

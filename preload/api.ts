@@ -66,6 +66,9 @@ export const CHANNELS = {
   batchSubmit: 'batch:submit',
   batchRefresh: 'batch:refresh',
   batchCancel: 'batch:cancel',
+  integrationsStatus: 'integrations:status',
+  integrationsRegenerateToken: 'integrations:regenerateToken',
+  integrationsChooseFolder: 'integrations:chooseFolder',
 } as const;
 
 /** Main-to-window pushes. */
@@ -82,6 +85,7 @@ export const EVENTS = {
   appShowEntry: 'app:showEntry',
   translateDelta: 'translate:delta',
   batchChanged: 'batch:changed',
+  integrationsChanged: 'integrations:changed',
 } as const;
 
 export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS];
@@ -152,6 +156,54 @@ export interface SettingsView {
   translateEveryCapture: boolean;
   /** The user's glossary, passed to Qwen-MT as its terms. */
   translateTerms: Array<{ source: string; target: string }>;
+  /** Run the local HTTP API (Umi-OCR's /api/ocr and Readout's /v1) while the app runs; off by default. */
+  localApi: boolean;
+  /** Its port, 1024..65535 (1224, Umi-OCR's, by default). */
+  localApiPort: number;
+  /** Listen on all interfaces (0.0.0.0) instead of 127.0.0.1: then every route needs the token. */
+  localApiLan: boolean;
+  /** Folders whose images and PDFs are read as they land, each once (absolute paths, at most 20). */
+  watchFolders: WatchFolder[];
+  /** Every image copied to the clipboard is read once, as a paste is. */
+  clipboardWatch: boolean;
+}
+
+/** A watched folder: its subfolders too, and a text file written beside each input. */
+export interface WatchFolder {
+  path: string;
+  recursive: boolean;
+  textBeside: boolean;
+}
+
+/**
+ * The Local API (issue 25, main/app/local-api.ts). The token is made in main when the API is first turned on and kept
+ * out of SettingsView; it is shown here so the user can copy it into a script.
+ */
+export interface LocalApiStatus {
+  state: 'off' | 'starting' | 'on' | 'failed';
+  /** e.g. http://127.0.0.1:1224 */
+  url: string | null;
+  token: string | null;
+  /** e.g. the port is in use: code 'api-port-in-use'. */
+  error: ErrorView | null;
+}
+
+/** One watched folder (main/app/folder-watch.ts); counts since the app started. */
+export interface WatchStatus {
+  path: string;
+  state: 'starting' | 'watching' | 'stopped' | 'failed';
+  read: number;
+  skipped: number;
+  failed: number;
+  lastFile: string | null;
+  /** e.g. the folder is gone: code 'watch-folder-missing' (watching starts again when it is back). */
+  error: ErrorView | null;
+}
+
+export interface IntegrationsStatus {
+  localApi: LocalApiStatus;
+  watches: WatchStatus[];
+  clipboardWatch: boolean;
 }
 
 export type TranslationStatus = 'pending' | 'done' | 'failed';
@@ -468,6 +520,8 @@ export interface EventPayloads {
   'translate:delta': { entryId: number; text: string };
   /** The batch jobs, newest first, whenever one changes (submitted, heard from the service, fetched, cancelled). */
   'batch:changed': { jobs: BatchJobView[] };
+  /** The Local API, the watched folders and the clipboard watch, on every change of state or counts. */
+  'integrations:changed': IntegrationsStatus;
 }
 
 /**
@@ -606,6 +660,14 @@ export interface ReadoutApi {
     /** Asks the service about one job (or every unfinished one) and fills the entries of those that ended. */
     refresh(id?: string): Promise<BatchJobView[]>;
     cancel(id: string): Promise<void>;
+  };
+  /** The Local API, folder watching and clipboard watching (issue 25); turned on and off through settings.update. */
+  integrations: {
+    status(): Promise<IntegrationsStatus>;
+    /** A new token for the Local API; the old one is refused at once. */
+    regenerateToken(): Promise<LocalApiStatus>;
+    /** The OS folder picker; null when cancelled. */
+    chooseFolder(): Promise<string | null>;
   };
   translate: {
     /** Translates the entry's shown text; resolves when done (history:changed fires), rejects with a ReadoutError-coded error. Redoing replaces the entry's translation. */

@@ -58,6 +58,11 @@ export function createApi(invoke: Invoke, subscribe: Subscribe): ReadoutApi {
     },
     clipboard: { copy: call(CHANNELS.clipboardCopy) },
     translate: { run: call(CHANNELS.translateRun), cancel: call(CHANNELS.translateCancel) },
+    integrations: {
+      status: call(CHANNELS.integrationsStatus),
+      regenerateToken: call(CHANNELS.integrationsRegenerateToken),
+      chooseFolder: call(CHANNELS.integrationsChooseFolder),
+    },
     batch: { list: call(CHANNELS.batchList), submit: call(CHANNELS.batchSubmit), refresh: call(CHANNELS.batchRefresh), cancel: call(CHANNELS.batchCancel) },
     capture: {
       frame: call(CHANNELS.captureFrame),

@@ -23,6 +23,7 @@ import { AppLanguages } from './languages.ts';
 import type { LanguagePacks } from '../languages/packs.ts';
 import { AppTranslations } from './translations.ts';
 import { AppBatchJobs } from './batch-jobs.ts';
+import { AppIntegrations } from './integrations.ts';
 
 export interface AppPorts {
   version: string;
@@ -34,6 +35,8 @@ export interface AppPorts {
     openImages(): Promise<string[]>;
     /** Where to save an export, or null if the user cancelled; the dialog offers `defaultName`, filtered to `format`. */
     saveExport(defaultName: string, format: ExportFormat): Promise<string | null>;
+    /** A folder to watch (Electron's dialog.showOpenDialog, openDirectory), or null if the user cancelled. */
+    chooseFolder?(): Promise<string | null>;
   };
   /**
    * Asks the user in a main-process dialog, naming the host (confirm.ts has its words): before the API key goes to
@@ -78,6 +81,8 @@ export class AppServices {
   readonly translations: AppTranslations;
   /** Jobs on DashScope's Batch API (batch-jobs.ts). */
   readonly batchJobs: AppBatchJobs;
+  /** The Local API, watched folders and the clipboard watch (integrations.ts, issue 25). */
+  readonly integrations: AppIntegrations;
 
   constructor(ports: AppPorts) {
     // One question on screen at a time, whichever service asks.
@@ -92,6 +97,7 @@ export class AppServices {
     // A reading done is where "Translate every capture" starts: the translations hear the jobs' events on their way out.
     this.jobs = new Jobs(this.translations.hearing(ports), this.engines, this.passwords, confirmations);
     this.batchJobs = new AppBatchJobs(ports, confirmations);
+    this.integrations = new AppIntegrations(ports);
   }
 
   /** At start, and again when settings change which engine is in use: the offline engine loaded or let go. */

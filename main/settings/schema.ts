@@ -2,6 +2,7 @@
  * Every setting, its type and its default, in one zod schema: the main process validates reads and writes with it,
  * and the renderer's settings page is typed from it (through preload/api.ts).
  */
+import { posix, win32 } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_PIXEL_BOUNDS } from '../image/smart-resize.ts';
 import { DEFAULT_MODEL, REGIONS, type Region } from '../ocr/models.ts';
@@ -88,6 +89,27 @@ export function settingsSchema(platform: NodeJS.Platform) {
       .array(z.object({ source: z.string().trim().min(1).max(200), target: z.string().trim().min(1).max(200) }).strict())
       .max(500)
       .default([]),
+    /** Run the local HTTP API (main/serve) while the app runs (issue 25; app/local-api.ts). */
+    localApi: z.boolean().default(false),
+    localApiPort: z.number().int().min(1024).max(65535).default(1224),
+    /** Listen on every interface (0.0.0.0) instead of 127.0.0.1: then every route needs the token. */
+    localApiLan: z.boolean().default(false),
+    /** Folders read as files land in them (app/folder-watch.ts): absolute paths, at most 20. */
+    watchFolders: z
+      .array(
+        z
+          .object({
+            path: z.string().min(1).max(4096).refine((path) => (platform === 'win32' ? win32 : posix).isAbsolute(path), 'a folder must be an absolute path'),
+            recursive: z.boolean(),
+            textBeside: z.boolean(),
+          })
+          .strict(),
+      )
+      .max(20)
+      .refine((folders) => new Set(folders.map((folder) => folder.path)).size === folders.length, 'a folder is watched once')
+      .default([]),
+    /** Every new image copied to the clipboard is read once, as a paste is (app/clipboard-watch.ts). */
+    clipboardWatch: z.boolean().default(false),
   });
 }
 

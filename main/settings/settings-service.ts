@@ -42,6 +42,8 @@ const SETTINGS_KEY = 'settings';
 const SECRET_KEY = 'secrets.apiKey';
 /** The one custom endpoint the user has agreed to send the key to. */
 const TRUSTED_ENDPOINT = 'secrets.keyEndpoint';
+/** The Local API's bearer token (app/local-api.ts): made in main, kept out of Settings so the window never writes it. */
+const LOCAL_API_TOKEN = 'secrets.localApiToken';
 /** DashScope's own endpoints: the key was made for them. */
 const KEY_HOMES = new Set<string>(Object.values(REGIONS));
 
@@ -178,6 +180,16 @@ export class SettingsService {
     else this.#store.delete(TRUSTED_ENDPOINT);
     for (const listener of this.#listeners) listener(this.get());
     return this.apiKeyStatus();
+  }
+
+  /** The Local API's token, or null before it was first made. */
+  localApiToken(): string | null {
+    const token = this.#store.get(LOCAL_API_TOKEN);
+    return typeof token === 'string' && token.length >= 32 ? token : null;
+  }
+
+  setLocalApiToken(token: string): void {
+    this.#store.set(LOCAL_API_TOKEN, token);
   }
 
   clearApiKey(): ApiKeyStatus {
