@@ -18,6 +18,7 @@ import sharp from 'sharp';
 import { NATIVE_PATH } from '../../main/ocr/dashscope-native.ts';
 import { NATIVE_TASK } from '../../main/ocr/tasks.ts';
 import { inkLines } from './ink-lines.ts';
+import { BatchStandIn } from './batch-stand-in.ts';
 import { isTextRequest, MT_MODELS_KNOWN, isMt, standInTranslation, streamsWholeText, textProblems, type TextRequest } from './qwen-mt-stand-in.ts';
 
 export type Behaviour =
@@ -160,6 +161,8 @@ export class DashScopeServer {
   #server: Server;
   #sockets = new Set<Socket>();
   baseURL = '';
+  /** The Files and Batches endpoints (batch-stand-in.ts); jobs move when the test calls batches.advance(). */
+  readonly batches = new BatchStandIn(this);
 
   constructor() {
     this.#server = createServer((request, response) => void this.#handle(request, response));
@@ -189,6 +192,7 @@ export class DashScopeServer {
   async #handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
+    if (await this.batches.handle(request.method ?? '', request.url ?? '', request.headers, Buffer.concat(chunks), response)) return;
     const requestId = randomUUID();
     const sendError = (status: number, code: string, message: string, type = code, retryAfter?: number, echoedId: string = requestId): void => {
       response.writeHead(status, { 'content-type': 'application/json', ...(retryAfter ? { 'retry-after': String(retryAfter) } : {}) });
