@@ -54,6 +54,8 @@ export interface ApiServer {
   port: number;
   /** Whether requests need the token (a token was given). */
   tokenRequired: boolean;
+  /** Requests reading now, and waiting for a slot. */
+  load(): { reading: number; waiting: number };
   /** Stops taking connections and resolves once the requests in hand are answered. */
   close(): Promise<void>;
 }
@@ -207,6 +209,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     url: control ? options.socketPath! : `http://${shown}:${port}`,
     port,
     tokenRequired: options.token !== null,
+    load: () => ({ reading: gate.running, waiting: gate.waiting }),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
