@@ -56,6 +56,16 @@ export async function main(argv: string[]): Promise<number> {
       const { runLanguages } = await import('./cli/languages.ts');
       return quietly(await runLanguages(rest, { ...io, stderrIsTty: process.stderr.isTTY === true }, process.env));
     }
+    // The same for a file named "watch": `readout watch FOLDER` (issue 25).
+    if (argv[0] === 'watch') {
+      const rest = argv.slice(1);
+      if (rest.length === 0 || rest.some((arg) => arg === '--help' || arg === '-h')) {
+        io.stdout((await import('./cli/watch-usage.ts')).WATCH_USAGE);
+        return 0;
+      }
+      const { runWatch } = await import('./cli/watch.ts');
+      return quietly(await runWatch(rest, io, process.env));
+    }
     const command = parseCli(argv, process.env);
     if (command.kind === 'help') {
       io.stdout(USAGE);

@@ -281,7 +281,7 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX batch_requests_entry ON batch_requests (entry_id) WHERE state = 'pending';
   `,
-  // (watch) The files a folder watcher read (issue 25): per file, its identity when read and the state of its reading,
+  // 13: the files a folder watcher read (issue 25): per file, its identity when read and the state of its reading,
   // so a restarted watcher reads each file exactly once (watch/ledger.ts). entry_ids is a JSON array of entries.
   `
   CREATE TABLE watched_files (

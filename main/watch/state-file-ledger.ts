@@ -74,7 +74,7 @@ export class StateFileLedger implements WatchLedger {
     this.#save();
   }
 
-  finishedReading(): number[] | null {
+  finishedReading(_row: LedgerRow): number[] | null {
     return null;
   }
 
