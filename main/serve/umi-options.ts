@@ -42,9 +42,8 @@ export interface UmiOptions {
 }
 
 const point = z.tuple([z.number(), z.number()]);
-const areas = z.array(z.tuple([point, point]), {
-  error: 'tbpu.ignoreArea must be a list of rectangles, each [[x1,y1],[x2,y2]] (top left, bottom right)',
-});
+const areas = z.array(z.tuple([point, point]));
+const AREA_SHAPE = 'tbpu.ignoreArea must be a list of rectangles, each [[x1,y1],[x2,y2]] (top left, bottom right)';
 
 /**
  * `options` as Umi-OCR reads it (server/ocr_server.py): every key optional, a missing one its default; keys Readout
@@ -57,7 +56,7 @@ export function parseUmiOptions(options: Record<string, unknown>): { ok: true; o
     return { ok: false, message: `options: tbpu.parser must be one of ${UMI_PARSERS.join(', ')}` };
   }
   const area = areas.safeParse(options['tbpu.ignoreArea'] ?? []);
-  if (!area.success) return { ok: false, message: `options: ${area.error.issues[0]?.message ?? 'tbpu.ignoreArea is not valid'}` };
+  if (!area.success) return { ok: false, message: `options: ${AREA_SHAPE}` };
   // Umi turns the data into text only for "text" (ocr_server.py: `if opt["data.format"] == "text"`); anything else is the dict.
   return { ok: true, options: { format: options['data.format'] === 'text' ? 'text' : 'dict', parser: parser as UmiParser, ignoreArea: area.data } };
 }
