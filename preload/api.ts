@@ -657,6 +657,12 @@ export interface ReadoutApi {
     list(): Promise<BatchJobView[]>;
     /** Prepares the files (and folders' images and PDFs) as pending entries, asks the user with the estimate, and sends them; null when the user said no. Rejects with a coded error (no-key, batch-unavailable) before anything is prepared. */
     submit(paths: string[]): Promise<BatchJobView[] | null>;
+    /**
+     * The same for files dropped on the window: their paths are found in the preload (Electron's
+     * webUtils.getPathForFile) and go straight to batch:submit, so the page never holds them. A file with no place on
+     * disk (dropped from another program) is left out; none at all rejects with [file-unreadable].
+     */
+    submitFiles(files: File[]): Promise<BatchJobView[] | null>;
     /** Asks the service about one job (or every unfinished one) and fills the entries of those that ended. */
     refresh(id?: string): Promise<BatchJobView[]>;
     cancel(id: string): Promise<void>;

@@ -2,12 +2,15 @@
  * Builds `window.readout` from two transport functions. Free of electron, so the browser tests run this same code
  * with Playwright's bindings in place of ipcRenderer.
  */
-import { CHANNELS, EVENTS, type EventName, type EventPayloads, type ReadoutApi } from './api.ts';
+import { CHANNELS, EVENTS, type BatchJobView, type EventName, type EventPayloads, type ReadoutApi } from './api.ts';
 
 export type Invoke = (channel: string, ...args: unknown[]) => Promise<unknown>;
 export type Subscribe = (event: string, listener: (payload: unknown) => void) => () => void;
 
-export function createApi(invoke: Invoke, subscribe: Subscribe): ReadoutApi {
+/** A dropped file's place on disk, '' for none (Electron's webUtils.getPathForFile; the tests' stand-in). */
+export type PathForFile = (file: File) => string;
+
+export function createApi(invoke: Invoke, subscribe: Subscribe, pathForFile: PathForFile = () => ''): ReadoutApi {
   const call =
     <R>(channel: string) =>
     (...args: unknown[]): Promise<R> =>
@@ -63,7 +66,17 @@ export function createApi(invoke: Invoke, subscribe: Subscribe): ReadoutApi {
       regenerateToken: call(CHANNELS.integrationsRegenerateToken),
       chooseFolder: call(CHANNELS.integrationsChooseFolder),
     },
-    batch: { list: call(CHANNELS.batchList), submit: call(CHANNELS.batchSubmit), refresh: call(CHANNELS.batchRefresh), cancel: call(CHANNELS.batchCancel) },
+    batch: {
+      list: call(CHANNELS.batchList),
+      submit: call(CHANNELS.batchSubmit),
+      submitFiles: async (files) => {
+        const paths = files.map((file) => pathForFile(file)).filter((path) => path !== '');
+        if (paths.length === 0) throw new Error('[file-unreadable] These files have no place on disk (dropped from another program): save them to a folder first.');
+        return invoke(CHANNELS.batchSubmit, paths) as Promise<BatchJobView[] | null>;
+      },
+      refresh: call(CHANNELS.batchRefresh),
+      cancel: call(CHANNELS.batchCancel),
+    },
     capture: {
       frame: call(CHANNELS.captureFrame),
       finish: call(CHANNELS.captureFinish),

@@ -77,6 +77,8 @@ window.readout = ReadoutBridge.createApi(
     listeners.get(event).add(listener);
     return () => listeners.get(event).delete(listener);
   },
+  // A dropped file's place on disk: a test that drops files says where they are (window.__readoutPathForFile).
+  (file) => window.__readoutPathForFile?.(file) ?? '',
 );`;
 
 const pack = (value: unknown): unknown => {
