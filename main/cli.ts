@@ -66,6 +66,16 @@ export async function main(argv: string[]): Promise<number> {
       const { runWatch } = await import('./cli/watch.ts');
       return quietly(await runWatch(rest, io, process.env));
     }
+    // The same for a file named "batch".
+    if (argv[0] === 'batch') {
+      const rest = argv.slice(1);
+      if (rest.length === 0 || rest.some((arg) => arg === '--help' || arg === '-h')) {
+        io.stdout((await import('./cli/batch-usage.ts')).BATCH_USAGE);
+        return 0;
+      }
+      const { runBatch } = await import('./cli/batch.ts');
+      return quietly(await runBatch(rest, { ...io, stdinIsTty: process.stdin.isTTY === true, stderrIsTty: process.stderr.isTTY === true }, process.env));
+    }
     const command = parseCli(argv, process.env);
     if (command.kind === 'help') {
       io.stdout(USAGE);

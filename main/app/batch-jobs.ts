@@ -10,7 +10,7 @@ import type { BatchJobView } from '../../preload/api.ts';
 import { ReadoutError } from '../errors.ts';
 import { BatchClient } from '../batch/client.ts';
 import { gatherFiles } from '../batch/gather.ts';
-import { cancelJob, checkCanBatch, findJob, jobName, refreshJob, unfinished } from '../batch/jobs.ts';
+import { cancelJob, checkCanBatch, findJob, jobName, refreshJob, summarize, unfinished } from '../batch/jobs.ts';
 import { BatchLedger, type JobRow } from '../batch/ledger.ts';
 import { discard, prepare, send } from '../batch/submit.ts';
 import { QwenEngine } from '../ocr/qwen.ts';
@@ -144,12 +144,6 @@ export class AppBatchJobs {
   }
 
   #view(job: JobRow): BatchJobView {
-    const progress = this.#ledger.progress(job.id);
-    const state: BatchJobView['state'] = job.state === 'local' ? (job.error ? 'failed' : 'validating') : job.state;
-    return {
-      id: jobName(job), state, createdAt: job.createdAt, finishedAt: job.finishedAt, total: job.total,
-      done: Math.max(progress.done, job.state === 'fetched' ? 0 : job.completed), failed: Math.max(progress.failed, job.state === 'fetched' ? 0 : job.failed),
-      cost: job.cost, estimatedCost: job.estimatedCost, model: job.model, region: job.region, error: job.error, entryIds: progress.entryIds,
-    };
+    return summarize(this.#ledger, job);
   }
 }

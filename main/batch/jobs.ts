@@ -56,3 +56,31 @@ export async function cancelJob(job: JobRow, clientFor: (job: JobRow) => BatchCl
   ledger.heard(job.id, remote);
   return ledger.job(job.id)!;
 }
+
+/** A job as the window and `readout batch ... --json` show it (preload/api.ts BatchJobView has the same fields). */
+export interface JobSummary {
+  id: string;
+  state: 'validating' | 'in_progress' | 'finalizing' | 'completed' | 'failed' | 'expired' | 'cancelling' | 'cancelled' | 'fetched';
+  createdAt: number;
+  finishedAt: number | null;
+  total: number;
+  done: number;
+  failed: number;
+  cost: number | null;
+  estimatedCost: number | null;
+  model: string;
+  region: string | null;
+  error: string | null;
+  entryIds: number[];
+}
+
+/** Done and failed: the entries filled so far, or, before the fetch, what the service last counted. */
+export function summarize(ledger: BatchLedger, job: JobRow): JobSummary {
+  const progress = ledger.progress(job.id);
+  const state: JobSummary['state'] = job.state === 'local' ? (job.error ? 'failed' : 'validating') : job.state;
+  return {
+    id: jobName(job), state, createdAt: job.createdAt, finishedAt: job.finishedAt, total: job.total,
+    done: Math.max(progress.done, job.completed), failed: Math.max(progress.failed, job.failed),
+    cost: job.cost, estimatedCost: job.estimatedCost, model: job.model, region: job.region, error: job.error, entryIds: progress.entryIds,
+  };
+}

@@ -2,6 +2,8 @@
 export const USAGE = `Usage: readout [options] <file|-> ...
        readout history <command> ...        (see: readout history --help)
        readout languages [add|remove] ...   the offline engine's language packs (see: readout languages --help)
+       readout batch submit|status|fetch|cancel|list ...   DashScope's Batch API, at half the price
+                                            (see: readout batch --help)
        readout watch FOLDER [--recursive]   read each image and PDF that lands in FOLDER, once (see: readout watch --help)
 
 Reads the text in images: through Qwen-VL-OCR when DASHSCOPE_API_KEY is set, else with the offline engine.

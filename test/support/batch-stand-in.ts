@@ -66,9 +66,10 @@ export class BatchStandIn {
   readonly jobs = new Map<string, Job>();
   /** Every request's Authorization header and body as received, for the tests' checks (the key never in a file). */
   readonly uploads: Array<{ filename: string; text: string }> = [];
+  /** How many times each job has been asked about (GET /batches/{id}): a test moves a job only after it was seen. */
+  readonly retrievals = new Map<string, number>();
   /** The plan the next created job follows. */
   nextPlan: JobPlan = {};
-  /** Answers the content request of a file slowly (bytes per 10 ms), for a fetch to be killed half way. */
   readonly #host: StandInHost;
 
   constructor(host: StandInHost) {
@@ -120,6 +121,7 @@ export class BatchStandIn {
       const job = this.jobs.get(match[1]!);
       if (!job) return error(404, 'NotFound', `Batch ${match[1]} not found.`);
       if (method === 'GET' && !match[2]) {
+        this.retrievals.set(job.id, (this.retrievals.get(job.id) ?? 0) + 1);
         send(200, this.#view(job));
         return true;
       }
