@@ -24,6 +24,7 @@ import type { LanguagePacks } from '../languages/packs.ts';
 import { AppTranslations } from './translations.ts';
 import { AppBatchJobs } from './batch-jobs.ts';
 import { AppIntegrations } from './integrations.ts';
+import type { ClipboardImagePort, Ticker } from './clipboard-watch.ts';
 
 export interface AppPorts {
   version: string;
@@ -66,6 +67,12 @@ export interface AppPorts {
   emit<E extends EventName>(event: E, payload: EventPayloads[E]): void;
   /** The offline engine's language packs, in the data folder (languages/packs.ts). */
   languages: LanguagePacks;
+  /** The clipboard's image, polled while clipboard watching is on (clipboard-watch.ts); none: it is never watched. */
+  clipboardImage?: ClipboardImagePort;
+  /** The data folder: the control endpoint `readout capture` calls listens in it (control.ts); none: no endpoint. */
+  dataDir?: string;
+  /** Tests shorten the folder watchers' intervals and tick the clipboard watch by hand. */
+  integrationTimings?: { folders?: { settleMs?: number; rescanMs?: number; retryMs?: number }; clipboardTicker?: Ticker };
   /** Where a key is tested for each DashScope region (ocr/regions.ts's REGIONS; a test points them at its server). */
   regionEndpoints?: Readonly<Record<'cn' | 'intl' | 'us', string>>;
 }
@@ -97,7 +104,7 @@ export class AppServices {
     // A reading done is where "Translate every capture" starts: the translations hear the jobs' events on their way out.
     this.jobs = new Jobs(this.translations.hearing(ports), this.engines, this.passwords, confirmations);
     this.batchJobs = new AppBatchJobs(ports, confirmations);
-    this.integrations = new AppIntegrations(ports);
+    this.integrations = new AppIntegrations(ports, this.engines, this.jobs, () => this.languages.installed());
   }
 
   /** At start, and again when settings change which engine is in use: the offline engine loaded or let go. */
@@ -114,6 +121,7 @@ export class AppServices {
   cancelAll(): void {
     this.jobs.cancelAll();
     this.translations.cancelAll();
+    this.batchJobs.stop();
   }
 
   /** Waits for every queued recognition: for tests and for quitting cleanly. */
@@ -122,8 +130,9 @@ export class AppServices {
     await this.translations.idle();
   }
 
-  /** The offline engine's worker stopped; after idle(). */
-  close(): Promise<void> {
-    return this.engines.close();
+  /** The Local API and the watchers stopped, then the offline engine's worker; after idle(). */
+  async close(): Promise<void> {
+    await this.integrations.close();
+    await this.engines.close();
   }
 }

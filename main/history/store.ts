@@ -78,6 +78,11 @@ export class HistoryStore {
     this.#now = options.now ?? Date.now;
   }
 
+  /** The database file: what a second connection to the same history opens (watch's ledger, history/watched-files.ts). */
+  get file(): string {
+    return this.#path;
+  }
+
   close(): void {
     this.#db.close();
   }

@@ -29,6 +29,8 @@ export interface TestApp {
   chooseFiles: string[];
   /** What the next save dialog returns. */
   savePath: string | null;
+  /** What the next folder picker returns (integrations.chooseFolder). */
+  chooseFolder: string | null;
   /** What each save dialog offered: its name and the format it was filtered to. */
   saveOffers: Array<{ defaultName: string; format: string }>;
   clipboard: string[];
@@ -66,7 +68,13 @@ export interface TestApp {
  */
 export function createTestApp(
   dir: string,
-  options: { historyPath?: string; registry?: string; regionEndpoints?: AppPorts['regionEndpoints'] } = {},
+  options: {
+    historyPath?: string;
+    registry?: string;
+    regionEndpoints?: AppPorts['regionEndpoints'];
+    /** Issue 25's OS pieces: the clipboard's image, the data folder for the control endpoint, shorter intervals. */
+    ports?: Partial<Pick<AppPorts, 'clipboardImage' | 'dataDir' | 'integrationTimings' | 'startCapture'>>;
+  } = {},
 ): TestApp {
   const safeStorage = new FakeSafeStorage();
   // No test reaches the real registry: a download goes to the local server a test names, or fails at once.
@@ -80,6 +88,7 @@ export function createTestApp(
     safeStorage,
     chooseFiles: [],
     savePath: null,
+    chooseFolder: null,
     saveOffers: [],
     clipboard: [],
     clipboardBusy: false,
@@ -110,7 +119,11 @@ export function createTestApp(
     platform: 'linux',
     settings,
     history,
-    dialogs: { openImages: async () => app.chooseFiles, saveExport: async (defaultName, format) => (app.saveOffers.push({ defaultName, format }), app.savePath) },
+    dialogs: {
+      openImages: async () => app.chooseFiles,
+      saveExport: async (defaultName, format) => (app.saveOffers.push({ defaultName, format }), app.savePath),
+      chooseFolder: async () => app.chooseFolder,
+    },
     clipboard: {
       writeText: async (text) => {
         if (app.clipboardBusy) throw new Error('OpenClipboard failed: access is denied');
@@ -133,6 +146,7 @@ export function createTestApp(
     },
     languages,
     ...(options.regionEndpoints ? { regionEndpoints: options.regionEndpoints } : {}),
+    ...options.ports,
   });
   app.capture = new CaptureService({
     captureDisplays: async () => app.frames,
