@@ -76,6 +76,25 @@ export async function main(argv: string[]): Promise<number> {
       const { runBatch } = await import('./cli/batch.ts');
       return quietly(await runBatch(rest, { ...io, stdinIsTty: process.stdin.isTTY === true, stderrIsTty: process.stderr.isTTY === true }, process.env));
     }
+    // The same for files named "serve" and "capture": the local API and its trigger (issue 25).
+    if (argv[0] === 'serve') {
+      const rest = argv.slice(1);
+      if (rest.some((arg) => arg === '--help' || arg === '-h')) {
+        io.stdout((await import('./cli/serve-usage.ts')).SERVE_USAGE);
+        return 0;
+      }
+      const { runServe } = await import('./cli/serve.ts');
+      return quietly(await runServe(rest, io, process.env));
+    }
+    if (argv[0] === 'capture') {
+      const rest = argv.slice(1);
+      if (rest.some((arg) => arg === '--help' || arg === '-h')) {
+        io.stdout((await import('./cli/capture-usage.ts')).CAPTURE_USAGE);
+        return 0;
+      }
+      const { runCapture } = await import('./cli/capture.ts');
+      return quietly(await runCapture(rest, io));
+    }
     const command = parseCli(argv, process.env);
     if (command.kind === 'help') {
       io.stdout(USAGE);

@@ -5,6 +5,8 @@ export const USAGE = `Usage: readout [options] <file|-> ...
        readout batch submit|status|fetch|cancel|list ...   DashScope's Batch API, at half the price
                                             (see: readout batch --help)
        readout watch FOLDER [--recursive]   read each image and PDF that lands in FOLDER, once (see: readout watch --help)
+       readout serve [--port N] [--host H]  a local HTTP API, Umi-OCR's and Readout's own (see: readout serve --help)
+       readout capture                      ask the running app to start a capture (see: readout capture --help)
 
 Reads the text in images: through Qwen-VL-OCR when DASHSCOPE_API_KEY is set, else with the offline engine.
 Text goes to stdout as it streams, files in order, a blank line between files. "-" reads an image from stdin.

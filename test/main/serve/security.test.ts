@@ -113,7 +113,7 @@ describe('the local API refuses', () => {
 
   it('a /v1 request without the token, or with a wrong one: 401 with WWW-Authenticate; the right one passes', async () => {
     const { port } = await start({ token: TOKEN });
-    for (const headers of [{}, { Authorization: 'Bearer wrong-token-0123456789' }, { Authorization: TOKEN }]) {
+    for (const headers of [{}, { Authorization: 'Bearer wrong-token-0123456789' }, { Authorization: TOKEN }] as Array<Record<string, string>>) {
       const refused = await call({ port, path: '/v1/health', headers });
       expect(refused.status).toBe(401);
       expect(refused.headers['www-authenticate']).toBe('Bearer realm="readout"');
