@@ -27,6 +27,6 @@ What was read is remembered in the history (--data-dir's history.sqlite): per fi
 SHA-256, and the entries it made. A file that changes is read again, once, as a new version. With --no-history it
 is remembered in a small state file in the data folder instead, watch-<hash of FOLDER>.json.
 
-Exit status: 0 when stopped, 1 with --once when any file failed, 2 for a usage error or a FOLDER that does not
-exist, is not a folder or cannot be read.
+Exit status: 0 when stopped, 1 with --once when any file failed or when FOLDER goes away while watched, 2 for a
+usage error or a FOLDER that does not exist, is not a folder or cannot be read.
 `;

@@ -12,7 +12,7 @@ import type { FileReport } from '../reading/report.ts';
 import type { WatchLedger } from '../watch/ledger.ts';
 import { isInside } from '../watch/scan.ts';
 import { StateFileLedger, stateFileFor } from '../watch/state-file-ledger.ts';
-import { watchableFolder, watchFolder, WatchFolderError, type WatchEvent } from '../watch/watcher.ts';
+import { isFolderError, watchableFolder, watchFolder, type WatchEvent } from '../watch/watcher.ts';
 import { firstIssue, parseFlags, positiveInt, READ_FLAGS, readOptions, UsageError } from './args.ts';
 import { openReading } from './open-reading.ts';
 import { printable, printableText } from './printable.ts';
@@ -43,7 +43,7 @@ export async function runWatch(argv: string[], io: CliIo, env: Readonly<Record<s
   try {
     root = await watchableFolder(folder);
   } catch (error) {
-    if (error instanceof WatchFolderError) {
+    if (isFolderError(error)) {
       io.stderr(`readout: ${printable(error.message)}\n`);
       return 2;
     }
@@ -108,6 +108,7 @@ export async function runWatch(argv: string[], io: CliIo, env: Readonly<Record<s
     }
   };
 
+  let gone = false;
   try {
     await watchFolder({
       folder,
@@ -123,10 +124,15 @@ export async function runWatch(argv: string[], io: CliIo, env: Readonly<Record<s
       onEvent,
       signal: stop.signal,
     });
+  } catch (error) {
+    // The folder went away while watched: said, with the files in hand finished and recorded.
+    if (!isFolderError(error)) throw error;
+    io.stderr(`readout: ${printable(error.message)}\n`);
+    gone = true;
   } finally {
     process.removeListener('SIGTERM', onTerm);
     ledger.close();
     await reading.close();
   }
-  return once && failures > 0 ? 1 : 0;
+  return gone || (once && failures > 0) ? 1 : 0;
 }

@@ -25,10 +25,11 @@ export async function examine(root: string, path: string): Promise<Entry | null>
   try {
     const link = await lstat(path);
     if (link.isSymbolicLink()) {
-      const target = await realpath(path);
-      if (!isInside(root, target)) return { kind: 'outside', path };
-      const info = await stat(target);
-      return info.isFile() ? { kind: 'file', file: { path, size: info.size, mtimeMs: info.mtimeMs } } : { kind: 'other' };
+      // A link to a folder is not entered, whatever it points at: passed over in silence, as a folder is.
+      const info = await stat(path);
+      if (!info.isFile()) return { kind: 'other' };
+      if (!isInside(root, await realpath(path))) return { kind: 'outside', path };
+      return { kind: 'file', file: { path, size: info.size, mtimeMs: info.mtimeMs } };
     }
     return link.isFile() ? { kind: 'file', file: { path, size: link.size, mtimeMs: link.mtimeMs } } : { kind: 'other' };
   } catch {

@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { watch, type FSWatcher } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { errorMessage } from '../errors.ts';
+import { errorMessage, ReadoutError } from '../errors.ts';
 import type { Source } from '../history/types.ts';
 import { readInputFile } from '../read-input.ts';
 import { describeError, type FileReport } from '../reading/report.ts';
@@ -73,6 +73,10 @@ export const DEFAULT_RESCAN_MS = 5000;
 
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
+/** A folder that cannot be watched: gone ('watch-folder-missing') or not a readable folder ('watch-folder-unreadable'). */
+export const isFolderError = (error: unknown): error is ReadoutError =>
+  error instanceof ReadoutError && (error.code === 'watch-folder-missing' || error.code === 'watch-folder-unreadable');
+
 /** The folder's real path, or an error that says what is wrong with it in words (the command exits 2 on it). */
 export async function watchableFolder(folder: string): Promise<string> {
   let info;
@@ -80,23 +84,20 @@ export async function watchableFolder(folder: string): Promise<string> {
     info = await stat(folder);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOTDIR' ? 'a part of the path is a file' : errorMessage(error);
-    throw new WatchFolderError(`${folder}: cannot watch it (${why})`);
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new ReadoutError('watch-folder-missing', `${folder}: cannot watch it (no such folder)`, { cause: error });
+    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : errorMessage(error);
+    throw new ReadoutError('watch-folder-unreadable', `${folder}: cannot watch it (${why})`, { cause: error });
   }
-  if (!info.isDirectory()) throw new WatchFolderError(`${folder}: cannot watch it (it is a file, not a folder)`);
+  if (!info.isDirectory()) throw new ReadoutError('watch-folder-unreadable', `${folder}: cannot watch it (it is a file, not a folder)`);
   const root = await realpath(folder);
   try {
     // Listing it is what watching needs; a folder without read permission fails here, not later in silence.
     await readdir(root);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new WatchFolderError(`${folder}: cannot watch it (${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : errorMessage(error)})`);
+    throw new ReadoutError('watch-folder-unreadable', `${folder}: cannot watch it (${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : errorMessage(error)})`, { cause: error });
   }
   return root;
-}
-
-export class WatchFolderError extends Error {
-  override name = 'WatchFolderError';
 }
 
 export async function watchFolder(options: WatchOptions): Promise<void> {
@@ -161,6 +162,12 @@ export async function watchFolder(options: WatchOptions): Promise<void> {
   };
 
   const rescan = async (): Promise<number> => {
+    // The folder moved or deleted under the watcher: said as such (the app waits for it to come back).
+    try {
+      if (!(await stat(root)).isDirectory()) throw new Error('not a folder');
+    } catch (error) {
+      throw new ReadoutError('watch-folder-missing', `${options.folder}: the folder is gone (moved or deleted)`, { cause: error });
+    }
     let count = 0;
     for await (const path of walk(root, options.recursive, ignored)) {
       if (stopping) break;
@@ -299,10 +306,10 @@ export async function watchFolder(options: WatchOptions): Promise<void> {
 
   const rescanMs = options.rescanMs ?? DEFAULT_RESCAN_MS;
   let nextScan = Date.now() + rescanMs;
+  const running = new Set<Promise<void>>();
   try {
     const files = await rescan();
     if (!stopping) onEvent({ type: 'ready', folder: options.folder, files });
-    const running = new Set<Promise<void>>();
     while (!stopping) {
       await observeAll();
       while (!stopping && running.size < concurrency && queue.length > 0) {
@@ -321,9 +328,10 @@ export async function watchFolder(options: WatchOptions): Promise<void> {
       if (!poked) await Promise.race([sleep(wait), new Promise<void>((resolve) => (wake = resolve))]);
       poked = false;
     }
-    // The files in hand finish and are recorded; nothing new starts.
-    await Promise.all(running);
   } finally {
+    // The files in hand finish and are recorded, whatever ended the loop; nothing new starts.
+    stopping = true;
+    await Promise.all(running);
     signal?.removeEventListener('abort', onAbort);
     watcher?.close();
   }
