@@ -63,6 +63,11 @@ export interface WatchOptions {
   concurrency?: number;
   /** Read what is there, then resolve: no watching. */
   once?: boolean;
+  /**
+   * Hear changes through fs.watch (the default); false: the periodic walk alone finds new files, as it must wherever
+   * fs.watch hears nothing (a network share): what the tests use to prove the walk misses nothing.
+   */
+  listen?: boolean;
   /** Paths passed over in silence (the data folder, when it lies inside the watched one). */
   ignore?: (path: string) => boolean;
   onEvent: (event: WatchEvent) => void;
@@ -291,7 +296,7 @@ export async function watchFolder(options: WatchOptions): Promise<void> {
   signal?.addEventListener('abort', onAbort, { once: true });
 
   let watcher: FSWatcher | null = null;
-  if (!options.once) {
+  if (!options.once && options.listen !== false) {
     try {
       watcher = watch(root, { recursive: options.recursive, persistent: true }, (_event, name) => {
         // No name (some platforms, an overflow): the next walk finds what changed.

@@ -10,6 +10,7 @@ import { DatabaseSync } from 'node:sqlite';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { CliChild, eventually } from '../../support/cli-child.ts';
+import { printPdf } from '../../support/pdf.ts';
 import { runCli } from '../../support/run-cli.ts';
 import { useTempDir } from '../../support/temp.ts';
 
@@ -156,6 +157,20 @@ describe('readout watch', () => {
     // The text files were neither read nor said to be skipped.
     expect(deep.stderr).toBe('');
     expect(entries(data).map((e) => e.file_name).sort()).toEqual(['deep.png', 'top.png']);
+  }, 60_000);
+
+  it('reads a PDF page by page, one object per page, and writes its pages beside it separated by form feeds', async () => {
+    const dir = tempDir();
+    const folder = join(dir, 'in');
+    const data = join(dir, 'data');
+    mkdirSync(folder);
+    await writeFile(join(folder, 'letter.pdf'), await printPdf(['<p>First page words</p>', '<p>Second page words</p>']));
+    const run = await runCli(['watch', folder, '--once', '--engine', 'local', '--data-dir', data, '--text-beside', '--json']);
+    expect(run.code).toBe(0);
+    const reports = reportsOf({ stdout: run.stdout } as CliChild);
+    expect(reports.map((r) => [basename(r.file), r.ok, (r as { page?: number }).page, (r as { pages?: number }).pages])).toEqual([['letter.pdf', true, 1, 2], ['letter.pdf', true, 2, 2]]);
+    expect(readFileSync(join(folder, 'letter.pdf.txt'), 'utf8')).toMatch(/^First page words\n\fSecond page words\n$/);
+    expect(done(data, 'letter.pdf')).toHaveLength(2);
   }, 60_000);
 
   it('--no-history keeps its ledger in a state file in the data folder', async () => {

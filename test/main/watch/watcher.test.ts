@@ -42,12 +42,12 @@ class FakeReader implements ReadPort {
   }
 }
 
-function start(folder: string, options: { reader?: FakeReader; ledger?: WatchLedger; besideText?: boolean; recursive?: boolean; once?: boolean } = {}) {
+function start(folder: string, options: { reader?: FakeReader; ledger?: WatchLedger; besideText?: boolean; recursive?: boolean; once?: boolean; listen?: boolean } = {}) {
   const reader = options.reader ?? new FakeReader();
   const ledger = options.ledger ?? new StateFileLedger(join(folder, '..', 'state.json'), folder);
   const events: WatchEvent[] = [];
   const stop = new AbortController();
-  const done = watchFolder({ folder, recursive: options.recursive ?? false, reader, ledger, besideText: options.besideText ?? false, settleMs: 40, rescanMs: 150, once: options.once, onEvent: (e) => events.push(e), signal: stop.signal });
+  const done = watchFolder({ folder, recursive: options.recursive ?? false, reader, ledger, besideText: options.besideText ?? false, settleMs: 40, rescanMs: 150, once: options.once, listen: options.listen, onEvent: (e) => events.push(e), signal: stop.signal });
   const of = (type: WatchEvent['type']) => events.filter((e) => e.type === type);
   return { reader, ledger, events, of, stop: () => (stop.abort(), done), done };
 }
@@ -98,6 +98,18 @@ describe('watchFolder', () => {
       { type: 'skipped', file: join(folder, 'notes.txt'), reason: 'not an image or PDF' },
       { type: 'skipped', file: join(folder, 'fake.png'), reason: 'not an image or PDF (it holds text)' },
     ]);
+  });
+
+  it('finds new files by its walk alone where fs.watch hears nothing (a network share, lost events), subfolders too', async () => {
+    const folder = folderIn(tempDir());
+    const w = start(folder, { listen: false, recursive: true });
+    await eventually(() => w.of('ready').length === 1, 'ready');
+    mkdirSync(join(folder, 'sub'));
+    writeFileSync(join(folder, 'sub', 'late.png'), png('late'));
+    writeFileSync(join(folder, 'later.png'), png('later'));
+    await eventually(() => w.reader.reads.length === 2, 'both read');
+    await w.stop();
+    expect(w.reader.reads.map((r) => r.text).sort()).toEqual(['late', 'later']);
   });
 
   it('reads a changed file again once, as a new version; a file touched but unchanged is not read again', async () => {
