@@ -15,6 +15,11 @@ import { promptForTask } from '../../../main/ocr/tasks.ts';
 import { DashScopeServer, DEFAULT_TEXT } from '../../support/dashscope-server.ts';
 import type { JobPlan } from '../../support/batch-stand-in.ts';
 import { useTempDir } from '../../support/temp.ts';
+import { printPdf } from '../../support/pdf.ts';
+import { writeFileSync } from 'node:fs';
+import { PdfDocument } from '../../../main/pdf/pdf.ts';
+import { prepareImage, toDataUrl } from '../../../main/image/prepare.ts';
+import { compatibleRequest } from '../../../main/ocr/compatible-request.ts';
 
 const KEY = 'sk-test-valid-key-0001';
 const server = new DashScopeServer();
@@ -152,4 +157,28 @@ describe('batch protocol', () => {
     expect(history.get(prepared.requests[0]!.entryId!)!.status).toBe('failed');
     expect(history.get(prepared.requests[0]!.entryId!)!.error?.retryable).toBe(true);
   });
+
+  it('sends the PDF pages asked for, each drawn and prepared as a live read does, as entries of one document', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'doc.pdf');
+    const bytes = await printPdf(['<h1>One</h1>', '<h1>Two</h1>', '<h1>Three</h1>']);
+    writeFileSync(path, bytes);
+    const history = new HistoryStore(join(dir, 'history.db'));
+    const bounds = new QwenEngine({ baseURL: server.baseURL, model: 'qwen-vl-ocr' }).pixelBounds();
+    const prompt = promptForTask({ task: 'text' });
+    const plan = await prepare([path], { model: 'qwen-vl-ocr', baseURL: server.baseURL, region: null, prompt, mode: 'text', bounds, pages: '1,3', outDir: dir, history });
+    expect([plan.inputs, plan.pages, plan.requests.length]).toEqual([1, 2, 2]);
+    const entries = plan.requests.map((r) => history.get(r.entryId!)!);
+    expect(entries.map((e) => e.document?.page)).toEqual([1, 3]);
+    expect(entries.map((e) => e.document?.pages)).toEqual([3, 3]);
+    expect(new Set(entries.map((e) => e.document?.id)).size).toBe(1);
+    // The line's body is the live read's body for the page drawn the same way.
+    const pdf = await PdfDocument.open(bytes, path);
+    const page = await prepareImage((await pdf.page(3, bounds)).png, { file: path, bounds, thumbnail: false });
+    await pdf.close();
+    const second = JSON.parse(readFileSync(plan.files[0]!, 'utf8').trim().split('\n')[1]!) as { body: unknown };
+    expect(second.body).toEqual(JSON.parse(JSON.stringify(compatibleRequest(page, { prompt, bounds }, { model: 'qwen-vl-ocr' }))));
+    expect(toDataUrl(page).length).toBeGreaterThan(100);
+    history.close();
+  }, 60_000);
 });
