@@ -28,6 +28,7 @@ import { hasTrayHost } from './linux/tray-host.ts';
 import { historyFile } from './paths.ts';
 import type { AppOrigin } from './security.ts';
 import { setUpCapture, type CaptureShell } from './shell/capture.ts';
+import { clipboardImage } from './shell/clipboard-image.ts';
 import { askUser, fileDialogs } from './shell/dialogs.ts';
 import { failureNotice } from './shell/failure-notice.ts';
 import { Hotkeys } from './shell/hotkeys.ts';
@@ -98,6 +99,9 @@ async function start(): Promise<void> {
   services.batchJobs.start();
   const capture = captureFor(core, services);
   registerIpc(ipcMain, services, origin, process.platform, capture.bridge);
+  // After capture is set up (POST /v1/capture and `readout capture` start one): the Local API, watched folders and the
+  // clipboard watch as Settings say, and the control endpoint.
+  void services.integrations.start();
   holdHotkeys(hotkeys, core);
   followSettings(core, services);
   const updates = await updatesFor(core, () => services.busy || capture.active);
@@ -240,6 +244,9 @@ function createServices(core: Core, hotkeys: Hotkeys): AppServices {
     emit,
     // Electron 44+: writeText returns a promise that rejects when another app holds the clipboard (clipboard.md).
     clipboard: { writeText: (text) => clipboard.writeText(text) },
+    clipboardImage,
+    // The control endpoint for `readout capture` listens here (serve/control-endpoint.ts), as the command looks for it.
+    dataDir: app.getPath('userData'),
     notifyDone: ({ text, count, failed }) => {
       const current = settings.get();
       const w = words().notification;

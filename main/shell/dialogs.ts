@@ -34,6 +34,16 @@ export function fileDialogs(window: MainWindow, words: () => ReturnType<typeof m
       const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
+    /**
+     * A folder to watch, or null if the user cancelled. docs/api/dialog.md, dialog.showOpenDialog: properties
+     * 'openDirectory' "Allow directories to be selected"; 'createDirectory' (macOS) lets the user make a new one there.
+     */
+    chooseFolder: async (): Promise<string | null> => {
+      const options: OpenDialogOptions = { title: words().dialog.watchFolderTitle, properties: ['openDirectory', 'createDirectory'] };
+      const parent = window.parent();
+      const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
   };
 }
 
