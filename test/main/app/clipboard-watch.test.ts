@@ -5,7 +5,9 @@
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_DROPPED_BYTES } from '../../../preload/api.ts';
-import type { ClipboardImagePort, Ticker } from '../../../main/app/clipboard-watch.ts';
+import fc from 'fast-check';
+import { ClipboardWatch, type ClipboardImagePort, type Ticker } from '../../../main/app/clipboard-watch.ts';
+import { defaultSettings } from '../../../main/settings/schema.ts';
 import { createTestApp, type TestApp } from '../../support/app-services.ts';
 import { useTempDir } from '../../support/temp.ts';
 
@@ -136,5 +138,40 @@ describe('clipboard watching', () => {
   it('the setting alone does nothing before the app has started its integrations', async () => {
     app.settings.update({ clipboardWatch: true });
     expect(ticker.running).toBe(0);
+  });
+});
+
+describe('clipboard watching, as a property', () => {
+  it('over any sequence of clipboard contents, an image is read exactly when it differs from the last image seen, never the first', async () => {
+    // Three small "images" (the watcher only hashes bytes) and "no image" (text copied, or nothing).
+    const images = [new Uint8Array([1, 2, 3]), new Uint8Array([4, 5, 6]), new Uint8Array([7, 8, 9])];
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.option(fc.integer({ min: 0, max: 2 }), { nil: null }), { minLength: 1, maxLength: 30 }), async (states) => {
+        let now: number | null = states[0]!;
+        const read: number[] = [];
+        const settings = { ...defaultSettings('linux'), clipboardWatch: true };
+        const watch = new ClipboardWatch({
+          settings: { get: () => settings, onChange: () => () => undefined },
+          clipboard: { readImage: () => (now === null ? null : images[now]!) },
+          read: (image) => void read.push(images.findIndex((candidate) => candidate.every((byte, i) => byte === image.bytes[i]))),
+          notifyFailed: () => undefined,
+          changed: () => undefined,
+          ticker: { every: () => () => undefined },
+        });
+        watch.start();
+        await watch.tick();
+        const expected: number[] = [];
+        let last = states[0];
+        for (const state of states.slice(1)) {
+          now = state;
+          await watch.tick();
+          if (state !== null && state !== last) expected.push(state);
+          if (state !== null) last = state;
+        }
+        watch.close();
+        expect(read).toEqual(expected);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
