@@ -132,6 +132,8 @@ export class AppServices {
 
   /** The Local API and the watchers stopped, then the offline engine's worker; after idle(). */
   async close(): Promise<void> {
+    // The batch jobs' poll would otherwise wake after the history is closed.
+    this.batchJobs.stop();
     await this.integrations.close();
     await this.engines.close();
   }

@@ -13,11 +13,14 @@ import { QueueBar } from './components/QueueBar.tsx';
 import { ResultView } from './components/ResultView.tsx';
 import { SelectionBar } from './components/SelectionBar.tsx';
 import { SettingsView } from './components/SettingsView.tsx';
+import { BatchJobsView } from './components/BatchJobsView.tsx';
+import { DropChoice, type SeveralDropped } from './components/DropChoice.tsx';
 import { Toasts } from './components/Toast.tsx';
 import { PasswordPrompt } from './components/PasswordPrompt.tsx';
 import { hotkeyLabel } from './hotkey.ts';
 import { useDebounced } from './hooks/useDebounced.ts';
-import { useDropAndPaste } from './hooks/useDropAndPaste.ts';
+import { send as sendDropped, useDropAndPaste } from './hooks/useDropAndPaste.ts';
+import { useBatchJobs } from './hooks/useBatchJobs.ts';
 import { useHistory } from './hooks/useHistory.ts';
 import { useListCollapsed } from './hooks/useListCollapsed.ts';
 import { useTabWrap } from './hooks/useTabWrap.ts';
@@ -47,7 +50,7 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
   const { t } = useTranslation();
   const [settings, setSettings] = useState(initial.settings);
   const [apiKey, setApiKey] = useState(initial.apiKey);
-  const [view, setView] = useState<'history' | 'settings'>('history');
+  const [view, setView] = useState<'history' | 'settings' | 'batch'>('history');
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<EntryStatus | ''>('');
   const [engine, setEngine] = useState<EngineName | ''>('');
@@ -118,7 +121,24 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
     }, [selection]),
   );
   const openFiles = useCallback(() => void api.ocr.openFiles().then(showWhenDone.track, showError), [showWhenDone, showError]);
-  const dragging = useDropAndPaste(showError, showWhenDone.track);
+  // Several files or a folder dropped, where a batch could take them (a key, or an endpoint of one's own): asked first (issue 26).
+  const batch = useBatchJobs();
+  const [several, setSeveral] = useState<SeveralDropped | null>(null);
+  const canBatch = settings.engine === 'qwen' && (apiKey.set || Boolean(settings.baseUrl));
+  const dragging = useDropAndPaste(showError, showWhenDone.track, canBatch ? setSeveral : undefined);
+  const readDroppedNow = useCallback((drop: SeveralDropped) => {
+    setSeveral(null);
+    void sendDropped(drop.files, 'drop', showError).then(showWhenDone.track, showError);
+  }, [showError, showWhenDone]);
+  const batchDropped = useCallback((drop: SeveralDropped) => {
+    setSeveral(null);
+    void api.batch.submitFiles(drop.all).then((jobs) => {
+      if (!jobs) return;
+      batch.setJobs(jobs);
+      say({ text: t('batchJobs.drop.sent', { count: jobs[0]?.total ?? 0 }) });
+      setView('batch');
+    }, showError);
+  }, [batch, say, t, showError]);
 
   useEffect(() => applyTheme(settings.theme), [settings.theme]);
   useEffect(() => {
@@ -208,6 +228,11 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
       (document.querySelector<HTMLElement>(`[data-testid="${target ?? 'history-list'}"]`) ?? document.querySelector<HTMLElement>('[data-testid="history-list"]'))?.focus(),
     );
   }, []);
+  const openBatch = useCallback(() => {
+    beforeSettings.current = (document.activeElement as HTMLElement | null)?.dataset.testid ?? null;
+    setView('batch');
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('.batch-jobs-title')?.focus());
+  }, []);
   const capture = useCallback(() => void api.capture.start().catch(showError), [showError]);
   const list = useListCollapsed(view === 'history');
   useTabWrap();
@@ -234,7 +259,7 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
       } else if (isShortcut(event, 'z') && !inField && pendingDelete.current) {
         event.preventDefault();
         pendingDelete.current.undo();
-      } else if (event.key === 'Escape' && view === 'settings' && !event.defaultPrevented) {
+      } else if (event.key === 'Escape' && view !== 'history' && !event.defaultPrevented) {
         event.preventDefault();
         leaveSettings();
       } else return;
@@ -361,6 +386,18 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
               </>
             )}
             <span className="spacer" />
+            {batch.jobs.length > 0 && (
+              <button
+                type="button"
+                className="batch-open"
+                onClick={openBatch}
+                data-testid="open-batch"
+                aria-label={batch.running > 0 ? t('batchJobs.openRunning', { count: batch.running }) : undefined}
+              >
+                {t('batchJobs.open')}
+                {batch.running > 0 && <span className="batch-badge" aria-hidden="true" data-testid="batch-badge">{batch.running}</span>}
+              </button>
+            )}
             <button type="button" onClick={openSettings} data-testid="open-settings" aria-keyshortcuts="Control+Comma">{t('toolbar.settings')}</button>
           </>
         ) : (
@@ -370,6 +407,10 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
       {view === 'settings' ? (
         <main className="settings-page">
           <SettingsView settings={settings} apiKey={apiKey} onChange={(next, key) => (setSettings(next), setApiKey(key))} onToast={message} />
+        </main>
+      ) : view === 'batch' ? (
+        <main className="settings-page">
+          <BatchJobsView jobs={batch.jobs} onJobs={batch.setJobs} onToast={message} onOpenEntry={(entryId) => (setView('history'), selection.select(entryId))} />
         </main>
       ) : (
         <main className={`split${list.collapsed ? ' list-collapsed' : ''}`}>
@@ -435,6 +476,7 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
         <QueueBar jobs={jobList} />
       </footer>
       <PasswordPrompt />
+      {several && <DropChoice drop={several} onReadNow={() => readDroppedNow(several)} onBatch={() => batchDropped(several)} onCancel={() => setSeveral(null)} />}
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
           <span>{t('drop.hint')}</span>

@@ -27,8 +27,12 @@ export async function openApp(browser: Browser, app: TestApp, url: string, optio
   return { context, page, problems };
 }
 
-/** Dispatches a drop of in-memory files on the window, as a file manager would. */
-export async function dropFiles(page: Page, files: Array<{ name: string; type: string; bytes: Buffer }>): Promise<void> {
+/**
+ * Dispatches a drop of in-memory files on the window, as a file manager would. Several files, where a batch could take
+ * them, are first asked about (DropChoice, issue 26): `choose` answers "Read now" (the default, as a drop did before)
+ * or leaves the question open ('ask') for the test to answer.
+ */
+export async function dropFiles(page: Page, files: Array<{ name: string; type: string; bytes: Buffer }>, { choose = 'read-now' }: { choose?: 'read-now' | 'ask' } = {}): Promise<void> {
   const transfer = await page.evaluateHandle((list) => {
     const data = new DataTransfer();
     for (const file of list) data.items.add(new File([Uint8Array.from(atob(file.b64), (c) => c.charCodeAt(0))], file.name, { type: file.type }));
@@ -36,6 +40,11 @@ export async function dropFiles(page: Page, files: Array<{ name: string; type: s
   }, files.map((f) => ({ name: f.name, type: f.type, b64: f.bytes.toString('base64') })));
   await page.dispatchEvent('body', 'dragenter', { dataTransfer: transfer });
   await page.dispatchEvent('body', 'drop', { dataTransfer: transfer });
+  if (files.length < 2 || choose !== 'read-now') return;
+  // React renders the question in the frame after the drop: by the next frame it is there, or not asked.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+  const readNow = page.getByTestId('drop-read-now');
+  if (await readNow.count()) await readNow.click();
 }
 
 /** Dispatches a paste of an image, as Ctrl/Cmd+V with a screenshot on the clipboard would. */
