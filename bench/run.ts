@@ -15,6 +15,7 @@ import { benchPdfBounds } from './pdf-bounds.ts';
 import { benchPdfEngines } from './pdf-engines.ts';
 import { benchExportMemory } from './export-memory.ts';
 import { benchStreamBounds } from './stream-bounds.ts';
+import { benchServe } from './serve.ts';
 
 const benches: Array<[string, () => Promise<string>]> = [
   ['pipeline', benchPipeline],
@@ -34,6 +35,7 @@ const benches: Array<[string, () => Promise<string>]> = [
   ['pdf-bounds', benchPdfBounds],
   ['export-memory', () => benchExportMemory()],
   ['stream-bounds', benchStreamBounds],
+  ['serve', () => benchServe()],
 ];
 
 const only = process.argv.slice(2);
