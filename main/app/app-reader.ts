@@ -59,8 +59,22 @@ export class AppReader {
       ...hooks,
       onReport: (report) => {
         hooks.onReport?.(report);
-        if (report.entryId !== null) this.#ports.emit('history:changed', { ids: [report.entryId] });
+        if (report.entryId === null) return;
+        this.#kept(report.entryId);
+        this.#ports.emit('history:changed', { ids: [report.entryId] });
       },
     });
+  }
+
+  /** As every reading in the app (jobs.ts #afterEntry): its image kept or not, the history kept under its cap. */
+  #kept(entryId: number): void {
+    const settings = this.#ports.settings.get();
+    try {
+      if (!settings.keepImages) this.#ports.history.dropImage(entryId);
+      if (settings.historyCapMb > 0) this.#ports.history.pruneImages(settings.historyCapMb * 1024 * 1024);
+    } catch (error) {
+      // The text is read and kept; only the tidying failed (a busy or read-only history): the next reading tries again.
+      console.warn('Keeping the history under its cap failed:', error instanceof Error ? error.message : String(error));
+    }
   }
 }

@@ -89,6 +89,17 @@ describe('the Local API in the app', () => {
     expect(app.captureStarts).toBe(1);
   });
 
+  it('a read over the API follows the history settings as any reading in the app: "keep images" off keeps none', async () => {
+    app.settings.update({ keepImages: false });
+    const port = await freePort();
+    await turnOn({ localApiPort: port });
+    const token = app.services.integrations.status().localApi.token;
+    const read = await call({ port, method: 'POST', path: '/v1/read', headers: { 'Content-Type': 'image/png', ...bearer(token) }, body: await render('No image 5') });
+    const [report] = read.json as Array<{ ok: boolean; entryId: number }>;
+    expect(report!.ok).toBe(true);
+    expect(app.history.get(report!.entryId)!.hasImage).toBe(false);
+  });
+
   it('a port in use is a failed status with its code, never a crash; another port then works', async () => {
     const taken = await occupy();
     try {
