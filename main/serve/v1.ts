@@ -23,7 +23,6 @@ export type V1Error = { status: number; code: string; message: string };
 
 /** A file name a client gave, as a name and nothing more: no folders, no control characters, at most 200 characters. */
 export function fileNameOf(given: string | null | undefined): string {
-  // eslint-disable-next-line no-control-regex
   const name = (given ?? '').split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim().slice(0, 200);
   return name === '' || name === '.' || name === '..' ? DEFAULT_FILE_NAME : name;
 }
