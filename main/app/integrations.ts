@@ -8,7 +8,7 @@
 import type { IntegrationsStatus, LocalApiStatus } from '../../preload/api.ts';
 import type { PackCode } from '../languages/catalog.ts';
 import { AppReader } from './app-reader.ts';
-import { ClipboardWatch, type Ticker } from './clipboard-watch.ts';
+import { ClipboardWatch } from './clipboard-watch.ts';
 import { AppControl } from './control.ts';
 import type { Engines } from './engines.ts';
 import { AppFolderWatch } from './folder-watch.ts';
@@ -90,5 +90,3 @@ export class AppIntegrations {
     await Promise.all([this.localApi.close(), this.folders.close(), this.control?.close()]);
   }
 }
-
-export type { Ticker };

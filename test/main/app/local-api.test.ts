@@ -133,6 +133,16 @@ describe('the Local API in the app', () => {
     await expect(call({ port: second, path: '/v1/health', headers: bearer(token) })).rejects.toMatchObject({ code: 'ECONNREFUSED' });
   });
 
+  it('stopped at quit (AppServices.close): the port refuses connections, and the settings stay as they were', async () => {
+    const port = await freePort();
+    await turnOn({ localApiPort: port });
+    const token = app.services.integrations.status().localApi.token;
+    expect((await call({ port, path: '/v1/health', headers: bearer(token) })).status).toBe(200);
+    await app.services.integrations.close();
+    await expect(call({ port, path: '/v1/health', headers: bearer(token) })).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+    expect(app.settings.get().localApi).toBe(true);
+  });
+
   it('a regenerated token is the only one accepted, at once', async () => {
     const port = await freePort();
     await turnOn({ localApiPort: port });
