@@ -33,8 +33,9 @@ function thrownCodes(): Map<string, string> {
     /\bmake\('([a-z][a-z-]+)'/g,
   ];
   for (const file of sources(join(repoRoot, 'main'))) {
-    // The command's usage errors and the language catalogue's codes (ja, ko) are not errors the window shows.
-    if (file.includes(`${join('main', 'cli')}`) || file.includes(`${join('main', 'languages', 'catalog.ts')}`)) continue;
+    // The command's usage errors, the local API's protocol codes (answered to scripts over HTTP: main/serve/v1.ts) and
+    // the language catalogue's codes (ja, ko) are not errors the window shows.
+    if (file.includes(`${join('main', 'cli')}`) || file.includes(`${join('main', 'serve')}`) || file.includes(`${join('main', 'languages', 'catalog.ts')}`)) continue;
     const text = readFileSync(file, 'utf8');
     // A family's codes, as its type lists them (OcrErrorCode, ImageErrorCode).
     for (const union of text.matchAll(/type \w*ErrorCode =([^;]+);/g)) {
@@ -42,7 +43,7 @@ function thrownCodes(): Map<string, string> {
     }
     for (const pattern of patterns) {
       for (const match of text.matchAll(pattern)) {
-        for (const code of match.slice(1)) if (code && !['script-not-read', 'missing', 'refused', 'directory'].includes(code)) found.set(code, relative(repoRoot, file));
+        for (const code of match.slice(1)) if (code && !['script-not-read', 'text-not-all-read', 'missing', 'refused', 'directory'].includes(code)) found.set(code, relative(repoRoot, file));
       }
     }
   }
