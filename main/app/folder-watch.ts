@@ -27,8 +27,8 @@ export const RETRY_MS = 5000;
 export interface FolderWatchPorts {
   settings: { get(): Settings; onChange(listener: (settings: Settings) => void): () => void };
   reader: ReadPort;
-  /** The history's file: each watcher's ledger is a connection of its own to it (history/watched-files.ts). */
-  historyFile: string;
+  /** The history's file: each watcher's ledger is a connection of its own to it (history/watched-files.ts). Asked only once a folder is watched. */
+  historyFile(): string;
   /** Counts or a state changed: integrations.ts pushes the status. */
   changed(): void;
   /** Tests shorten the watcher's intervals. */
@@ -104,22 +104,23 @@ export class AppFolderWatch {
   /** The history's folder, never read when it lies inside a watched one. */
   #dataDir(): string {
     try {
-      return realpathSync(dirname(this.#ports.historyFile));
+      return realpathSync(dirname(this.#ports.historyFile()));
     } catch {
-      return dirname(this.#ports.historyFile);
+      return dirname(this.#ports.historyFile());
     }
   }
 
   #begin(folder: WatchFolder): Watch {
     const log = this.#ports.log ?? ((line: string) => console.warn(`Watching ${folder.path}: ${line}`));
     let ledger: WatchedFiles | null = null;
+    // Opened by the first file, so a history that cannot be opened fails that file (said in the status), not the app.
+    const open = (): WatchedFiles => (ledger ??= new WatchedFiles(this.#ports.historyFile()));
     const watcher = new FolderWatcher(this.#ports.reader, {
-      // Opened lazily by the first file, so a history that cannot be opened fails that file, not the app.
-      get: (path) => (ledger ??= new WatchedFiles(this.#ports.historyFile)).get(path),
-      claim: (path, identity) => (ledger ??= new WatchedFiles(this.#ports.historyFile)).claim(path, identity),
-      done: (path, identity, entryIds, output) => (ledger ??= new WatchedFiles(this.#ports.historyFile)).done(path, identity, entryIds, output),
-      finishedReading: (row) => (ledger ??= new WatchedFiles(this.#ports.historyFile)).finishedReading(row),
-      touch: (path, identity) => (ledger ??= new WatchedFiles(this.#ports.historyFile)).touch(path, identity),
+      get: (path) => open().get(path),
+      claim: (path, identity) => open().claim(path, identity),
+      done: (path, identity, entryIds, output) => open().done(path, identity, entryIds, output),
+      finishedReading: (row) => open().finishedReading(row),
+      touch: (path, identity) => open().touch(path, identity),
       close: () => {
         ledger?.close();
         ledger = null;
@@ -131,7 +132,7 @@ export class AppFolderWatch {
       if (event.type === 'status' && this.#watches.get(folder.path)?.watcher === watcher) this.#ports.changed();
     });
     const dataDir = this.#dataDir();
-    const history = join(dataDir, basename(this.#ports.historyFile));
+    const history = join(dataDir, basename(this.#ports.historyFile()));
     // The data folder (history, language packs, the control socket) when it lies inside the watched one; when the
     // watched folder is inside the data folder, only the history's own files.
     const ignore = (path: string): boolean => path.startsWith(history) || (isInside(dataDir, path) && !isInside(dataDir, folder.path));

@@ -44,7 +44,7 @@ export class AppIntegrations {
       version: ports.version,
       changed,
     });
-    this.folders = new AppFolderWatch({ settings: ports.settings, reader: this.reader, historyFile: ports.history.file, changed, ...timings.folders });
+    this.folders = new AppFolderWatch({ settings: ports.settings, reader: this.reader, historyFile: () => ports.history.file, changed, ...timings.folders });
     this.clipboard = new ClipboardWatch({
       settings: ports.settings,
       clipboard: ports.clipboardImage,
