@@ -1,7 +1,7 @@
 /**
  * Every setting, saved as it changes; the API key goes to the main process and never comes back. The page is its
  * sections in the order a user needs them (review 2, L8): capture and its hotkeys, the engine with its key and
- * region, offline languages, behaviour, history, appearance, and the usage table last. Each section is its own small
+ * region, offline languages, behaviour, translation, integrations (issue 25), history, appearance, and the usage table last. Each section is its own small
  * component (EngineSettings, CaptureSettings, ...) sharing one field kit (SettingsFields), so a new setting is one
  * line in the section it belongs to.
  */
@@ -11,6 +11,7 @@ import { BehaviourSettings } from './BehaviourSettings.tsx';
 import { CaptureSettings } from './CaptureSettings.tsx';
 import { EngineSettings } from './EngineSettings.tsx';
 import { HistorySettings } from './HistorySettings.tsx';
+import { IntegrationsSettings } from './IntegrationsSettings.tsx';
 import { OfflineLanguages } from './OfflineLanguages.tsx';
 import { Section, useSettingsFields } from './SettingsFields.tsx';
 import { TranslateSettings } from './TranslateSettings.tsx';
@@ -52,6 +53,10 @@ export function SettingsView(props: Props) {
 
       <Section id="translate" title={t('settings.translate.heading')}>
         <TranslateSettings fields={fields} />
+      </Section>
+
+      <Section id="integrations" title={t('integrations.heading')}>
+        <IntegrationsSettings fields={fields} />
       </Section>
 
       <Section id="history" title={t('settings.history.heading')}>
