@@ -90,6 +90,10 @@ describe('batch jobs', () => {
     await page.getByTestId('back').click();
     expect(await page.getByTestId('batch-badge').textContent()).toBe('1');
     expect(await page.getByTestId('open-batch').getAttribute('aria-label')).toBe(fill(en.batchJobs.openRunning, { count: 1 }));
+    for (const [width, height] of [[640, 480], [1100, 720]] as const) {
+      await page.setViewportSize({ width, height });
+      await page.screenshot({ path: join(SHOTS, `toolbar-badge-en-light-${width}x${height}.png`) });
+    }
     await page.getByTestId('open-batch').click();
 
     // The service finishes the job; a Refresh fetches it and the entries fill as batch:changed arrives.
