@@ -148,22 +148,30 @@ export async function watchFolder(options: WatchOptions): Promise<void> {
     if (name.kind === 'skip') return skip(path, name.reason);
     examining.add(path);
     try {
-      const found = await examine(root, path);
-      if (!found || found.kind === 'other') return;
-      if (found.kind === 'outside') return skip(path, 'a link to a file outside the watched folder');
-      const before = handled.get(path);
-      if (before && before.size === found.file.size && before.mtimeMs === found.file.mtimeMs) return;
-      // Read before and unchanged since: no need even to wait for it to settle.
-      const row = ledger.get(path);
-      if (row && decide(row, found.file) === 'skip') {
-        handled.set(path, { size: found.file.size, mtimeMs: found.file.mtimeMs });
-        return;
-      }
-      if (!stopping && !settling.has(path)) settling.set(path, { observations: [], at: 0 });
+      await consider(path);
+    } catch (error) {
+      // The ledger could not be asked (a history locked past its timeout): said; the next walk asks again.
+      onEvent({ type: 'warning', message: `${nameOf(path)}: ${errorMessage(error)}` });
     } finally {
       examining.delete(path);
     }
     poke();
+  };
+
+  /** Whether a file that may be read needs to be: not when this run or the ledger has it read, as it is now. */
+  const consider = async (path: string): Promise<void> => {
+    const found = await examine(root, path);
+    if (!found || found.kind === 'other') return;
+    if (found.kind === 'outside') return skip(path, 'a link to a file outside the watched folder');
+    const before = handled.get(path);
+    if (before && before.size === found.file.size && before.mtimeMs === found.file.mtimeMs) return;
+    // Read before and unchanged since: no need even to wait for it to settle.
+    const row = ledger.get(path);
+    if (row && decide(row, found.file) === 'skip') {
+      handled.set(path, { size: found.file.size, mtimeMs: found.file.mtimeMs });
+      return;
+    }
+    if (!stopping && !settling.has(path)) settling.set(path, { observations: [], at: 0 });
   };
 
   const rescan = async (): Promise<number> => {
