@@ -154,7 +154,7 @@ describe('order and wording (L8, L9)', () => {
     regionApp();
     const page = await openSettings();
     const sections = await page.locator('.settings-section').evaluateAll((all) => all.map((section) => section.getAttribute('data-testid')));
-    expect(sections).toEqual(['settings-capture', 'settings-engine', 'settings-languages', 'settings-behaviour', 'settings-translate', 'settings-history', 'settings-appearance', 'settings-usage']);
+    expect(sections).toEqual(['settings-capture', 'settings-engine', 'settings-languages', 'settings-behaviour', 'settings-translate', 'settings-integrations', 'settings-history', 'settings-appearance', 'settings-usage']);
     expect(await page.getByTestId('settings-capture').getByTestId('hotkey-hotkey').count()).toBe(1);
     const engine = page.getByTestId('settings-engine');
     for (const part of ['#api-key', '[data-testid="region"]', '[data-testid="engine-qwen"]']) expect(await engine.locator(part).count()).toBe(1);
