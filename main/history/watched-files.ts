@@ -100,7 +100,8 @@ export class WatchedFiles {
    * The entries a claimed reading of the file finished, marking its row done; null when it did not finish: no entry
    * since the claim, one still pending, or one cut off ('interrupted': the store's recoverInterrupted marks a dead
    * process's pending entries so), or a PDF with pages missing. A file that failed before any entry was made (not an
-   * image after all) has none: it is read again, and fails again, once.
+   * image after all) has none: it is read again, and fails again, once. The cut-off entries are removed, as the
+   * reading that follows replaces them (their image is the file's, read again).
    */
   finishedReading(row: WatchedFile): number[] | null {
     return transaction(this.#db, () => {
@@ -110,10 +111,17 @@ export class WatchedFiles {
            WHERE e.source_kind = 'file' AND json_extract(e.source, '$.path') = ? AND e.created_at >= ? ORDER BY e.id`,
         )
         .all(row.path, row.claimedAt) as Array<{ id: number; status: string; error_code: string | null; page: number | null; document_id: number | null; pages: number | null }>;
-      if (entries.length === 0) return null;
-      if (entries.some((e) => e.status === 'pending' || e.error_code === 'interrupted' || e.status === 'cancelled')) return null;
       const document = entries.find((e) => e.document_id !== null);
-      if (document && new Set(entries.map((e) => e.page)).size < (document.pages ?? 0)) return null;
+      const unfinished =
+        entries.length === 0 ||
+        entries.some((e) => e.status === 'pending' || e.error_code === 'interrupted' || e.status === 'cancelled') ||
+        (document !== undefined && new Set(entries.map((e) => e.page)).size < (document.pages ?? 0));
+      if (unfinished) {
+        // The reading that was cut off is read again now; its interrupted entries (the store's recoverInterrupted marks a
+        // dead process's pending ones so) would otherwise stay as failures beside the reading that replaces them.
+        for (const e of entries) if (e.error_code === 'interrupted') this.#db.prepare('DELETE FROM entries WHERE id = ?').run(e.id);
+        return null;
+      }
       const ids = entries.map((e) => e.id);
       this.#db.prepare("UPDATE watched_files SET state = 'done', done_at = ?, entry_ids = ? WHERE path = ?").run(this.#now(), JSON.stringify(ids), row.path);
       return ids;

@@ -105,7 +105,7 @@ describe('a claimed reading after a restart (history ledger)', () => {
     expect(ledger.get(shot)).toMatchObject({ state: 'done', entryIds: [id] });
   });
 
-  it('not finished: no entry, a pending one, or one the restart marked interrupted', () => {
+  it('not finished: no entry, a pending one, or one the restart marked interrupted (which is removed)', () => {
     const { store, ledger } = setup();
     ledger.claim(shot, identity);
     expect(ledger.finishedReading(ledger.get(shot)!)).toBeNull();
@@ -114,6 +114,8 @@ describe('a claimed reading after a restart (history ledger)', () => {
     store.fail(id, { code: 'interrupted', message: 'Readout stopped before this finished; retry it.', retryable: true });
     expect(ledger.finishedReading(ledger.get(shot)!)).toBeNull();
     expect(ledger.get(shot)!.state).toBe('reading');
+    // The cut-off entry goes: the reading that follows replaces it.
+    expect(store.get(id)).toBeNull();
   });
 
   it('an entry of the same file from before the claim does not count, nor one of another file', () => {
