@@ -137,6 +137,28 @@ describe('batch jobs', () => {
     expect(server.batches.jobs.get(id)?.status).toBe('cancelling');
   });
 
+  it('asks by keyboard: Tab goes round the question’s buttons, Escape leaves the drop unread', async () => {
+    const app = await qwenApp();
+    const page = await suite.open();
+    const before = server.batches.jobs.size;
+    await dropThree(page, tempDir());
+    await page.getByTestId('drop-choice').waitFor();
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
+    await expect.poll(focused).toBe('drop-read-now');
+    const order: Array<string | null | undefined> = [];
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('Tab');
+      order.push(await focused());
+    }
+    expect(order).toEqual(['drop-batch', 'drop-cancel', 'drop-read-now']);
+    await page.keyboard.press('Shift+Tab');
+    expect(await focused()).toBe('drop-cancel');
+    await page.keyboard.press('Escape');
+    expect(await page.getByTestId('drop-choice').count()).toBe(0);
+    expect(app.history.list({}).items).toEqual([]);
+    expect(server.batches.jobs.size).toBe(before);
+  });
+
   it('reads a drop now when asked to, with no batch', async () => {
     const app = await qwenApp();
     const page = await suite.open();

@@ -28,9 +28,11 @@ export function DropChoice({ drop, onReadNow, onBatch, onCancel }: Props) {
   useEffect(() => {
     first.current?.focus();
     const onKey = (event: KeyboardEvent): void => {
-      if (event.key !== 'Escape') return;
-      event.preventDefault();
-      onCancel();
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        onCancel();
+      }
+      // Tab goes round the question's own buttons: useTabWrap keeps the focus within an aria-modal dialog.
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

@@ -65,7 +65,7 @@ export function useDropAndPaste(onError: (error: unknown) => void, onSent: (tick
       setDragging(false);
       const drop = dropped(event.dataTransfer);
       if (onSeveral && (drop.all.length > 1 || drop.folders > 0)) onSeveral(drop);
-      else send(drop.files, 'drop', onError).then(onSent, onError);
+      else send(drop.all, 'drop', onError).then(onSent, onError);
     };
     const onPaste = (event: ClipboardEvent): void => {
       const target = event.target as HTMLElement | null;
