@@ -48,3 +48,21 @@ describe('which files a watcher reads', () => {
     expect(contentKind(Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2]))).toEqual({ kind: null, reason: 'not an image or PDF (it is a zip archive)' });
   });
 });
+
+describe('what lies inside the watched folder', () => {
+  const segment = fc.stringMatching(/^[A-Za-z0-9_. -]{1,8}$/).filter((s) => s !== '.' && s !== '..');
+  it('every path joined under the root is inside; a sibling sharing its prefix, or a path climbing out, is not', async () => {
+    const { isInside } = await import('../../../main/watch/scan.ts');
+    const { join, resolve } = await import('node:path');
+    fc.assert(
+      fc.property(fc.array(segment, { maxLength: 5 }), segment, fc.integer({ min: 1, max: 4 }), (segments, name, up) => {
+        const root = '/watched/folder';
+        expect(isInside(root, join(root, ...segments))).toBe(true);
+        expect(isInside(root, `${root}${name}`)).toBe(false);
+        expect(isInside(root, `${root}-${name}`)).toBe(false);
+        const climbed = resolve(root, ...segments, ...Array.from({ length: segments.length + up }, () => '..'), name);
+        expect(isInside(root, climbed)).toBe(climbed === root || climbed.startsWith(`${root}/`));
+      }),
+    );
+  });
+});

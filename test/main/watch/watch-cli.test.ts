@@ -188,6 +188,19 @@ describe('readout watch', () => {
     expect(again.stdout).toBe('');
   }, 60_000);
 
+  it('stops on SIGTERM with exit 0, and passes over its own data folder inside the watched one in silence', async () => {
+    const folder = join(tempDir(), 'in');
+    const data = join(folder, 'readout-data');
+    mkdirSync(folder);
+    await writeFile(join(folder, 'a.png'), await render('Alpha 1'));
+    const child = new CliChild(['watch', folder, '--recursive', '--engine', 'local', '--data-dir', data, '--settle', '100', '--json']);
+    await child.until((c) => reportsOf(c).length === 1, 'a.png read');
+    child.kill('SIGTERM');
+    expect((await child.exited).code).toBe(0);
+    expect(child.stderr).toBe(`readout: watching ${folder} for new images and PDFs; Ctrl+C to stop\n`);
+    expect(done(data, 'a.png')).toHaveLength(1);
+  }, 60_000);
+
   it('refuses a folder that is not there, or a file, with exit 2 and the reason', async () => {
     const dir = tempDir();
     const missing = await runCli(['watch', join(dir, 'nope')]);
