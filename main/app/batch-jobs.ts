@@ -12,6 +12,7 @@ import { BatchClient } from '../batch/client.ts';
 import { gatherFiles } from '../batch/gather.ts';
 import { cancelJob, checkCanBatch, findJob, jobName, refreshJob, summarize, unfinished } from '../batch/jobs.ts';
 import { BatchLedger, type JobRow } from '../batch/ledger.ts';
+import { recoverStranded } from '../batch/stranded.ts';
 import { discard, prepare, send } from '../batch/submit.ts';
 import { QwenEngine } from '../ocr/qwen.ts';
 import { REGIONS, regionOf } from '../ocr/regions.ts';
@@ -91,8 +92,9 @@ export class AppBatchJobs {
     this.#changed(null);
   }
 
-  /** Starts the poll (at start, when a job is submitted). */
+  /** Starts the poll (at start, when a job is submitted); a job a stopped submission left local is settled first. */
   start(): void {
+    if (this.#ledger.localJobs().length) void this.refresh().catch(() => undefined);
     this.#schedule();
   }
 
@@ -102,8 +104,18 @@ export class AppBatchJobs {
   }
 
   async #refresh(id?: string): Promise<BatchJobView[]> {
-    const jobs = id ? [findJob(this.#ledger, id)] : unfinished(this.#ledger);
     const filled: number[] = [];
+    // A job left local by a submission that stopped is adopted from the service or its entries made retryable
+    // (batch/stranded.ts); a service that cannot be asked leaves it for the next refresh.
+    const named = id ? findJob(this.#ledger, id) : null;
+    if (!named || named.batchId === null) {
+      try {
+        for (const { job } of await recoverStranded(this.#ledger, (j) => this.#clientFor(j), { only: named?.id })) filled.push(...this.#ledger.progress(job.id).entryIds);
+      } catch (error) {
+        console.warn('readout: batch jobs left unsent could not be checked', error instanceof Error ? error.message : error);
+      }
+    }
+    const jobs = id ? [findJob(this.#ledger, id)] : unfinished(this.#ledger);
     for (const job of jobs) {
       try {
         const report = await refreshJob(job, (j) => this.#clientFor(j), this.#ledger);

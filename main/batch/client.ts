@@ -24,6 +24,7 @@ const batchSchema = z.object({
   failed_at: z.number().nullish(),
   expired_at: z.number().nullish(),
   cancelled_at: z.number().nullish(),
+  metadata: z.record(z.string(), z.unknown()).nullish(),
   errors: z.object({ data: z.array(z.object({ code: z.string().nullish(), message: z.string().nullish(), line: z.number().nullish() }).passthrough()).nullish() }).passthrough().nullish(),
 }).passthrough();
 
@@ -43,6 +44,10 @@ export interface RemoteBatch {
   finishedAt: number | null;
   /** The service's reasons, for a job that failed validation. */
   error: string | null;
+  /** When the service created it, in ms. */
+  createdAt: number | null;
+  /** Its metadata.ds_name: how a job this history lost track of is known again (stranded.ts). */
+  name: string | null;
 }
 
 export interface BatchClientOptions {
@@ -121,6 +126,8 @@ export class BatchClient {
       failed: b.request_counts?.failed ?? 0,
       finishedAt: final === null ? null : final * 1000,
       error: reasons.length ? redactAndTruncate(reasons.slice(0, 5).join('; '), 1000, this.#apiKey) : null,
+      createdAt: b.created_at == null ? null : b.created_at * 1000,
+      name: typeof b.metadata?.ds_name === 'string' ? b.metadata.ds_name.slice(0, 200) : null,
     };
   }
 

@@ -79,5 +79,10 @@ export async function fetchJob(job: JobRow, client: BatchClient, ledger: BatchLe
     }
   }
   ledger.markFetched(job.id);
+  // The service keeps every file until it is deleted and refuses uploads past 10,000 files or 100 GB (limits.ts):
+  // with every result in the history, the job's input file goes, and its result files too unless a line could not
+  // be read (then they stay for the user to look at). A file that will not go costs nothing here: it is tried once.
+  const done = [job.inputFileId ?? remote.inputFileId, ...(report.problems.length ? [] : [remote.outputFileId, remote.errorFileId])];
+  for (const fileId of done) if (fileId) await client.deleteFile(fileId).catch(() => undefined);
   return { ...report, job: ledger.job(job.id)! };
 }

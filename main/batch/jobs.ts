@@ -52,7 +52,20 @@ export async function cancelJob(job: JobRow, clientFor: (job: JobRow) => BatchCl
     ledger.failJob(job.id, 'cancelled', 'Cancelled before it was sent.');
     return ledger.job(job.id)!;
   }
-  const remote = await clientFor(job).cancel(job.batchId);
+  const client = clientFor(job);
+  let remote: Awaited<ReturnType<BatchClient['cancel']>>;
+  try {
+    remote = await client.cancel(job.batchId);
+  } catch (error) {
+    // The history may not have heard yet that the job ended (the docs cancel only a job "正在进行或排队中"): asked
+    // again, an ended job is said as one, and its results are left for fetch to bring in.
+    const now = await client.retrieve(job.batchId).catch(() => null);
+    if (now && FINAL_STATES.has(now.state)) {
+      ledger.heard(job.id, now);
+      throw new ReadoutError('batch-finished', `Batch job ${jobName(job)} has already ended (${now.state}); there is nothing to cancel: \`readout batch fetch ${jobName(job)}\` brings its results in.`);
+    }
+    throw error;
+  }
   ledger.heard(job.id, remote);
   return ledger.job(job.id)!;
 }

@@ -72,7 +72,7 @@ export class BatchLedger {
   }
 
   /** The service took the job: its ids and first state. */
-  sent(id: number, remote: { batchId: string; inputFileId: string; state: BatchState }): void {
+  sent(id: number, remote: { batchId: string; inputFileId: string | null; state: BatchState }): void {
     this.#db.prepare('UPDATE batch_jobs SET batch_id = ?, input_file_id = ?, state = ? WHERE id = ?').run(remote.batchId, remote.inputFileId, remote.state, id);
   }
 
@@ -124,6 +124,19 @@ export class BatchLedger {
     const rows = this.#db.prepare('SELECT entry_id, state FROM batch_requests WHERE job_id = ? ORDER BY entry_id').all(jobId) as Array<{ entry_id: number | null; state: RequestState }>;
     const count = (state: RequestState): number => rows.filter((r) => r.state === state).length;
     return { pending: count('pending'), done: count('done'), failed: count('failed'), entryIds: rows.flatMap((r) => (r.entry_id === null ? [] : [r.entry_id])) };
+  }
+
+  /** Jobs never taken by the service and not given up on: being sent now, or left so by a process that stopped. */
+  localJobs(): JobRow[] {
+    return (this.#db.prepare("SELECT * FROM batch_jobs WHERE state = 'local' AND batch_id IS NULL AND error IS NULL ORDER BY id").all() as unknown as Row[]).map(toJob);
+  }
+
+  /** The processes that wrote the job's pending entries (history/store.ts owner_pid): the submission's. */
+  ownerPids(jobId: number): number[] {
+    return (this.#db.prepare(
+      `SELECT DISTINCT e.owner_pid AS pid FROM batch_requests r JOIN entries e ON e.id = r.entry_id
+       WHERE r.job_id = ? AND r.state = 'pending' AND e.owner_pid IS NOT NULL`,
+    ).all(jobId) as Array<{ pid: number }>).map((r) => r.pid);
   }
 
   /** The custom_ids still pending. */

@@ -19,7 +19,14 @@ const completion = z.object({
   usage: usage.nullish(),
 }).passthrough();
 
-const errorBody = z.object({ code: z.union([z.string(), z.number()]).nullish(), message: z.string().nullish() }).passthrough();
+// The docs' table names error.code and error.message; their own result-to-CSV script reads error.error_code and
+// error.error_message: both spellings are taken.
+const errorBody = z.object({
+  code: z.union([z.string(), z.number()]).nullish(),
+  message: z.string().nullish(),
+  error_code: z.union([z.string(), z.number()]).nullish(),
+  error_message: z.string().nullish(),
+}).passthrough();
 
 const line = z.object({
   id: z.string().nullish(),
@@ -58,8 +65,8 @@ export function parseResultLine(text: string): ParsedLine | { problem: string } 
   const status = response?.status_code ?? null;
   if (error || status === null || status >= 400) {
     const body = errorBody.safeParse((response?.body as { error?: unknown } | undefined)?.error ?? response?.body);
-    const code = String(error?.code ?? (body.success ? body.data.code : null) ?? (status !== null ? `HTTP ${status}` : 'failed'));
-    const message = error?.message ?? (body.success ? body.data.message : null) ?? 'the service gave no reason';
+    const code = String(error?.code ?? error?.error_code ?? (body.success ? body.data.code ?? body.data.error_code : null) ?? (status !== null ? `HTTP ${status}` : 'failed'));
+    const message = error?.message ?? error?.error_message ?? (body.success ? body.data.message ?? body.data.error_message : null) ?? 'the service gave no reason';
     return { ok: false, customId, code: code.slice(0, 100), message: message.slice(0, 500), requestId };
   }
   const answer = completion.safeParse(response?.body);
@@ -68,11 +75,14 @@ export function parseResultLine(text: string): ParsedLine | { problem: string } 
   return { ok: true, customId, text: content.slice(0, MAX_ANSWER_CHARS), usage: answer.data.usage ?? null, requestId: requestId ?? short(answer.data.id ?? null) };
 }
 
-/** Every line of a file: the lines read, and the problems (1-based line numbers); blank lines are skipped. */
+/**
+ * Every line of a file: the lines read, and the problems (1-based line numbers); blank lines are skipped. A byte-order
+ * mark and CRLF line ends are taken off first: JSON.parse refuses a BOM, which would cost the first line its result.
+ */
 export function parseResultFile(text: string): { lines: ParsedLine[]; problems: LineProblem[] } {
   const lines: ParsedLine[] = [];
   const problems: LineProblem[] = [];
-  for (const [index, raw] of text.split('\n').entries()) {
+  for (const [index, raw] of text.replace(/^\uFEFF/, '').split(/\r?\n/).entries()) {
     if (!raw.trim()) continue;
     const parsed = parseResultLine(raw);
     if ('problem' in parsed) problems.push({ line: index + 1, reason: parsed.problem });

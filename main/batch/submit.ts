@@ -24,6 +24,7 @@ import { estimate, promptTokens, type Estimate } from './cost.ts';
 import type { BatchLedger } from './ledger.ts';
 import { customIdOf, requestLine } from './request-lines.ts';
 import { LineCutter, lineBytes, type SplitLimits } from './split.ts';
+import { remoteName } from './stranded.ts';
 import type { Region } from '../ocr/regions.ts';
 
 export interface PrepareOptions {
@@ -197,12 +198,17 @@ export async function send(plan: Plan, client: BatchClient, ledger: BatchLedger)
     const requests = plan.requests.filter((r) => r.file === index && r.entryId !== null) as Array<PlannedRequest & { entryId: number }>;
     const share = estimate(requests.map((r) => ({ imageTokens: r.imageTokens, promptTokens: prompt })), plan.region);
     const jobId = ledger.createJob({ baseUrl: plan.baseURL, region: plan.region, model: plan.model, estimatedCost: share.batch, requests });
+    let fileId: string | null = null;
     try {
-      const fileId = await client.upload(basename(path), readFileSync(path));
-      const job = await client.create(fileId, { source: 'readout', job: String(jobId) });
+      fileId = await client.upload(basename(path), readFileSync(path));
+      // ds_name (the docs' task name, up to 100 characters) ties the service's job to this ledger row, so a job whose
+      // answer this process never wrote down is found again rather than sent twice (stranded.ts).
+      const job = await client.create(fileId, { source: 'readout', job: String(jobId), ds_name: remoteName(ledger.job(jobId)!) });
       ledger.sent(jobId, { batchId: job.id, inputFileId: fileId, state: job.state });
       sent.push({ jobId, batchId: job.id, requests: requests.length, error: null });
     } catch (error) {
+      // A file uploaded for a job that was then refused would stay on the service, counted against its 10,000 files.
+      if (fileId) await client.deleteFile(fileId).catch(() => undefined);
       const failure = failureOf(error);
       const message = `The batch service refused ${basename(path)}: ${failure.message}`;
       ledger.failJob(jobId, 'failed', message);

@@ -1,5 +1,5 @@
 /** `readout batch ...`: jobs on DashScope's Batch API (main/batch/), from the command line. */
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
@@ -11,6 +11,7 @@ import { gatherFiles } from '../batch/gather.ts';
 import { cancelJob, checkCanBatch, findJob, jobName, refreshJob, summarize, unfinished, type JobSummary } from '../batch/jobs.ts';
 import { BatchLedger, type JobRow } from '../batch/ledger.ts';
 import { FINAL_STATES, type BatchState } from '../batch/limits.ts';
+import { recoverStranded } from '../batch/stranded.ts';
 import { discard, prepare, send } from '../batch/submit.ts';
 import { errorMessage, ReadoutError } from '../errors.ts';
 import { historyError } from '../history/database.ts';
@@ -148,11 +149,16 @@ async function submit(argv: string[], io: BatchIo, env: Env): Promise<number> {
     }
     if (!o.yes && !(await ask('Submit? [y/N] ', io))) {
       discard(plan, history);
+      if (!o.out) rmSync(outDir, { recursive: true, force: true });
       io.stderr('readout: not sent\n');
       return 1;
     }
     const ledger = new BatchLedger(history!);
-    const sent = await send(plan, new BatchClient({ baseURL, apiKey: apiKey || 'none' }), ledger);
+    const sent = await send(plan, new BatchClient({ baseURL, apiKey: apiKey || 'none' }), ledger).finally(() => {
+      // The request files hold every image: once sent (or refused) they are not needed, and a folder of our own making
+      // is not left in the temporary folder for anyone to read. One the user named with --out is theirs to keep.
+      if (!o.out) rmSync(outDir, { recursive: true, force: true });
+    });
     for (const job of sent) {
       if (job.error) {
         failures++;
@@ -163,6 +169,23 @@ async function submit(argv: string[], io: BatchIo, env: Env): Promise<number> {
     return failures > 0 ? 1 : 0;
   };
   return o['dry-run'] ? run(null) : withHistory(o['data-dir'], run);
+}
+
+/**
+ * Settles the jobs a stopped submission left local (batch/stranded.ts) before the command looks at the jobs: each
+ * said in a line; a service that cannot be asked leaves them for the next run.
+ */
+async function settleStranded(ledger: BatchLedger, io: BatchIo, env: Env, only?: JobRow): Promise<void> {
+  if (only && only.batchId !== null) return;
+  try {
+    for (const { job, outcome } of await recoverStranded(ledger, clientFor(env), { only: only?.id })) {
+      io.stderr(outcome === 'adopted'
+        ? `readout: local-${job.id} had been sent before Readout stopped: it is job ${job.batchId ?? '?'}, fetched from now on\n`
+        : `readout: local-${job.id} was never sent (Readout stopped first): its ${job.total} entries are marked for retry (readout history retry), or submit the files again\n`);
+    }
+  } catch (error) {
+    io.stderr(`readout: jobs left unsent could not be checked with the service (${printable(errorMessage(error))}); the next fetch tries again\n`);
+  }
 }
 
 function idArgs(argv: string[], name: string, options: { needsId?: boolean } = {}) {
@@ -181,6 +204,7 @@ async function status(argv: string[], io: BatchIo, env: Env, command: 'status' |
   if (command === 'list' && args.id) throw new UsageError('list takes no arguments');
   return withHistory(args.dataDir, async (history) => {
     const ledger = new BatchLedger(history);
+    if (command === 'status') await settleStranded(ledger, io, env, args.id ? findJob(ledger, args.id) : undefined);
     const jobs = args.id ? [findJob(ledger, args.id)] : ledger.jobs();
     // status asks the service about unfinished jobs (it fetches nothing); list says what the history knows.
     if (command === 'status') {
@@ -202,9 +226,11 @@ async function fetchCommand(argv: string[], io: BatchIo, env: Env): Promise<numb
   const args = idArgs(argv, 'fetch');
   // A test's way to kill a fetch half way (test/main/batch/batch-cli.test.ts): SIGKILL after this many entries.
   const killAfter = Number(env.READOUT_TEST_KILL_BATCH_FETCH_AFTER ?? 0);
-  const pollMs = Math.max(10, Number(env.READOUT_BATCH_POLL_MS ?? 5000));
+  // The docs: "轮询间隔 > 1分钟，使用指数退避策略" (batch/limits.ts): a minute, doubling to five.
+  const pollMs = Math.max(10, Number(env.READOUT_BATCH_POLL_MS ?? 60_000));
   return withHistory(args.dataDir, async (history) => {
     const ledger = new BatchLedger(history);
+    await settleStranded(ledger, io, env, args.id ? findJob(ledger, args.id) : undefined);
     const targets = args.id ? [findJob(ledger, args.id)] : unfinished(ledger);
     let failed = 0;
     let settled = 0;
@@ -212,11 +238,21 @@ async function fetchCommand(argv: string[], io: BatchIo, env: Env): Promise<numb
       let delay = pollMs;
       let last = '';
       for (;;) {
-        const report = await refreshJob(ledger.job(target.id)!, clientFor(env), ledger, {
-          onSettled: () => {
-            if (killAfter > 0 && ++settled >= killAfter) process.kill(process.pid, 'SIGKILL');
-          },
-        });
+        let report: Awaited<ReturnType<typeof refreshJob>>;
+        try {
+          report = await refreshJob(ledger.job(target.id)!, clientFor(env), ledger, {
+            onSettled: () => {
+              if (killAfter > 0 && ++settled >= killAfter) process.kill(process.pid, 'SIGKILL');
+            },
+          });
+        } catch (error) {
+          // One job the service will not answer for (gone after its 30 days, another key) must not keep the others
+          // from being fetched: it is said, counted, and the next job is asked.
+          if (args.id) throw error;
+          io.stderr(`readout: ${jobName(target)}: ${printable(errorMessage(error))}\n`);
+          failed++;
+          break;
+        }
         for (const problem of report.problems) io.stderr(`readout: ${printable(problem)}\n`);
         const job = summarize(ledger, report.job);
         const ended = report.job.state === 'fetched' || report.job.batchId === null;

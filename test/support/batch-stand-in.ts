@@ -15,8 +15,10 @@ import type { ServerResponse } from 'node:http';
 
 export const BATCH_MODELS = new Set(['qwen-vl-ocr', 'qwen-vl-ocr-latest']);
 const MAX_LINES = 50_000;
-const MAX_FILE_BYTES = 500 * 1024 * 1024;
-const MAX_LINE_BYTES = 6 * 1024 * 1024;
+// "单文件最多 50,000 个请求，且不超过 500 MB"; "每个JSON对象不超过 6 MB" (main/batch/limits.ts quotes the page): the
+// stand-in holds a file to the stricter reading of "MB" (10^6 bytes), so what Readout writes fits either.
+const MAX_FILE_BYTES = 500 * 1000 * 1000;
+const MAX_LINE_BYTES = 6 * 1000 * 1000;
 const STATES = ['validating', 'in_progress', 'finalizing', 'completed'] as const;
 
 interface StoredFile {
@@ -70,6 +72,13 @@ export class BatchStandIn {
   readonly retrievals = new Map<string, number>();
   /** The plan the next created job follows. */
   nextPlan: JobPlan = {};
+  /** Faults a test asks for: the nth upload (1-based, counted from when set) or job creation refused with this answer. */
+  refuseUpload: ((n: number) => { status: number; code: string; message: string } | null) | null = null;
+  refuseCreate: ((n: number) => { status: number; code: string; message: string } | null) | null = null;
+  /** The next file download sends half its bytes and drops the connection (a network cut mid-fetch). */
+  dropNextContent = false;
+  #uploadsSeen = 0;
+  #createsSeen = 0;
   readonly #host: StandInHost;
 
   constructor(host: StandInHost) {
@@ -98,6 +107,14 @@ export class BatchStandIn {
     if (method === 'GET' && (match = /^\/files\/([\w-]+)\/content$/.exec(path))) {
       const file = this.files.get(match[1]!);
       if (!file) return error(404, 'NotFound', `File ${match[1]} not found.`);
+      // "仅支持下载以file-batch_output开头的file_id对应的文件": an input file cannot be read back.
+      if (!file.id.startsWith('file-batch_output')) return error(400, 'InvalidParameter', `File ${file.id} is not a batch output file and cannot be downloaded.`);
+      if (this.dropNextContent) {
+        this.dropNextContent = false;
+        response.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(file.bytes.length) });
+        response.write(file.bytes.subarray(0, Math.floor(file.bytes.length / 2)), () => response.destroy());
+        return true;
+      }
       response.writeHead(200, { 'content-type': 'application/octet-stream' });
       response.end(file.bytes);
       return true;
@@ -202,7 +219,8 @@ export class BatchStandIn {
   }
 
   #store(filename: string, purpose: string, text: string | Buffer): StoredFile {
-    const file = { id: `file-batch-${randomUUID()}`, filename, purpose, bytes: Buffer.from(text), created: Math.floor(Date.now() / 1000) };
+    // Input files are "file-batch-xxx", results "file-batch_output-xxx", as the docs' examples name them.
+    const file = { id: `${purpose === 'batch' ? 'file-batch' : 'file-batch_output'}-${randomUUID()}`, filename, purpose, bytes: Buffer.from(text), created: Math.floor(Date.now() / 1000) };
     this.files.set(file.id, file);
     return file;
   }
@@ -214,6 +232,8 @@ export class BatchStandIn {
     } catch {
       return error(400, 'InvalidParameter', 'The request is not multipart/form-data.');
     }
+    const refused = this.refuseUpload?.(++this.#uploadsSeen) ?? null;
+    if (refused) return (error as (status: number, code: string, message: string) => boolean)(refused.status, refused.code, refused.message);
     const purpose = form.get('purpose');
     const file = form.get('file');
     if (purpose !== 'batch') return error(400, 'InvalidParameter', `purpose must be "batch" for a batch input file (got ${JSON.stringify(purpose)}).`);
@@ -235,6 +255,8 @@ export class BatchStandIn {
     } catch {
       return error(400, 'InvalidParameter', 'The body is not JSON.');
     }
+    const refused = this.refuseCreate?.(++this.#createsSeen) ?? null;
+    if (refused) return error(refused.status, refused.code, refused.message);
     if (typeof body.input_file_id !== 'string' || !this.files.has(body.input_file_id)) return error(400, 'InvalidParameter', `input_file_id ${JSON.stringify(body.input_file_id)} is not an uploaded file.`);
     if (body.endpoint !== '/v1/chat/completions') return error(400, 'InvalidParameter', 'endpoint must be the input file lines\' url, /v1/chat/completions.');
     const window = typeof body.completion_window === 'string' ? /^(\d+)([hd])$/.exec(body.completion_window) : null;
@@ -274,7 +296,7 @@ export function checkInput(text: string, size: number): string | null {
   let model: string | null = null;
   for (const [index, line] of lines.entries()) {
     const at = `line ${index + 1}`;
-    if (Buffer.byteLength(line) + 1 > MAX_LINE_BYTES) return `${at} is larger than 6 MB.`;
+    if (Buffer.byteLength(line) > MAX_LINE_BYTES) return `${at} is larger than 6 MB.`;
     let request: { custom_id?: unknown; method?: unknown; url?: unknown; body?: { model?: unknown } };
     try {
       request = JSON.parse(line) as typeof request;
