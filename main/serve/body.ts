@@ -1,22 +1,25 @@
 /**
  * A request's body, read up to a limit: a chunked body (no Content-Length) is counted as it comes and reading stops
  * the moment it passes the limit, so no more than `limit` bytes are ever held; a body that stops arriving for
- * `stallMs` is given up (a client trickling bytes would otherwise hold its slot for ever).
+ * `stallMs` is given up, and so is one not whole within `deadlineMs`: a client trickling a byte now and then never
+ * stalls, and without the deadline it would hold its reading slot until Node's requestTimeout (review of issue 25).
  */
 import type { IncomingMessage } from 'node:http';
 
-export type Body = { ok: true; bytes: Buffer } | { ok: false; reason: 'too-large' | 'stalled' | 'aborted' };
+export type Body = { ok: true; bytes: Buffer } | { ok: false; reason: 'too-large' | 'stalled' | 'too-slow' | 'aborted' };
 
-export function readBody(request: IncomingMessage, limit: number, stallMs: number): Promise<Body> {
+export function readBody(request: IncomingMessage, limit: number, stallMs: number, deadlineMs = Number.POSITIVE_INFINITY): Promise<Body> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
     let settled = false;
     let timer: NodeJS.Timeout | undefined;
+    const deadline = Number.isFinite(deadlineMs) ? setTimeout(() => settle({ ok: false, reason: 'too-slow' }), deadlineMs) : undefined;
     const settle = (body: Body): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      clearTimeout(deadline);
       request.off('data', onData);
       request.off('end', onEnd);
       request.off('aborted', onAborted);

@@ -62,6 +62,24 @@ export function hostAllowed(hostHeader: string | undefined, server: { host: stri
   return [...names].some((name) => host === name || host === `${name}:${server.port}`);
 }
 
+/**
+ * The path a request asks for and the host it names, as RFC 9112 reads a request line: a target in absolute form
+ * (`GET http://name/path`) names its host itself and the Host header is then ignored (section 3.2.2), so that name is
+ * the one hostAllowed must see; more than one Host header is a request no server may take (section 3.2: 400). The
+ * path is read as a path even when it starts with "//", which `new URL(target, base)` would take for a host.
+ */
+export function requestTarget(target: string | undefined, hostHeaders: readonly string[] | undefined): { url: URL; host: string | undefined; hosts: number } {
+  const hosts = hostHeaders?.length ?? 0;
+  const raw = target ?? '/';
+  if (raw.startsWith('/')) return { url: new URL(`http://localhost${raw}`), host: hosts === 1 ? hostHeaders![0] : undefined, hosts };
+  if (/^https?:\/\//i.test(raw) && URL.canParse(raw)) {
+    const url = new URL(raw);
+    return { url: new URL(`http://localhost${url.pathname}${url.search}`), host: url.host, hosts };
+  }
+  // "*" (OPTIONS *) or an authority (CONNECT): no path of this API.
+  return { url: new URL('http://localhost/'), host: hosts === 1 ? hostHeaders![0] : undefined, hosts };
+}
+
 /** Whether a browser sent the request on a web page's behalf (see the header comment); a typed-in address sends Sec-Fetch-Site: none. */
 export function fromWebPage(headers: { origin?: string | undefined; 'sec-fetch-site'?: string | string[] | undefined }): boolean {
   if (headers.origin !== undefined) return true;
@@ -101,7 +119,9 @@ const digest = (text: string): Buffer => createHash('sha256').update(text, 'utf8
  * time: both sides hashed first, so neither the token's characters nor its length show in the time taken.
  */
 export function bearerAccepted(authorization: string | undefined, token: string): boolean {
-  const match = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i.exec(authorization ?? '');
+  // Whatever follows "Bearer ", not only RFC 6750's b64token characters: READOUT_API_TOKEN may be any secret the user
+  // chose ("correct horse battery staple!"), and a token the server took at start must be one a client can send.
+  const match = /^Bearer +(\S(?:.*\S)?) *$/i.exec(authorization ?? '');
   const given = match?.[1] ?? '';
   return timingSafeEqual(digest(given), digest(token)) && match !== null;
 }

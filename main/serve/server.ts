@@ -14,7 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { errorMessage } from '../errors.ts';
 import { readBody } from './body.ts';
 import { Gate } from './gate.ts';
-import { acceptsFile, acceptsJson, bearerAccepted, checkBinding, contentTypeRefusal, declaredTooLarge, fromWebPage, hostAllowed, mediaType } from './guard.ts';
+import { acceptsFile, acceptsJson, bearerAccepted, checkBinding, contentTypeRefusal, declaredTooLarge, fromWebPage, hostAllowed, isWildcardHost, mediaType, requestTarget } from './guard.ts';
 import type { CapturePort, ReadPort, SearchPort } from './ports.ts';
 import { protocolOf, refuse, refuseAndClose, sendJson } from './respond.ts';
 import { parseUmiRequest, umiAnswer, umiError } from './umi.ts';
@@ -27,6 +27,16 @@ export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
 /** Requests past the reading ones that may wait for a slot; beyond, 503 with Retry-After. */
 export const DEFAULT_MAX_WAITING = 64;
+/**
+ * The body of a route that reads no file (/v1/capture takes `{}`): such a route holds no reading slot, so its body
+ * must be small, or a thousand of them at the API's full limit would hold far more than --concurrency files.
+ */
+export const SMALL_BODY_BYTES = 64 * 1024;
+/**
+ * The slowest a body may arrive, once its request holds a slot: 256 KB/s, and never less than two minutes, so the
+ * default 32 MB has two minutes (a Wi-Fi client on the LAN sends it in seconds) and a trickle cannot hold a slot.
+ */
+const bodyDeadline = (limit: number): number => Math.max(120_000, (limit / (256 * 1024)) * 1000);
 
 export interface ApiServerOptions {
   host?: string;
@@ -41,6 +51,8 @@ export interface ApiServerOptions {
   maxWaiting?: number;
   /** A body that sends nothing for this long is given up (408). */
   stallMs?: number;
+  /** A body not whole this long after its request took its slot is given up (408); by default it scales with maxBodyBytes. */
+  bodyDeadlineMs?: number;
   reader: ReadPort | null;
   history: SearchPort | null;
   capture: CapturePort | null;
@@ -60,7 +72,7 @@ export interface ApiServer {
   close(): Promise<void>;
 }
 
-type Route = { method: 'GET' | 'POST'; accepts?: (type: string) => boolean; reads: boolean; handle: Handler };
+type Route = { method: 'GET' | 'POST'; accepts?: (type: string) => boolean; reads: boolean; maxBody?: number; handle: Handler };
 type Handler = (context: { req: IncomingMessage; res: ServerResponse; url: URL; body: Buffer; signal: AbortSignal }) => Promise<void> | void;
 
 export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
@@ -73,6 +85,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const log = options.log ?? (() => {});
   const engine = options.reader?.engine ?? null;
   let port = options.port ?? DEFAULT_PORT;
+  /** The name a refusal tells a client to use: the address listened on, or 127.0.0.1 for every address. */
+  const shownHost = control ? 'localhost' : isWildcardHost(host) ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
 
   const routes: Record<string, Route> = {
     '/v1/health': { method: 'GET', reads: false, handle: ({ res }) => sendJson(res, 200, { ok: true, version: options.version, engine: engine?.name ?? null, model: engine?.model ?? null }) },
@@ -80,6 +94,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       method: 'POST',
       accepts: acceptsJson,
       reads: false,
+      maxBody: SMALL_BODY_BYTES,
       handle: async ({ res }) => {
         if (!options.capture) return refuse(res, 'v1', 404, 'capture-unavailable', 'capture is only in the app: start Readout, then run readout capture (or POST /v1/capture to the app\'s Local API)');
         await options.capture();
@@ -128,10 +143,12 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   }
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    const target = requestTarget(req.url, req.headersDistinct.host);
+    const url = target.url;
     const protocol = protocolOf(url.pathname);
-    if (!hostAllowed(req.headers.host, { host: control ? 'localhost' : host, port })) {
-      return refuseAndClose(req, res, protocol, 403, 'forbidden-host', `Host ${JSON.stringify(req.headers.host ?? '')} is not this server's name: use http://127.0.0.1:${port} (a name that is not this server's is how a web page reaches a local server: DNS rebinding)`);
+    if (target.hosts > 1) return refuseAndClose(req, res, protocol, 400, 'bad-request', `the request has ${target.hosts} Host headers: send one, naming this server (http://${shownHost}:${port})`);
+    if (!hostAllowed(target.host, { host: control ? 'localhost' : host, port })) {
+      return refuseAndClose(req, res, protocol, 403, 'forbidden-host', `Host ${JSON.stringify(target.host ?? '')} is not this server's name: use http://${shownHost}:${port} (a name that is not this server's is how a web page reaches a local server: DNS rebinding)`);
     }
     if (fromWebPage(req.headers)) return refuseAndClose(req, res, protocol, 403, 'forbidden-origin', 'requests from web pages are refused: call the API from a program or script, not from a page in a browser');
     const route = routes[url.pathname];
@@ -141,10 +158,11 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     if (options.token && (protocol === 'v1' || binding.tokenRequired) && !bearerAccepted(req.headers.authorization, options.token)) {
       return refuseAndClose(req, res, protocol, 401, 'unauthorized', 'this API needs its token: send the header Authorization: Bearer TOKEN (READOUT_API_TOKEN, or the one shown in the app\'s Settings › Local API)', { 'WWW-Authenticate': 'Bearer realm="readout"' });
     }
+    const limit = route.maxBody ?? maxBody;
     if (route.method === 'POST') {
       const refusal = contentTypeRefusal(req.headers['content-type'], route.accepts ?? acceptsJson);
       if (refusal) return refuseAndClose(req, res, protocol, 415, 'unsupported-media-type', refusal);
-      if (declaredTooLarge(req.headers['content-length'], maxBody)) return refuseAndClose(req, res, protocol, 413, 'body-too-large', tooLarge(maxBody));
+      if (declaredTooLarge(req.headers['content-length'], limit)) return refuseAndClose(req, res, protocol, 413, 'body-too-large', tooLarge(limit, route.maxBody !== undefined));
     }
     // The client going away stops its reading (and its place in the queue).
     const gone = new AbortController();
@@ -162,10 +180,11 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       let body: Buffer = Buffer.alloc(0);
       if (route.method === 'POST') {
         if (req.headers.expect?.toLowerCase() === '100-continue') res.writeContinue();
-        const read = await readBody(req, maxBody, options.stallMs ?? 30_000);
+        const read = await readBody(req, limit, options.stallMs ?? 30_000, options.bodyDeadlineMs ?? bodyDeadline(limit));
         if (!read.ok) {
-          if (read.reason === 'too-large') return refuseAndClose(req, res, protocol, 413, 'body-too-large', tooLarge(maxBody));
+          if (read.reason === 'too-large') return refuseAndClose(req, res, protocol, 413, 'body-too-large', tooLarge(limit, route.maxBody !== undefined));
           if (read.reason === 'stalled') return refuseAndClose(req, res, protocol, 408, 'timeout', 'the body stopped arriving: send it whole, without pausing');
+          if (read.reason === 'too-slow') return refuseAndClose(req, res, protocol, 408, 'timeout', `the body arrived too slowly (not whole within ${Math.round((options.bodyDeadlineMs ?? bodyDeadline(limit)) / 1000)} s): send it at once, over a faster connection`);
           return;
         }
         body = read.bytes;
@@ -218,4 +237,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   };
 }
 
-const tooLarge = (maxBody: number): string => `the body is larger than this server takes (${Math.round(maxBody / 1024 / 1024)} MB): send a smaller file, or start readout serve with a larger --max-body`;
+const tooLarge = (limit: number, routeOwn: boolean): string =>
+  routeOwn
+    ? `the body is larger than this route takes (${Math.round(limit / 1024)} KB): it takes a small JSON object, such as {}`
+    : `the body is larger than this server takes (${Math.round(limit / 1024 / 1024)} MB): send a smaller file, or start readout serve with a larger --max-body`;

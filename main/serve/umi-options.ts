@@ -17,8 +17,11 @@ import type { LineMode } from '../text/line-modes.ts';
 export const UMI_PARSERS = ['multi_para', 'multi_line', 'multi_none', 'single_para', 'single_line', 'single_none', 'single_code', 'none'] as const;
 export type UmiParser = (typeof UMI_PARSERS)[number];
 
-/** Readout's default, its Lines mode (line-modes.ts DEFAULT_LINE_MODE), not Umi's multi_para. */
-export const DEFAULT_PARSER: UmiParser = 'multi_line';
+/**
+ * Umi's own default (docs/http/api_ocr.md's table, and ocr_server.py's get_ocr_options: "default": "multi_para"): a
+ * script that sends no tbpu.parser was written against paragraphs, so it gets paragraphs here too.
+ */
+export const DEFAULT_PARSER: UmiParser = 'multi_para';
 
 /** Each parser's line mode; null: the engine's lines as they came (Umi's "none"). */
 export const PARSER_MODE: Record<UmiParser, LineMode | null> = {
@@ -62,8 +65,8 @@ export function parseUmiOptions(options: Record<string, unknown>): { ok: true; o
 }
 
 const PARSER_LABELS: Record<UmiParser, string> = {
-  multi_para: 'Paragraphs (Readout: Paragraphs)',
-  multi_line: 'Lines, as on screen (Readout: Lines, the default)',
+  multi_para: 'Paragraphs (Readout: Paragraphs; Umi-OCR’s default)',
+  multi_line: 'Lines, as on screen (Readout: Lines)',
   multi_none: 'One line (Readout: One line)',
   single_para: 'Paragraphs (read as multi_para: Readout finds columns itself)',
   single_line: 'Lines (read as multi_line: Readout finds columns itself)',

@@ -76,6 +76,13 @@ export function parseUmiRequest(body: Buffer): UmiRequest {
   return { ok: true, bytes: decoded.bytes, options: read.options };
 }
 
+/**
+ * 101's data word for word as Umi's engine says it for a base64 image (PaddleOCR-json: `No text found in image.
+ * Path: "<path>"`, the path being "base64" for /api/ocr's input): scripts written for Umi-OCR compare it, whole or
+ * with its spaces taken out.
+ */
+export const NO_TEXT = 'No text found in image. Path: "base64"';
+
 /** Error codes of Readout's that mean the bytes are not an image it can open (Umi's "imdecode failed"). */
 const NOT_AN_IMAGE = new Set(['image-empty', 'image-not-an-image', 'image-unsupported', 'image-corrupt']);
 
@@ -87,7 +94,7 @@ export function umiAnswer(report: FileReport, options: UmiOptions, started: { ep
     return { code, data: report.error?.message ?? 'The image could not be read.', ...timing };
   }
   const layout = umiLayout({ text: report.text ?? '', words: report.words, confidence: report.confidence, width: report.width ?? 0, height: report.height ?? 0 }, options);
-  if (layout.blocks.length === 0 || layout.text.trim() === '') return { code: UMI_CODE.noText, data: 'No text found in image.', ...timing };
+  if (layout.blocks.length === 0 || layout.text.trim() === '') return { code: UMI_CODE.noText, data: NO_TEXT, ...timing };
   return { code: UMI_CODE.ok, data: options.format === 'text' ? layout.text : layout.blocks, ...timing };
 }
 
