@@ -386,7 +386,7 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
               </>
             )}
             <span className="spacer" />
-            {batch.jobs.length > 0 && (
+            {(batch.jobs.length > 0 || canBatch) && (
               <button
                 type="button"
                 className="batch-open"
@@ -410,7 +410,7 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
         </main>
       ) : view === 'batch' ? (
         <main className="settings-page">
-          <BatchJobsView jobs={batch.jobs} onJobs={batch.setJobs} onToast={message} onOpenEntry={(entryId) => (setView('history'), selection.select(entryId))} />
+          <BatchJobsView jobs={batch.jobs} canBatch={canBatch} onJobs={batch.setJobs} onToast={message} onOpenEntry={(entryId) => (setView('history'), selection.select(entryId))} />
         </main>
       ) : (
         <main className={`split${list.collapsed ? ' list-collapsed' : ''}`}>

@@ -168,7 +168,25 @@ describe('batch jobs', () => {
     await jobsDone(app, 3);
     expect(server.batches.jobs.size).toBe(before);
     expect(app.history.list({}).items.map((entry) => entry.status)).toEqual(['done', 'done', 'done']);
-    expect(await page.getByTestId('open-batch').count()).toBe(0);
+  });
+
+  it('sends a whole folder from the jobs view in one action', async () => {
+    const app = await qwenApp();
+    const folder = join(tempDir(), 'Receipts 2026');
+    mkdirSync(join(folder, 'March'), { recursive: true });
+    copyFileSync(fixture('text/en-zh.png'), join(folder, 'a.png'));
+    copyFileSync(fixture('text/en-zh.png'), join(folder, 'March', 'b.png'));
+    const page = await suite.open();
+    // With a key, the jobs are a toolbar button away before there are any.
+    await page.getByTestId('open-batch').click();
+    expect(await page.getByTestId('batch-empty').textContent()).toBe(en.batchJobs.empty);
+    app.chooseFolder = folder;
+    await page.getByTestId('batch-send-folder').click();
+    const job = page.getByTestId('batch-job');
+    await job.waitFor();
+    expect(app.confirmations.at(-1)?.kind).toBe('batch-submit');
+    expect(await job.getByTestId('batch-counts').textContent()).toBe(fill(en.batchJobs.progress, { done: 0, total: 2, failed: 0 }));
+    await expect.poll(() => job.getByTestId('batch-entry').count()).toBe(2);
   });
 
   it('shows each job’s state, progress and cost as main says them, live', async () => {

@@ -12,12 +12,14 @@ import './BatchJobsView.css';
 
 interface Props {
   jobs: BatchJobView[];
+  /** A batch is possible now (a key, or an endpoint of one's own): a folder can be sent from here. */
+  canBatch: boolean;
   onJobs: (jobs: BatchJobView[]) => void;
   onOpenEntry: (entryId: number) => void;
   onToast: (text: string) => void;
 }
 
-export function BatchJobsView({ jobs, onJobs, onOpenEntry, onToast }: Props) {
+export function BatchJobsView({ jobs, canBatch, onJobs, onOpenEntry, onToast }: Props) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const refreshAll = async (): Promise<void> => {
@@ -31,11 +33,27 @@ export function BatchJobsView({ jobs, onJobs, onOpenEntry, onToast }: Props) {
       setBusy(false);
     }
   };
+  // A whole folder in one action: the OS folder picker, then main's question with the estimate.
+  const sendFolder = async (): Promise<void> => {
+    try {
+      const folder = await api.integrations.chooseFolder();
+      if (!folder) return;
+      const sent = await api.batch.submit([folder]);
+      if (!sent) return;
+      onJobs(sent);
+      onToast(t('batchJobs.drop.sent', { count: sent[0]?.total ?? 0 }));
+    } catch (error) {
+      onToast(errorWords(t, error));
+    }
+  };
   return (
     <div className="batch-jobs" data-testid="batch-jobs">
       <div className="batch-jobs-head">
         <h2 className="batch-jobs-title" tabIndex={-1}>{t('batchJobs.title')}</h2>
-        {jobs.length > 0 && <button type="button" onClick={() => void refreshAll()} disabled={busy} data-testid="batch-refresh-all">{t('batchJobs.refreshAll')}</button>}
+        <span className="batch-jobs-actions">
+          {canBatch && <button type="button" onClick={() => void sendFolder()} data-testid="batch-send-folder">{t('batchJobs.sendFolder')}</button>}
+          {jobs.length > 0 && <button type="button" onClick={() => void refreshAll()} disabled={busy} data-testid="batch-refresh-all">{t('batchJobs.refreshAll')}</button>}
+        </span>
       </div>
       <p className="hint">{t('batchJobs.intro')}</p>
       {jobs.length === 0 ? (
