@@ -10,7 +10,7 @@
  */
 import { chmodSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { errorMessage } from '../errors.ts';
 import { readBody } from './body.ts';
 import { Gate } from './gate.ts';
@@ -53,6 +53,8 @@ export interface ApiServerOptions {
   stallMs?: number;
   /** A body not whole this long after its request took its slot is given up (408); by default it scales with maxBodyBytes. */
   bodyDeadlineMs?: number;
+  /** A connection that has not sent a whole request's headers this long after it opened is closed (20 s). */
+  silentConnectionMs?: number;
   reader: ReadPort | null;
   history: SearchPort | null;
   capture: CapturePort | null;
@@ -208,6 +210,16 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   // request's whole receipt, and a request that waits for a slot has not been received yet: it is kept long.
   server.headersTimeout = 20_000;
   server.requestTimeout = 10 * 60_000;
+  // Node starts headersTimeout at a request's first byte, so a connection that never sends one is held for ever (1,000
+  // silent connections were all still open after 80 s), and beyond loopback anyone may open them, token or not, until
+  // the process runs out of file descriptors. Each connection must have sent a request's headers in time.
+  const silentMs = options.silentConnectionMs ?? server.headersTimeout;
+  const silent = new WeakMap<Socket, NodeJS.Timeout>();
+  server.on('connection', (socket: Socket) => {
+    silent.set(socket, setTimeout(() => socket.destroy(), silentMs).unref());
+    socket.once('close', () => clearTimeout(silent.get(socket)));
+  });
+  server.on('request', (req: IncomingMessage) => clearTimeout(silent.get(req.socket)));
 
   if (control) await prepareSocketPath(options.socketPath!);
   await new Promise<void>((resolve, reject) => {

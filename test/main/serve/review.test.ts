@@ -124,6 +124,28 @@ describe('review of the local API (issue 25)', () => {
     expect(server!.load()).toEqual({ reading: 0, waiting: 0 });
   });
 
+  it('a connection that never sends a request is closed (before: held for ever, token or not), one that does is answered', async () => {
+    const { port } = await start({ silentConnectionMs: 300 });
+    const silent = await new Promise<{ closed: boolean; answer: string }>((resolve) => {
+      const socket = connect(port, '127.0.0.1');
+      let answer = '';
+      socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
+      socket.on('error', () => {});
+      socket.on('close', () => resolve({ closed: true, answer }));
+    });
+    expect(silent).toEqual({ closed: true, answer: '' });
+    // A request sent at once, then the connection kept alive past the silent limit for a second one.
+    const socket = connect(port, '127.0.0.1');
+    let answers = '';
+    socket.on('data', (chunk: Buffer) => (answers += chunk.toString()));
+    const request = `GET /v1/health HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`;
+    socket.write(request);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    socket.end(request.replace('\r\n\r\n', '\r\nConnection: close\r\n\r\n'));
+    await new Promise((resolve) => socket.on('close', resolve));
+    expect(answers.match(/HTTP\/1\.1 200/g)).toHaveLength(2);
+  });
+
   it('a READOUT_API_TOKEN of any characters can be sent (before: one outside RFC 6750’s b64token set was never accepted)', async () => {
     const token = 'correct horse battery staple!';
     const { port } = await start({ token });
