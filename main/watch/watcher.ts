@@ -23,7 +23,7 @@ import { describeError, type FileReport } from '../reading/report.ts';
 import { besideText, writeBesideText } from './beside-text.ts';
 import { classifyName, contentKind } from './file-kinds.ts';
 import { decide, type FileIdentity, type WatchLedger, type WrittenOutput } from './ledger.ts';
-import { examine, isInside, walk } from './scan.ts';
+import { examine, walk } from './scan.ts';
 import { DEFAULT_CHECKS, DEFAULT_SETTLE_MS, isSettled, observe, type Observation } from './settle.ts';
 
 /** How a watcher reads a file: FileReader (reading/file-reader.ts) for the command, the app's jobs queue for the app. */

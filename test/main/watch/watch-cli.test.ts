@@ -1,73 +1,19 @@
 /**
  * `readout watch` end to end: the real command in a child process, the offline engine reading rendered text, a real
  * SQLite history counted entry by entry. Files are written slowly (a chunk at a time, more often than the settle
- * interval) so a read before a file stopped growing would be seen as a failed or wrong entry.
+ * interval) so a read before a file stopped growing would be seen as a failed or wrong entry. Killed, interrupted,
+ * terminated and started again. (Its options: watch-options.test.ts.)
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { appendFile, writeFile } from 'node:fs/promises';
+import { mkdirSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
-import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { CliChild, eventually } from '../../support/cli-child.ts';
-import { printPdf } from '../../support/pdf.ts';
 import { runCli } from '../../support/run-cli.ts';
 import { useTempDir } from '../../support/temp.ts';
+import { done, entries, render, reportsOf, watchedState, writeSlowly } from './watch-helpers.ts';
 
 const tempDir = useTempDir();
-
-/** A PNG of one line of text the offline engine reads. */
-const render = (text: string): Promise<Buffer> =>
-  sharp(Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="480" height="80"><rect width="100%" height="100%" fill="white"/><text x="16" y="52" font-family="DejaVu Sans, sans-serif" font-size="36" fill="black">${text}</text></svg>`))
-    .png()
-    .toBuffer();
-
-/** Writes `bytes` in `chunks` pieces, `pauseMs` apart: a download or a copy in progress. */
-async function writeSlowly(path: string, bytes: Buffer, chunks: number, pauseMs: number): Promise<void> {
-  const size = Math.ceil(bytes.length / chunks);
-  await writeFile(path, bytes.subarray(0, size));
-  for (let at = size; at < bytes.length; at += size) {
-    await new Promise((resolve) => setTimeout(resolve, pauseMs));
-    await appendFile(path, bytes.subarray(at, at + size));
-  }
-}
-
-interface Row {
-  file_name: string;
-  status: string;
-  error_code: string | null;
-  text: string;
-}
-
-/** Every entry in the history, read through a connection of the test's own (WAL: beside the watcher's). */
-function entries(data: string): Row[] {
-  const path = join(data, 'history.sqlite');
-  if (!existsSync(path)) return [];
-  const db = new DatabaseSync(path, { readOnly: true });
-  try {
-    return db.prepare('SELECT file_name, status, error_code, text FROM entries ORDER BY id').all() as unknown as Row[];
-  } finally {
-    db.close();
-  }
-}
-
-function watchedState(data: string, name: string): string | null {
-  const path = join(data, 'history.sqlite');
-  if (!existsSync(path)) return null;
-  const db = new DatabaseSync(path, { readOnly: true });
-  try {
-    const row = db.prepare("SELECT state FROM watched_files WHERE path LIKE '%/' || ?").get(name) as { state: string } | undefined;
-    return row?.state ?? null;
-  } catch {
-    return null;
-  } finally {
-    db.close();
-  }
-}
-
-const done = (data: string, name: string): Row[] => entries(data).filter((e) => e.file_name === name && e.status === 'done');
-const reportsOf = (child: CliChild): Array<{ file: string; ok: boolean; text: string | null; entryId: number | null }> =>
-  child.stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line));
 
 describe('readout watch', () => {
   it('reads each file once after it stops growing, skips a non-image with one line, and survives SIGKILL and a restart', async () => {
@@ -135,59 +81,6 @@ describe('readout watch', () => {
     expect(rest.stdout).not.toContain(inHand);
   }, 60_000);
 
-  it('--recursive reads subfolders; --text-beside writes NAME.txt, never over a file of the user, and never reads it back', async () => {
-    const dir = tempDir();
-    const folder = join(dir, 'in');
-    const data = join(dir, 'data');
-    mkdirSync(join(folder, 'sub'), { recursive: true });
-    await writeFile(join(folder, 'top.png'), await render('Top 1'));
-    await writeFile(join(folder, 'sub', 'deep.png'), await render('Deep 2'));
-    await writeFile(join(folder, 'top.png.txt'), 'my own notes');
-
-    const flat = await runCli(['watch', folder, '--once', '--engine', 'local', '--data-dir', data, '--text-beside']);
-    expect(flat.code).toBe(0);
-    expect(flat.stdout).toMatch(/^==> .*top\.png <==\nTop 1\n$/);
-    expect(readFileSync(join(folder, 'top.png.txt'), 'utf8')).toBe('my own notes');
-    expect(readFileSync(join(folder, 'top.png.readout.txt'), 'utf8')).toBe('Top 1\n');
-
-    const deep = await runCli(['watch', folder, '--once', '--recursive', '--engine', 'local', '--data-dir', data, '--text-beside', '--json']);
-    expect(deep.code).toBe(0);
-    expect(reportsOf({ stdout: deep.stdout } as CliChild).map((r) => basename(r.file))).toEqual(['deep.png']);
-    expect(readFileSync(join(folder, 'sub', 'deep.png.txt'), 'utf8')).toBe('Deep 2\n');
-    // The text files were neither read nor said to be skipped.
-    expect(deep.stderr).toBe('');
-    expect(entries(data).map((e) => e.file_name).sort()).toEqual(['deep.png', 'top.png']);
-  }, 60_000);
-
-  it('reads a PDF page by page, one object per page, and writes its pages beside it separated by form feeds', async () => {
-    const dir = tempDir();
-    const folder = join(dir, 'in');
-    const data = join(dir, 'data');
-    mkdirSync(folder);
-    await writeFile(join(folder, 'letter.pdf'), await printPdf(['<p>First page words</p>', '<p>Second page words</p>']));
-    const run = await runCli(['watch', folder, '--once', '--engine', 'local', '--data-dir', data, '--text-beside', '--json']);
-    expect(run.code).toBe(0);
-    const reports = reportsOf({ stdout: run.stdout } as CliChild);
-    expect(reports.map((r) => [basename(r.file), r.ok, (r as { page?: number }).page, (r as { pages?: number }).pages])).toEqual([['letter.pdf', true, 1, 2], ['letter.pdf', true, 2, 2]]);
-    expect(readFileSync(join(folder, 'letter.pdf.txt'), 'utf8')).toMatch(/^First page words\n\fSecond page words\n$/);
-    expect(done(data, 'letter.pdf')).toHaveLength(2);
-  }, 60_000);
-
-  it('--no-history keeps its ledger in a state file in the data folder', async () => {
-    const dir = tempDir();
-    const folder = join(dir, 'in');
-    const data = join(dir, 'data');
-    mkdirSync(folder);
-    await writeFile(join(folder, 'one.png'), await render('One 1'));
-    const args = ['watch', folder, '--once', '--engine', 'local', '--data-dir', data, '--no-history', '--json'];
-    const first = await runCli(args);
-    expect(reportsOf({ stdout: first.stdout } as CliChild).map((r) => [basename(r.file), r.ok, r.entryId])).toEqual([['one.png', true, null]]);
-    expect(readdirSync(data).filter((name) => /^watch-[0-9a-f]{16}\.json$/.test(name))).toHaveLength(1);
-    expect(existsSync(join(data, 'history.sqlite'))).toBe(false);
-    const again = await runCli(args);
-    expect(again.stdout).toBe('');
-  }, 60_000);
-
   it('stops on SIGTERM with exit 0, and passes over its own data folder inside the watched one in silence', async () => {
     const folder = join(tempDir(), 'in');
     const data = join(folder, 'readout-data');
@@ -201,17 +94,4 @@ describe('readout watch', () => {
     expect(done(data, 'a.png')).toHaveLength(1);
   }, 60_000);
 
-  it('refuses a folder that is not there, or a file, with exit 2 and the reason', async () => {
-    const dir = tempDir();
-    const missing = await runCli(['watch', join(dir, 'nope')]);
-    expect(missing.code).toBe(2);
-    expect(missing.stderr).toBe(`readout: ${join(dir, 'nope')}: cannot watch it (no such folder)\n`);
-    await writeFile(join(dir, 'a.png'), 'x');
-    const file = await runCli(['watch', join(dir, 'a.png')]);
-    expect(file.code).toBe(2);
-    expect(file.stderr).toContain('cannot watch it (it is a file, not a folder)');
-    const two = await runCli(['watch', dir, dir]);
-    expect(two.code).toBe(2);
-    expect(two.stderr).toContain('watch takes one FOLDER');
-  });
 });
