@@ -26,7 +26,8 @@ Failures, skipped files and "watching FOLDER ..." (once the files already there 
 What was read is remembered in the history (--data-dir's history.sqlite): per file, its path, size, time and
 SHA-256, and the entries it made. A file that changes is read again, once, as a new version. With --no-history it
 is remembered in a small state file in the data folder instead, watch-<hash of FOLDER>.json. A file whose reading
-failed counts as read (its failed entry can be read again with: readout history retry ID). One watcher per folder.
+failed counts as read (a failed entry in the history is read again with: readout history retry ID); one written
+anew is read again. One watcher per folder.
 
 Exit status: 0 when stopped, 1 with --once when any file failed or when FOLDER goes away while watched, 2 for a
 usage error or a FOLDER that does not exist, is not a folder or cannot be read.
