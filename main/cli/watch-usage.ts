@@ -29,6 +29,6 @@ is remembered in a small state file in the data folder instead, watch-<hash of F
 failed counts as read (a failed entry in the history is read again with: readout history retry ID); one written
 anew is read again. One watcher per folder.
 
-Exit status: 0 when stopped, 1 with --once when any file failed or when FOLDER goes away while watched, 2 for a
-usage error or a FOLDER that does not exist, is not a folder or cannot be read.
+Exit status: 0 when stopped, 1 when FOLDER goes away while watched (or, with --once, when any file failed), 2 for
+a usage error or a FOLDER that does not exist, is not a folder or cannot be read.
 `;
