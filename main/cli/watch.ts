@@ -6,15 +6,12 @@
 import { realpathSync } from 'node:fs';
 import { z } from 'zod';
 import { errorMessage } from '../errors.ts';
-import { WatchedFiles } from '../history/watched-files.ts';
 import { defaultDataDir, historyFile } from '../paths.ts';
 import type { FileReport } from '../reading/report.ts';
 import type { WatchLedger } from '../watch/ledger.ts';
 import { isInside } from '../watch/scan.ts';
-import { StateFileLedger, stateFileFor } from '../watch/state-file-ledger.ts';
-import { isFolderError, watchableFolder, watchFolder, type WatchEvent } from '../watch/watcher.ts';
+import type { WatchEvent } from '../watch/watcher.ts';
 import { firstIssue, parseFlags, positiveInt, READ_FLAGS, readOptions, UsageError } from './args.ts';
-import { openReading } from './open-reading.ts';
 import { printable, printableText } from './printable.ts';
 import type { CliIo } from './run.ts';
 
@@ -39,6 +36,13 @@ export async function runWatch(argv: string[], io: CliIo, env: Readonly<Record<s
     if (parsed.positionals.length > 1) throw new UsageError(`watch takes one FOLDER (got ${parsed.positionals.length}); start one watcher per folder`);
   });
   const folder = parsed.positionals[0]!;
+  // Loaded once the flags are good, so a usage error answers at once (test/main/cli/startup.test.ts's rule).
+  const [{ isFolderError, watchableFolder, watchFolder }, { openReading }, { WatchedFiles }, { StateFileLedger, stateFileFor }] = await Promise.all([
+    import('../watch/watcher.ts'),
+    import('./open-reading.ts'),
+    import('../history/watched-files.ts'),
+    import('../watch/state-file-ledger.ts'),
+  ]);
   let root: string;
   try {
     root = await watchableFolder(folder);
