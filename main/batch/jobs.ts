@@ -2,6 +2,7 @@
  * What the command and the app both do with the jobs the history knows: name them, check that a region and model can
  * batch, refresh them, cancel one. Each takes the ledger and a way to make a client for a job's endpoint.
  */
+import type { BatchJobView } from '../../preload/api.ts';
 import { ReadoutError } from '../errors.ts';
 import { regionOf } from '../ocr/regions.ts';
 import type { BatchClient } from './client.ts';
@@ -70,22 +71,8 @@ export async function cancelJob(job: JobRow, clientFor: (job: JobRow) => BatchCl
   return ledger.job(job.id)!;
 }
 
-/** A job as the window and `readout batch ... --json` show it (preload/api.ts BatchJobView has the same fields). */
-export interface JobSummary {
-  id: string;
-  state: 'validating' | 'in_progress' | 'finalizing' | 'completed' | 'failed' | 'expired' | 'cancelling' | 'cancelled' | 'fetched';
-  createdAt: number;
-  finishedAt: number | null;
-  total: number;
-  done: number;
-  failed: number;
-  cost: number | null;
-  estimatedCost: number | null;
-  model: string;
-  region: string | null;
-  error: string | null;
-  entryIds: number[];
-}
+/** A job as the window and `readout batch ... --json` show it: the bridge's contract, one type on both sides. */
+export type JobSummary = BatchJobView;
 
 /** Done and failed: the entries filled so far, or, before the fetch, what the service last counted. */
 export function summarize(ledger: BatchLedger, job: JobRow): JobSummary {

@@ -13,18 +13,10 @@
  */
 import type { BatchClient } from './client.ts';
 import type { BatchLedger, JobRow } from './ledger.ts';
+import { isAlive } from '../process-alive.ts';
 
 /** The service's name (metadata.ds_name, at most 100 characters) for a ledger's job: its row and its moment. */
 export const remoteName = (job: Pick<JobRow, 'id' | 'createdAt'>): string => `readout local-${job.id} ${job.createdAt}`;
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** How far back the service's list is read for a lost job: its newest pages, to an hour before the job was made. */
 const MAX_PAGES = 20;

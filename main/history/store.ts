@@ -14,6 +14,7 @@ import { codesText } from '../codes/code.ts';
 import { checkedUsage } from '../ocr/usage-check.ts';
 import type { Entry, HistoryFilter, Page, SearchHit, Source, StoredImage, Translation, UsageTotal } from './types.ts';
 import { TRANSLATION_COLUMNS, toTranslation, translationValues, type TranslationRow } from './translation-rows.ts';
+import { isAlive } from '../process-alive.ts';
 
 export interface NewEntry {
   source: Source;
@@ -52,15 +53,6 @@ export const MATCH_COUNT_CAP = 1000;
 
 const fileNameOf = (source: Source): string | null =>
   source.kind === 'file' ? source.name : source.kind === 'drop' ? source.name : null;
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 export class HistoryStore {
   readonly #db: DatabaseSync;
