@@ -36,65 +36,10 @@ export async function main(argv: string[]): Promise<number> {
   }
   const { parseCli, UsageError } = await import('./cli/args.ts');
   try {
-    // A file really named "history" can still be read as ./history.
-    if (argv[0] === 'history') {
-      const rest = argv.slice(1);
-      if (rest.length === 0 || rest.some((arg) => arg === '--help' || arg === '-h')) {
-        io.stdout((await import('./cli/history-usage.ts')).HISTORY_USAGE);
-        return 0;
-      }
-      const { runHistory } = await import('./cli/history.ts');
-      return quietly(await runHistory(argv.slice(1), io, process.env));
-    }
-    // The same for a file named "languages".
-    if (argv[0] === 'languages') {
-      const rest = argv.slice(1);
-      if (rest.some((arg) => arg === '--help' || arg === '-h')) {
-        io.stdout((await import('./cli/languages-usage.ts')).LANGUAGES_USAGE);
-        return 0;
-      }
-      const { runLanguages } = await import('./cli/languages.ts');
-      return quietly(await runLanguages(rest, { ...io, stderrIsTty: process.stderr.isTTY === true }, process.env));
-    }
-    // The same for a file named "watch": `readout watch FOLDER` (issue 25).
-    if (argv[0] === 'watch') {
-      const rest = argv.slice(1);
-      if (rest.length === 0 || rest.some((arg) => arg === '--help' || arg === '-h')) {
-        io.stdout((await import('./cli/watch-usage.ts')).WATCH_USAGE);
-        return 0;
-      }
-      const { runWatch } = await import('./cli/watch.ts');
-      return quietly(await runWatch(rest, io, process.env));
-    }
-    // The same for a file named "batch".
-    if (argv[0] === 'batch') {
-      const rest = argv.slice(1);
-      if (rest.length === 0 || rest.some((arg) => arg === '--help' || arg === '-h')) {
-        io.stdout((await import('./cli/batch-usage.ts')).BATCH_USAGE);
-        return 0;
-      }
-      const { runBatch } = await import('./cli/batch.ts');
-      return quietly(await runBatch(rest, { ...io, stdinIsTty: process.stdin.isTTY === true, stderrIsTty: process.stderr.isTTY === true }, process.env));
-    }
-    // The same for files named "serve" and "capture": the local API and its trigger (issue 25).
-    if (argv[0] === 'serve') {
-      const rest = argv.slice(1);
-      if (rest.some((arg) => arg === '--help' || arg === '-h')) {
-        io.stdout((await import('./cli/serve-usage.ts')).SERVE_USAGE);
-        return 0;
-      }
-      const { runServe } = await import('./cli/serve.ts');
-      return quietly(await runServe(rest, io, process.env));
-    }
-    if (argv[0] === 'capture') {
-      const rest = argv.slice(1);
-      if (rest.some((arg) => arg === '--help' || arg === '-h')) {
-        io.stdout((await import('./cli/capture-usage.ts')).CAPTURE_USAGE);
-        return 0;
-      }
-      const { runCapture } = await import('./cli/capture.ts');
-      return quietly(await runCapture(rest, io));
-    }
+    // A file really named "history" (or like another command) can still be read as ./history.
+    const { runSubcommand } = await import('./cli/subcommands.ts');
+    const ran = await runSubcommand(argv, { ...io, stdinIsTty: process.stdin.isTTY === true, stderrIsTty: process.stderr.isTTY === true }, process.env);
+    if (ran !== undefined) return quietly(ran);
     const command = parseCli(argv, process.env);
     if (command.kind === 'help') {
       io.stdout(USAGE);
