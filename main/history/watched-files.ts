@@ -100,8 +100,8 @@ export class WatchedFiles {
    * The entries a claimed reading of the file finished, marking its row done; null when it did not finish: no entry
    * since the claim, one still pending, or one cut off ('interrupted': the store's recoverInterrupted marks a dead
    * process's pending entries so), or a PDF with pages missing. A file that failed before any entry was made (not an
-   * image after all) has none: it is read again, and fails again, once. The cut-off entries are removed, as the
-   * reading that follows replaces them (their image is the file's, read again).
+   * image after all) has none: it is read again, and fails again, once. The cut-off entries are removed, and a cut-off
+   * PDF's pages with their document, as the reading that follows replaces them (their image is the file's, read again).
    */
   finishedReading(row: WatchedFile): number[] | null {
     return transaction(this.#db, () => {
@@ -117,9 +117,12 @@ export class WatchedFiles {
         entries.some((e) => e.status === 'pending' || e.error_code === 'interrupted' || e.status === 'cancelled') ||
         (document !== undefined && new Set(entries.map((e) => e.page)).size < (document.pages ?? 0));
       if (unfinished) {
-        // The reading that was cut off is read again now; its interrupted entries (the store's recoverInterrupted marks a
-        // dead process's pending ones so) would otherwise stay as failures beside the reading that replaces them.
-        for (const e of entries) if (e.error_code === 'interrupted') this.#db.prepare('DELETE FROM entries WHERE id = ?').run(e.id);
+        // The reading that was cut off is read again now, whole; its interrupted entries (the store's recoverInterrupted
+        // marks a dead process's pending ones so) would otherwise stay as failures beside the reading that replaces them,
+        // and a PDF's pages read before the cut (with their document) as a second copy of those pages.
+        const documents = new Set(entries.flatMap((e) => (e.document_id === null ? [] : [e.document_id])));
+        for (const e of entries) if (e.error_code === 'interrupted' || e.document_id !== null) this.#db.prepare('DELETE FROM entries WHERE id = ?').run(e.id);
+        for (const id of documents) this.#db.prepare('DELETE FROM documents WHERE id = ? AND NOT EXISTS (SELECT 1 FROM entries WHERE document_id = ?)').run(id, id);
         return null;
       }
       const ids = entries.map((e) => e.id);

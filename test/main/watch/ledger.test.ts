@@ -135,9 +135,23 @@ describe('a claimed reading after a restart (history ledger)', () => {
     const doc = store.createDocument('scan.pdf', 2);
     const page1 = store.createPending(newEntry({ source: { kind: 'file', path: pdf, name: 'scan.pdf' }, document: { id: doc, page: 1 } }));
     store.complete(page1, result('one'));
-    expect(ledger.finishedReading(ledger.get(pdf)!)).toBeNull();
     const page2 = store.createPending(newEntry({ source: { kind: 'file', path: pdf, name: 'scan.pdf' }, document: { id: doc, page: 2 } }));
     store.complete(page2, result('two'));
     expect(ledger.finishedReading(ledger.get(pdf)!)).toEqual([page1, page2]);
+  });
+
+  it('a PDF cut off between pages: the pages read before the cut go with their document, as the whole file is read again', () => {
+    const { store, ledger } = setup();
+    const pdf = '/photos/scan.pdf';
+    ledger.claim(pdf, identity);
+    const doc = store.createDocument('scan.pdf', 3);
+    const page1 = store.createPending(newEntry({ source: { kind: 'file', path: pdf, name: 'scan.pdf' }, document: { id: doc, page: 1 } }));
+    store.complete(page1, result('one'));
+    const page2 = store.createPending(newEntry({ source: { kind: 'file', path: pdf, name: 'scan.pdf' }, document: { id: doc, page: 2 } }));
+    store.fail(page2, { code: 'interrupted', message: 'Readout stopped before this finished; retry it.', retryable: true });
+    expect(ledger.finishedReading(ledger.get(pdf)!)).toBeNull();
+    expect(store.get(page1)).toBeNull();
+    expect(store.get(page2)).toBeNull();
+    expect(store.list({ limit: 10 }).items).toEqual([]);
   });
 });
