@@ -6,8 +6,10 @@
  * - a Host that is not a name of this server is refused: a page on attacker.example whose name was rebound to
  *   127.0.0.1 (DNS rebinding) still sends its own Host (hostAllowed);
  * - a request a browser made on a page's behalf is refused: browsers add Origin to every cross-origin request and to
- *   every POST, and Sec-Fetch-Site to every request they make (fromWebPage); no CORS header is ever sent, so no page
- *   can read an answer either;
+ *   every POST, and Sec-Fetch-Site to every request they make (fromWebPage); no CORS header is ever sent to a page, so
+ *   no page can read an answer either. A browser extension or an Electron app's own page (Obsidian's app://obsidian.md)
+ *   is not a web page: its Origin has a scheme no page can have or forge (Origin is a forbidden header), so it is let
+ *   through and answered with CORS headers naming it alone (appOrigin, corsHeaders), as Umi-OCR's clients expect;
  * - a POST whose content type a page may send without a CORS preflight (text/plain, the two form types, or none:
  *   https://fetch.spec.whatwg.org/#cors-safelisted-request-header) is refused, so such a request never runs even
  *   from a browser that sent no Origin (contentTypeRefusal);
@@ -80,11 +82,59 @@ export function requestTarget(target: string | undefined, hostHeaders: readonly 
   return { url: new URL('http://localhost/'), host: hosts === 1 ? hostHeaders![0] : undefined, hosts };
 }
 
-/** Whether a browser sent the request on a web page's behalf (see the header comment); a typed-in address sends Sec-Fetch-Site: none. */
+/**
+ * The schemes of origins that belong to a browser extension or to an app's own pages, never to a web page: Chromium's
+ * and Firefox's and Safari's extensions, and the privileged scheme Electron apps load their pages from (Obsidian sends
+ * `Origin: app://obsidian.md`). A page cannot send one: Origin is a forbidden request header
+ * (https://fetch.spec.whatwg.org/#forbidden-request-header), set by the browser to the page's own origin.
+ */
+const APP_SCHEMES = new Set(['chrome-extension:', 'moz-extension:', 'safari-web-extension:', 'app:']);
+
+/**
+ * The Origin header as given when it names an extension or an app (APP_SCHEMES, matched exactly), else null: only a
+ * bare `scheme://host`, rebuilt from its parts and equal to the header, so what is echoed back in
+ * Access-Control-Allow-Origin is the very origin the browser compares it with. http:, https:, file:, "null" and any
+ * other scheme are web pages (or unknown) and get null.
+ */
+export function appOrigin(origin: string | undefined): string | null {
+  if (origin === undefined || !URL.canParse(origin)) return null;
+  const url = new URL(origin);
+  if (!APP_SCHEMES.has(url.protocol) || url.host === '' || url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') return null;
+  if (url.pathname !== '' && url.pathname !== '/') return null;
+  const rebuilt = `${url.protocol}//${url.host}`;
+  return rebuilt === origin ? rebuilt : null;
+}
+
+/**
+ * Whether a browser sent the request on a web page's behalf (see the header comment); a typed-in address sends
+ * Sec-Fetch-Site: none. An extension's or app's Origin (appOrigin) is not a page's, whatever its Sec-Fetch-Site says:
+ * Chromium sends `same-origin` for an extension's request to a URL its host permissions cover and `cross-site` for
+ * any other (Fetch Metadata's extension considerations: https://github.com/w3c/webappsec-fetch-metadata/issues/47,
+ * merged in https://github.com/w3c/webappsec-fetch-metadata/pull/76), and an Electron app's custom scheme is
+ * cross-site to http://127.0.0.1, so that header tells nothing about a page there.
+ */
 export function fromWebPage(headers: { origin?: string | undefined; 'sec-fetch-site'?: string | string[] | undefined }): boolean {
-  if (headers.origin !== undefined) return true;
+  if (headers.origin !== undefined) return appOrigin(headers.origin) === null;
   const site = headers['sec-fetch-site'];
   return site !== undefined && site !== 'none';
+}
+
+/** The request headers an extension may send across origins (its CORS preflight asks for them by name). */
+export const CORS_REQUEST_HEADERS = ['Content-Type', 'Authorization', 'X-Readout-Pdf-Password'];
+
+/**
+ * The CORS headers for an extension's or app's origin (appOrigin): that origin echoed, never `*`, so no other origin
+ * may read the answer, and `Vary: Origin` so no cache hands one origin's answer to another. A preflight
+ * (https://fetch.spec.whatwg.org/#cors-preflight-fetch) also gets the methods and headers the API takes.
+ */
+export function corsHeaders(origin: string, preflight: boolean): Record<string, string> {
+  const headers: Record<string, string> = { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' };
+  if (preflight) {
+    headers['Access-Control-Allow-Methods'] = 'GET, POST';
+    headers['Access-Control-Allow-Headers'] = CORS_REQUEST_HEADERS.join(', ');
+    headers['Access-Control-Max-Age'] = '600';
+  }
+  return headers;
 }
 
 /** The media type of a Content-Type header, lower case, without parameters; '' for none. */

@@ -7,7 +7,7 @@ export type Protocol = 'umi' | 'v1';
 
 export const protocolOf = (path: string): Protocol => (path === '/api/ocr' || path.startsWith('/api/') ? 'umi' : 'v1');
 
-/** A JSON answer. No CORS header is ever sent (guard.ts): no web page may read one. */
+/** A JSON answer. No web page may read one: CORS headers go only to an extension's or app's origin (guard.ts, server.ts). */
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   if (res.headersSent) return;
   const text = JSON.stringify(body);

@@ -14,7 +14,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { errorMessage } from '../errors.ts';
 import { readBody } from './body.ts';
 import { Gate } from './gate.ts';
-import { acceptsFile, acceptsJson, bearerAccepted, checkBinding, contentTypeRefusal, declaredTooLarge, fromWebPage, hostAllowed, isWildcardHost, mediaType, requestTarget } from './guard.ts';
+import { acceptsFile, acceptsJson, appOrigin, bearerAccepted, checkBinding, corsHeaders, contentTypeRefusal, declaredTooLarge, fromWebPage, hostAllowed, isWildcardHost, mediaType, requestTarget } from './guard.ts';
 import type { CapturePort, ReadPort, SearchPort } from './ports.ts';
 import { protocolOf, refuse, refuseAndClose, sendJson } from './respond.ts';
 import { parseUmiRequest, umiAnswer, umiError } from './umi.ts';
@@ -153,8 +153,19 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       return refuseAndClose(req, res, protocol, 403, 'forbidden-host', `Host ${JSON.stringify(target.host ?? '')} is not this server's name: use http://${shownHost}:${port} (a name that is not this server's is how a web page reaches a local server: DNS rebinding)`);
     }
     if (fromWebPage(req.headers)) return refuseAndClose(req, res, protocol, 403, 'forbidden-origin', 'requests from web pages are refused: call the API from a program or script, not from a page in a browser');
+    // A browser extension or an app's page (guard.ts appOrigin) reads every answer, refusals included, through CORS
+    // headers naming its origin alone; setHeader's headers join those writeHead gives.
+    const extension = control ? null : appOrigin(req.headers.origin);
+    if (extension) for (const [name, value] of Object.entries(corsHeaders(extension, false))) res.setHeader(name, value);
     const route = routes[url.pathname];
     if (!route) return refuseAndClose(req, res, protocol, 404, 'not-found', `there is no ${url.pathname} here: the API has ${Object.keys(routes).join(', ')}`);
+    // Its CORS preflight: no token is asked (a browser never sends credentials in one); the request that follows is
+    // checked as any other.
+    if (extension && req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined) {
+      res.writeHead(204, { ...corsHeaders(extension, true), 'Content-Length': '0', 'Cache-Control': 'no-store' });
+      res.end();
+      return;
+    }
     if (req.method !== route.method) return refuseAndClose(req, res, protocol, 405, 'method-not-allowed', `${url.pathname} takes ${route.method}, not ${req.method}`, { Allow: route.method });
     // /v1 needs the token whenever there is one; beyond loopback Umi's routes need it too, or the LAN could read into the history.
     if (options.token && (protocol === 'v1' || binding.tokenRequired) && !bearerAccepted(req.headers.authorization, options.token)) {

@@ -10,25 +10,13 @@ import type { LocalApiStatus } from '../../../preload/api.ts';
 import { api } from '../api.ts';
 import { errorWords } from '../error-words.ts';
 import { CopyLine } from './CopyLine.tsx';
+import { curlLines } from './curl-lines.ts';
 import { ErrorText } from './ErrorText.tsx';
 import type { Fields } from './SettingsFields.tsx';
 
 /** The settings' bounds on the port (main/settings/schema.ts): below 1024 needs privileges on most systems. */
 const MIN_PORT = 1024;
 const MAX_PORT = 65535;
-
-/**
- * The two APIs' shortest useful calls (README's "Local API" section): Umi-OCR's JSON body with the image as base64,
- * and Readout's own with the image's bytes as the body. The token goes on Umi-OCR's only when the API listens on the
- * network (main/serve/server.ts asks it of /v1 always, of /api/ocr only then).
- */
-export function curlLines(url: string, token: string, lan: boolean): { umi: string; v1: string } {
-  const bearer = `-H "Authorization: Bearer ${token}" `;
-  return {
-    umi: `curl -s ${url}/api/ocr ${lan ? bearer : ''}-H "Content-Type: application/json" -d "{\\"base64\\":\\"$(base64 -w0 image.png)\\"}"`,
-    v1: `curl -s ${url}/v1/read ${bearer}-H "Content-Type: image/png" --data-binary @image.png`,
-  };
-}
 
 const MASK = '•'.repeat(16);
 

@@ -4,9 +4,11 @@ import { describe, expect, it } from 'vitest';
 import {
   acceptsFile,
   acceptsJson,
+  appOrigin,
   bearerAccepted,
   checkBinding,
   contentTypeRefusal,
+  corsHeaders,
   declaredTooLarge,
   fromWebPage,
   generateToken,
@@ -108,5 +110,32 @@ describe('Content-Length', () => {
     expect(declaredTooLarge('10', 10)).toBe(false);
     expect(declaredTooLarge('11', 10)).toBe(true);
     expect(declaredTooLarge('abc', 10)).toBe(true);
+  });
+});
+
+describe('extension and app origins (appOrigin)', () => {
+  it('takes a bare chrome-extension:, moz-extension:, safari-web-extension: or app: origin, exactly as sent', () => {
+    for (const origin of ['chrome-extension://abcdefghijklmnop', 'moz-extension://0b1c2d3e-4f50', 'safari-web-extension://ABCD-1234', 'app://obsidian.md']) {
+      expect(appOrigin(origin)).toBe(origin);
+      expect(fromWebPage({ origin, 'sec-fetch-site': 'cross-site' })).toBe(false);
+    }
+    for (const origin of [undefined, '', 'null', 'file://', 'chrome-extension://', 'chrome-extension://a/b', 'chrome-extension://a?x', 'Chrome-Extension://a', 'app://obsidian.md/', 'app://u:p@obsidian.md', 'apps://x', 'chrome://settings']) {
+      expect(appOrigin(origin), String(origin)).toBeNull();
+    }
+  });
+
+  it('never takes a web page’s origin, whatever its host, port or case', () => {
+    fc.assert(
+      fc.property(fc.webUrl({ withQueryParameters: false, withFragments: false }), fc.constantFrom('http', 'https', 'HTTP', 'file', 'ws', 'blob:http'), (url, scheme) => {
+        const origin = url.replace(/^https?/, scheme);
+        expect(appOrigin(origin)).toBeNull();
+        expect(fromWebPage({ origin })).toBe(true);
+      }),
+    );
+  });
+
+  it('answers with that origin, never `*`, and Vary: Origin', () => {
+    expect(corsHeaders('app://obsidian.md', false)).toEqual({ 'Access-Control-Allow-Origin': 'app://obsidian.md', Vary: 'Origin' });
+    expect(corsHeaders('app://obsidian.md', true)).toMatchObject({ 'Access-Control-Allow-Methods': 'GET, POST', 'Access-Control-Allow-Headers': expect.stringContaining('Authorization') });
   });
 });

@@ -4,30 +4,12 @@
  */
 import { connect } from 'node:net';
 import { request } from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startApiServer, type ApiServer, type ApiServerOptions } from '../../../main/serve/server.ts';
+import { describe, expect, it } from 'vitest';
 import { call } from '../../support/http-call.ts';
-import { FakeReader, report } from './fake-reader.ts';
+import { report } from './fake-reader.ts';
+import { guardedServer, PNG, stillAnswers, umiBody } from './guarded-server.ts';
 
-let server: ApiServer | null = null;
-afterEach(async () => {
-  await server?.close();
-  server = null;
-});
-
-async function start(options: Partial<ApiServerOptions> = {}): Promise<{ port: number; reader: FakeReader }> {
-  const reader = new FakeReader();
-  server = await startApiServer({ port: 0, token: null, reader, history: null, capture: null, version: '9.9.9', ...options });
-  return { port: server.port, reader };
-}
-
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
-const umiBody = JSON.stringify({ base64: PNG.toString('base64') });
-
-async function stillAnswers(port: number): Promise<void> {
-  const ok = await call({ port, method: 'POST', path: '/api/ocr', headers: { 'Content-Type': 'application/json' }, body: umiBody });
-  expect((ok.json as { code: number }).code).toBe(100);
-}
+const start = guardedServer();
 
 /** Bytes written to a fresh connection exactly as given; resolves with all the server sent back once it closes. */
 function raw(port: number, text: string): Promise<string> {
@@ -104,7 +86,7 @@ describe('review of the local API (issue 25)', () => {
   });
 
   it('a body trickled a byte at a time, never stalling, is cut at its deadline and its slot freed (before: held until requestTimeout, 10 min)', async () => {
-    const { port, reader } = await start({ concurrency: 1, stallMs: 1000, bodyDeadlineMs: 800 });
+    const { port, reader, server } = await start({ concurrency: 1, stallMs: 1000, bodyDeadlineMs: 800 });
     const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
       const req = request({ host: '127.0.0.1', port, method: 'POST', path: '/v1/read', headers: { 'Content-Type': 'image/png', 'Content-Length': '100000' } }, (res) => {
         let body = '';
@@ -121,7 +103,7 @@ describe('review of the local API (issue 25)', () => {
     const next = await call({ port, method: 'POST', path: '/v1/read', headers: { 'Content-Type': 'image/png' }, body: PNG });
     expect(next.status).toBe(200);
     expect(reader.calls).toHaveLength(1);
-    expect(server!.load()).toEqual({ reading: 0, waiting: 0 });
+    expect(server.load()).toEqual({ reading: 0, waiting: 0 });
   });
 
   it('a connection that never sends a request is closed (before: held for ever, token or not), one that does is answered', async () => {

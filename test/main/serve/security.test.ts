@@ -3,33 +3,14 @@
  * own form, and the server answering on after every one.
  */
 import { request } from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startApiServer, type ApiServer, type ApiServerOptions } from '../../../main/serve/server.ts';
+import { describe, expect, it } from 'vitest';
+import { startApiServer } from '../../../main/serve/server.ts';
 import { call } from '../../support/http-call.ts';
 import { FakeReader } from './fake-reader.ts';
+import { guardedServer, PNG, stillAnswers, umiBody } from './guarded-server.ts';
 
 const TOKEN = 'test-token-0123456789abcdef';
-let server: ApiServer | null = null;
-afterEach(async () => {
-  await server?.close();
-  server = null;
-});
-
-async function start(options: Partial<ApiServerOptions> = {}): Promise<{ port: number; reader: FakeReader }> {
-  const reader = new FakeReader();
-  server = await startApiServer({ port: 0, token: null, reader, history: null, capture: null, version: '9.9.9', ...options });
-  return { port: server.port, reader };
-}
-
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
-const umiBody = JSON.stringify({ base64: PNG.toString('base64') });
-
-/** The server still reads after a refusal. */
-async function stillAnswers(port: number): Promise<void> {
-  const ok = await call({ port, method: 'POST', path: '/api/ocr', headers: { 'Content-Type': 'application/json' }, body: umiBody });
-  expect(ok.status).toBe(200);
-  expect((ok.json as { code: number }).code).toBe(100);
-}
+const start = guardedServer();
 
 describe('the local API refuses', () => {
   it('a Host that is not its name (DNS rebinding), 403 in each protocol’s form', async () => {
