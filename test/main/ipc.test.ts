@@ -1,25 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { registerIpc, type IpcEventLike } from '../../main/ipc.ts';
+import { describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../preload/api.ts';
-import { createTestApp, type TestApp } from '../support/app-services.ts';
-import { useTempDir } from '../support/temp.ts';
+import { APP_PAGE as PAGE, useIpcBridge } from '../support/ipc-bridge.ts';
 
-const tempDir = useTempDir();
-let app: TestApp | undefined;
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
-
-const PAGE = 'app://readout/index.html';
-
-function setup() {
-  app = createTestApp(tempDir());
-  const handlers = new Map<string, (event: IpcEventLike, ...args: unknown[]) => unknown>();
-  registerIpc({ handle: (channel, listener) => handlers.set(channel, listener) }, app.services, { rendererDir: '/app/out/renderer' }, 'linux');
-  const call = (url: string, channel: string, ...args: unknown[]) => Promise.resolve().then(() => handlers.get(channel)!({ senderFrame: { url } }, ...args));
-  return { handlers, call };
-}
+const bridge = useIpcBridge();
+/** Each call names the page that asks. */
+const setup = () => {
+  const made = bridge();
+  return { ...made, call: made.callFrom };
+};
 
 describe('registerIpc', () => {
   it('handles every channel of the contract', () => {

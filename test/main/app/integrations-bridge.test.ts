@@ -2,28 +2,11 @@
  * The integrations' side of the bridge (issue 25): the three calls answered for the app's pages, every argument and
  * setting checked in main (the renderer is untrusted), and the Local API's token never in the window's settings.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { registerIpc, type IpcEventLike } from '../../../main/ipc.ts';
+import { describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../../preload/api.ts';
-import { createTestApp, type TestApp } from '../../support/app-services.ts';
-import { useTempDir } from '../../support/temp.ts';
+import { useIpcBridge } from '../../support/ipc-bridge.ts';
 
-const tempDir = useTempDir();
-let app: TestApp | undefined;
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
-
-const PAGE = 'app://readout/index.html';
-
-function setup() {
-  app = createTestApp(tempDir());
-  const handlers = new Map<string, (event: IpcEventLike, ...args: unknown[]) => unknown>();
-  registerIpc({ handle: (channel, listener) => handlers.set(channel, listener) }, app.services, { rendererDir: '/app/out/renderer' }, 'linux');
-  const call = (channel: string, ...args: unknown[]) => Promise.resolve().then(() => handlers.get(channel)!({ senderFrame: { url: PAGE } }, ...args));
-  return { app, call };
-}
+const setup = useIpcBridge();
 
 describe('integrations over the bridge', () => {
   it('status: all off by default', async () => {

@@ -1,7 +1,6 @@
 /** The batch room against the DashScope stand-in over a real socket: upload, create, status, list, cancel, content, fetch into the history. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BatchClient } from '../../../main/batch/client.ts';
 import { fetchJob } from '../../../main/batch/fetch.ts';
@@ -14,6 +13,7 @@ import { REGIONS } from '../../../main/ocr/regions.ts';
 import { promptForTask } from '../../../main/ocr/tasks.ts';
 import { DashScopeServer, DEFAULT_TEXT } from '../../support/dashscope-server.ts';
 import type { JobPlan } from '../../support/batch-stand-in.ts';
+import { solidPngs } from '../../support/solid-pngs.ts';
 import { useTempDir } from '../../support/temp.ts';
 import { printPdf } from '../../support/pdf.ts';
 import { writeFileSync } from 'node:fs';
@@ -27,22 +27,12 @@ beforeAll(() => server.start());
 afterAll(() => server.stop());
 const tempDir = useTempDir();
 
-async function images(dir: string, count: number): Promise<string[]> {
-  const paths: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const path = join(dir, `shot-${String(i).padStart(4, '0')}.png`);
-    await sharp({ create: { width: 64 + i, height: 48, channels: 3, background: { r: (i * 37) % 256, g: 200, b: 90 } } }).png().toFile(path);
-    paths.push(path);
-  }
-  return paths;
-}
-
 async function submitted(count: number, plan: JobPlan = {}) {
   const dir = tempDir();
   const history = new HistoryStore(join(dir, 'history.db'));
   const ledger = new BatchLedger(history);
   const client = new BatchClient({ baseURL: server.baseURL, apiKey: KEY });
-  const files = await images(dir, count);
+  const files = await solidPngs(dir, count);
   const prepared = await prepare(files, {
     model: 'qwen-vl-ocr', baseURL: server.baseURL, region: null, prompt: promptForTask({ task: 'text' }), mode: 'text',
     bounds: new QwenEngine({ baseURL: server.baseURL, model: 'qwen-vl-ocr' }).pixelBounds(), outDir: dir, history,
@@ -148,7 +138,7 @@ describe('batch protocol', () => {
     expect(() => checkCanBatch(REGIONS.cn, 'qwen-vl-ocr')).not.toThrow();
     const dir = tempDir();
     const history = new HistoryStore(join(dir, 'history.db'));
-    const prepared = await prepare(await images(dir, 2), {
+    const prepared = await prepare(await solidPngs(dir, 2), {
       model: 'qwen-vl-max', baseURL: server.baseURL, region: null, prompt: 'Read.', mode: null,
       bounds: new QwenEngine({ baseURL: server.baseURL, model: 'qwen-vl-max' }).pixelBounds(), outDir: dir, history,
     });

@@ -7,7 +7,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BatchClient } from '../../../main/batch/client.ts';
 import { fetchJob } from '../../../main/batch/fetch.ts';
@@ -24,6 +23,7 @@ import { QwenEngine } from '../../../main/ocr/qwen.ts';
 import { promptForTask } from '../../../main/ocr/tasks.ts';
 import { DashScopeServer, DEFAULT_TEXT } from '../../support/dashscope-server.ts';
 import { runCli } from '../../support/run-cli.ts';
+import { solidPngs } from '../../support/solid-pngs.ts';
 import { useTempDir } from '../../support/temp.ts';
 
 const KEY = 'sk-test-valid-key-0001';
@@ -32,18 +32,8 @@ beforeAll(() => server.start());
 afterAll(() => server.stop());
 const tempDir = useTempDir();
 
-async function images(dir: string, count: number): Promise<string[]> {
-  const paths: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const path = join(dir, `shot-${String(i).padStart(3, '0')}.png`);
-    await sharp({ create: { width: 50 + i, height: 40, channels: 3, background: { r: (i * 53) % 256, g: 90, b: 200 } } }).png().toFile(path);
-    paths.push(path);
-  }
-  return paths;
-}
-
 async function planned(dir: string, count: number, history: HistoryStore, limits?: { lines: number; fileBytes: number; lineBytes: number }, skipped?: string[]): Promise<Plan> {
-  return prepare(await images(dir, count), {
+  return prepare(await solidPngs(dir, count), {
     model: 'qwen-vl-ocr', baseURL: server.baseURL, region: null, prompt: promptForTask({ task: 'text' }), mode: 'text',
     bounds: new QwenEngine({ baseURL: server.baseURL, model: 'qwen-vl-ocr' }).pixelBounds(), outDir: dir, history, limits,
     onSkipped: (_file, message) => skipped?.push(message),
@@ -74,7 +64,7 @@ describe('documented limits', () => {
     const plan = await planned(dir, 2, history, { lines: 100, fileBytes: 10_000_000, lineBytes: 200 }, skipped);
     expect(plan.requests).toHaveLength(0);
     expect(plan.skipped).toBe(2);
-    expect(skipped[0]).toMatch(/shot-000\.png: its request is larger than a batch line may be \(6 MB\); read it live instead/);
+    expect(skipped[0]).toMatch(/shot-0000\.png: its request is larger than a batch line may be \(6 MB\); read it live instead/);
     const entries = [...history.iterate()];
     expect(entries.map((e) => [e.status, e.error?.code])).toEqual([['failed', 'image-too-large'], ['failed', 'image-too-large']]);
     history.close();
@@ -241,7 +231,7 @@ describe('a job a stopped submission left local', () => {
 describe('the command line', () => {
   it('removes its own temporary request folder once sent, and no key is in a file or a message, even a refused one', async () => {
     const dir = tempDir();
-    await images(dir, 2);
+    await solidPngs(dir, 2);
     const dataDir = join(dir, 'data');
     const run = await runCli(['batch', 'submit', dir, '--base-url', server.baseURL, '--yes', '--json', '--data-dir', dataDir], { env: { DASHSCOPE_API_KEY: KEY } });
     expect(run.code).toBe(0);
