@@ -542,8 +542,17 @@ export interface BatchJobView {
   model: string;
   region: string | null;
   error: string | null;
+  /**
+   * Why it ended badly, for the window to say in the reader's language (main/batch/job-errors.ts); null where there is
+   * no error, or for a job whose error was written before codes were kept (then `error` is shown as it is).
+   */
+  errorCode: BatchJobErrorCode | null;
+  /** The requests the error's words count (left unread), or null. */
+  unread: number | null;
   entryIds: number[];
 }
+
+export type BatchJobErrorCode = 'refused' | 'cancelled-unsent' | 'stopped-unsent' | 'service' | 'expired-unread' | 'cancelled-unread' | 'failed-unread' | 'completed-unread';
 
 /** A rectangle in a captured display's physical pixels. */
 export interface PixelRect {

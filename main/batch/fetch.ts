@@ -7,6 +7,7 @@
 import type { RecognizeResult } from '../ocr/engine.ts';
 import type { Region } from '../ocr/regions.ts';
 import type { BatchClient } from './client.ts';
+import { jobErrors } from './job-errors.ts';
 import { batchPrice, livePrice, tokensCost } from './cost.ts';
 import type { BatchLedger, JobRow } from './ledger.ts';
 import { FINAL_STATES, type BatchState } from './limits.ts';
@@ -71,7 +72,12 @@ export async function fetchJob(job: JobRow, client: BatchClient, ledger: BatchLe
     }
   }
   const reason = REASONS[remote.state] ?? REASONS.completed!;
-  for (const request of ledger.pendingRequests(job.id)) {
+  const unread = ledger.pendingRequests(job.id);
+  if (unread.length > 0) {
+    const state = remote.state === 'expired' || remote.state === 'cancelled' || remote.state === 'failed' ? remote.state : 'completed';
+    ledger.noteError(job.id, jobErrors.unread(state, unread.length));
+  }
+  for (const request of unread) {
     const code = remote.state === 'cancelled' ? 'cancelled' : remote.state === 'expired' ? 'timeout' : 'server';
     if (ledger.fail(job.id, request.customId, { code, message: remote.state === 'failed' && remote.error ? `${reason.slice(0, -13)}: ${remote.error}; retry it.` : reason, retryable: true })) {
       report.failed++;

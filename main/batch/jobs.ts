@@ -6,6 +6,7 @@ import type { BatchJobView } from '../../preload/api.ts';
 import { ReadoutError } from '../errors.ts';
 import { regionOf } from '../ocr/regions.ts';
 import type { BatchClient } from './client.ts';
+import { jobErrors } from './job-errors.ts';
 import { fetchJob, type FetchHooks, type FetchReport } from './fetch.ts';
 import type { BatchLedger, JobRow } from './ledger.ts';
 import { BATCH_MODELS, FINAL_STATES, type BatchState } from './limits.ts';
@@ -50,7 +51,7 @@ export async function cancelJob(job: JobRow, clientFor: (job: JobRow) => BatchCl
   if (job.batchId === null) {
     // Never taken by the service: its entries fail here, ready to be read again.
     for (const request of ledger.pendingRequests(job.id)) ledger.fail(job.id, request.customId, { code: 'cancelled', message: 'The batch job was cancelled before it was sent; retry it.', retryable: true });
-    ledger.failJob(job.id, 'cancelled', 'Cancelled before it was sent.');
+    ledger.failJob(job.id, 'cancelled', jobErrors.cancelledUnsent());
     return ledger.job(job.id)!;
   }
   const client = clientFor(job);
@@ -81,6 +82,7 @@ export function summarize(ledger: BatchLedger, job: JobRow): JobSummary {
   return {
     id: jobName(job), state, createdAt: job.createdAt, finishedAt: job.finishedAt, total: job.total,
     done: Math.max(progress.done, job.completed), failed: Math.max(progress.failed, job.failed),
-    cost: job.cost, estimatedCost: job.estimatedCost, model: job.model, region: job.region, error: job.error, entryIds: progress.entryIds,
+    cost: job.cost, estimatedCost: job.estimatedCost, model: job.model, region: job.region, error: job.error,
+    errorCode: job.error ? job.errorCode : null, unread: job.error ? job.errorCount : null, entryIds: progress.entryIds,
   };
 }

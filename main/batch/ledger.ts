@@ -7,6 +7,8 @@
 import { transaction } from '../history/database.ts';
 import type { Failure, HistoryStore } from '../history/store.ts';
 import type { RecognizeResult } from '../ocr/engine.ts';
+import type { BatchJobErrorCode } from '../../preload/api.ts';
+import { jobErrors, type JobError } from './job-errors.ts';
 import type { BatchState } from './limits.ts';
 
 /** A job as kept: 'local' until the service has it; 'fetched' once its results are all in the history. */
@@ -30,18 +32,22 @@ export interface JobRow {
   estimatedCost: number | null;
   cost: number | null;
   error: string | null;
+  /** The error as a code and its count (job-errors.ts); null for none, or for a row from before migration 14. */
+  errorCode: BatchJobErrorCode | null;
+  errorCount: number | null;
 }
 
 interface Row {
   id: number; batch_id: string | null; created_at: number; finished_at: number | null; base_url: string; region: string | null; model: string;
   input_file_id: string | null; output_file_id: string | null; error_file_id: string | null; state: string; total: number; completed: number;
-  failed: number; estimated_cost: number | null; cost: number | null; error: string | null;
+  failed: number; estimated_cost: number | null; cost: number | null; error: string | null; error_code: string | null; error_count: number | null;
 }
 
 const toJob = (r: Row): JobRow => ({
   id: r.id, batchId: r.batch_id, createdAt: r.created_at, finishedAt: r.finished_at, baseUrl: r.base_url, region: r.region, model: r.model,
   inputFileId: r.input_file_id, outputFileId: r.output_file_id, errorFileId: r.error_file_id, state: r.state as JobState, total: r.total,
   completed: r.completed, failed: r.failed, estimatedCost: r.estimated_cost, cost: r.cost, error: r.error,
+  errorCode: r.error_code as BatchJobErrorCode | null, errorCount: r.error_count,
 });
 
 export type RequestState = 'pending' | 'done' | 'failed';
@@ -80,13 +86,24 @@ export class BatchLedger {
   heard(id: number, remote: { state: BatchState; total: number; completed: number; failed: number; outputFileId: string | null; errorFileId: string | null; finishedAt: number | null; error: string | null }): void {
     this.#db.prepare(
       `UPDATE batch_jobs SET state = CASE WHEN state = 'fetched' THEN state ELSE ? END, total = ?, completed = ?, failed = ?,
-         output_file_id = ?, error_file_id = ?, finished_at = COALESCE(?, finished_at), error = COALESCE(?, error) WHERE id = ?`,
-    ).run(remote.state, remote.total, remote.completed, remote.failed, remote.outputFileId, remote.errorFileId, remote.finishedAt, remote.error, id);
+         output_file_id = ?, error_file_id = ?, finished_at = COALESCE(?, finished_at) WHERE id = ?`,
+    ).run(remote.state, remote.total, remote.completed, remote.failed, remote.outputFileId, remote.errorFileId, remote.finishedAt, id);
+    if (remote.error !== null) this.#setError(id, jobErrors.service(remote.error));
   }
 
   /** The job could not be sent, or the service says it failed: its reason. */
-  failJob(id: number, state: JobState, error: string): void {
-    this.#db.prepare('UPDATE batch_jobs SET state = ?, error = ?, finished_at = COALESCE(finished_at, ?) WHERE id = ?').run(state, error, this.#now(), id);
+  failJob(id: number, state: JobState, error: JobError): void {
+    this.#db.prepare('UPDATE batch_jobs SET state = ?, finished_at = COALESCE(finished_at, ?) WHERE id = ?').run(state, this.#now(), id);
+    this.#setError(id, error);
+  }
+
+  /** A reason the job's results fall short (requests left unread), kept only where no other reason is known. */
+  noteError(id: number, error: JobError): void {
+    this.#db.prepare('UPDATE batch_jobs SET error = ?, error_code = ?, error_count = ? WHERE id = ? AND error IS NULL').run(error.text, error.code, error.count, id);
+  }
+
+  #setError(id: number, error: JobError): void {
+    this.#db.prepare('UPDATE batch_jobs SET error = ?, error_code = ?, error_count = ? WHERE id = ?').run(error.text, error.code, error.count, id);
   }
 
   /** Every result is in the history: the job's cost is what its entries cost. */

@@ -12,6 +12,7 @@
  *   message that says how to read it again (live, or by submitting the files again).
  */
 import type { BatchClient } from './client.ts';
+import { jobErrors } from './job-errors.ts';
 import type { BatchLedger, JobRow } from './ledger.ts';
 import { isAlive } from '../process-alive.ts';
 
@@ -63,7 +64,7 @@ export async function recoverStranded(ledger: BatchLedger, clientFor: (job: JobR
     }
     const message = `Readout stopped before batch job local-${job.id} was sent; the image is kept: read it again with \`readout history retry\`, or submit the file again.`;
     for (const request of ledger.pendingRequests(job.id)) ledger.fail(job.id, request.customId, { code: 'interrupted', message, retryable: true });
-    ledger.failJob(job.id, 'failed', 'Readout stopped before this job was sent; its entries were marked for retry.');
+    ledger.failJob(job.id, 'failed', jobErrors.stoppedUnsent());
     outcomes.push({ job: ledger.job(job.id)!, outcome: 'failed' });
   }
   return outcomes;

@@ -20,6 +20,7 @@ import { isPdf } from '../pdf/sniff.ts';
 import { readInputFile } from '../read-input.ts';
 import { failureOf } from '../recognize.ts';
 import type { BatchClient } from './client.ts';
+import { jobErrors } from './job-errors.ts';
 import { estimate, promptTokens, type Estimate } from './cost.ts';
 import type { BatchLedger } from './ledger.ts';
 import { customIdOf, requestLine } from './request-lines.ts';
@@ -210,8 +211,9 @@ export async function send(plan: Plan, client: BatchClient, ledger: BatchLedger)
       // A file uploaded for a job that was then refused would stay on the service, counted against its 10,000 files.
       if (fileId) await client.deleteFile(fileId).catch(() => undefined);
       const failure = failureOf(error);
-      const message = `The batch service refused ${basename(path)}: ${failure.message}`;
-      ledger.failJob(jobId, 'failed', message);
+      const refused = jobErrors.refused(basename(path), failure.message);
+      const message = refused.text;
+      ledger.failJob(jobId, 'failed', refused);
       for (const request of requests) ledger.fail(jobId, request.customId, { ...failure, message, retryable: true });
       sent.push({ jobId, batchId: null, requests: requests.length, error: message });
     }

@@ -298,6 +298,12 @@ export const MIGRATIONS: readonly string[] = [
     output_mtime_ms REAL
   ) WITHOUT ROWID;
   `,
+  // A batch job's error as a code the window words in the reader's language (batch/job-errors.ts), and the number
+  // those words need (requests left unread); the English `error` stays for the command and for older rows.
+  `
+  ALTER TABLE batch_jobs ADD COLUMN error_code TEXT;
+  ALTER TABLE batch_jobs ADD COLUMN error_count INTEGER;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -55,7 +55,7 @@ const push = (app: TestApp, jobs: BatchJobView[]): void => app.onEmit?.('batch:c
 function view(patch: Partial<BatchJobView>): BatchJobView {
   return {
     id: 'batch_2f4c1e0a', state: 'in_progress', createdAt: Date.now() - 3_600_000, finishedAt: null, total: 40, done: 12, failed: 1,
-    cost: null, estimatedCost: 0.0123, model: 'qwen-vl-ocr', region: 'cn', error: null, entryIds: [], ...patch,
+    cost: null, estimatedCost: 0.0123, model: 'qwen-vl-ocr', region: 'cn', error: null, errorCode: null, unread: null, entryIds: [], ...patch,
   };
 }
 
@@ -224,11 +224,14 @@ describe('batch jobs', () => {
         push(app, [
           view({ id: 'batch_7d1e9b22', state: 'in_progress', total: 4, done: 3, failed: 0, estimatedCost: 0.0031, entryIds: [...ids, pending] }),
           view({ id: 'batch_2f4c1e0a', state: 'fetched', total: 1000, done: 996, failed: 4, cost: 0.7412, finishedAt: Date.now() - 600_000, createdAt: Date.now() - 86_000_000, entryIds: [] }),
-          view({ id: 'batch_0a9c3f17', state: 'expired', total: 250, done: 180, failed: 70, cost: null, estimatedCost: 0.19, error: 'The job did not finish within its 24 h window: 70 requests were not read.', finishedAt: Date.now() - 7_200_000, entryIds: [] }),
+          view({ id: 'batch_0a9c3f17', state: 'expired', total: 250, done: 180, failed: 70, cost: null, estimatedCost: 0.19, error: 'The job did not finish within its 24 h window: 70 requests were not read.', errorCode: 'expired-unread', unread: 70, finishedAt: Date.now() - 7_200_000, entryIds: [] }),
         ]);
         await page.getByTestId('open-batch').click();
         await page.getByTestId('batch-job').first().waitFor();
         await expect.poll(() => page.getByTestId('batch-entry').count()).toBe(4);
+        // The expired job's error in the reader's language (its code and count, not main's English).
+        const words = locale === 'zh-CN' ? zh : en;
+        expect(await page.getByTestId('batch-error').textContent()).toBe(fill(words.batchJobs.error['expired-unread_other'], { count: 70 }));
         expect(await seriousFindings(page)).toEqual([]);
         for (const [width, height] of [[640, 480], [1100, 720], [1440, 900]] as const) {
           await page.setViewportSize({ width, height });

@@ -5,6 +5,7 @@
  * waits for the batch, a done one shows its first words; each opens in the result pane.
  */
 import { useEffect, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { BatchJobView, EntryView } from '../../../preload/api.ts';
 import { REGION_PRICES, type Region } from '../../../main/ocr/regions.ts';
@@ -20,6 +21,15 @@ const CANCELLABLE = new Set<BatchJobView['state']>(['validating', 'in_progress',
 
 const currencyOf = (region: string | null): string | null => (region && region in REGION_PRICES ? REGION_PRICES[region as Region].currency : null);
 const firstLine = (text: string): string => text.split('\n').find((line) => line.trim())?.trim() ?? '';
+
+/**
+ * A job's error in the reader's language: the catalogue's words for its code (main/batch/job-errors.ts), with the
+ * requests it left unread; main's English text where the code is unknown or the job was written before codes were kept.
+ */
+export function jobErrorWords(t: TFunction, job: Pick<BatchJobView, 'error' | 'errorCode' | 'unread'>): string {
+  if (!job.errorCode) return job.error ?? '';
+  return t(`batchJobs.error.${job.errorCode}`, { count: job.unread ?? 0, detail: job.error ?? '', defaultValue: '' }) || (job.error ?? '');
+}
 
 interface Props {
   job: BatchJobView;
@@ -106,7 +116,7 @@ export function BatchJobCard({ job, onOpenEntry, onToast, onJobs }: Props) {
         <span>{t('batchJobs.created', { time: formatTime(job.createdAt, lang) })}</span>
         {job.finishedAt !== null && <span>{t('batchJobs.finished', { time: formatTime(job.finishedAt, lang) })}</span>}
       </p>
-      {job.error && <p className="error-text batch-error" data-testid="batch-error">{job.error}</p>}
+      {job.error && <p className="error-text batch-error" data-testid="batch-error" data-code={job.errorCode ?? undefined}>{jobErrorWords(t, job)}</p>}
       <div className="inline-actions">
         <button type="button" onClick={() => void refresh()} disabled={busy} data-testid="batch-refresh">{t('batchJobs.refresh')}</button>
         {CANCELLABLE.has(job.state) && (
