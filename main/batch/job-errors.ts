@@ -13,21 +13,25 @@ export interface JobError {
   text: string;
 }
 
+/** A job's error; its codes are the jobs view's words (batchJobs.error.*), not the history's error codes (errors.ts). */
+const jobError = (code: BatchJobErrorCode, text: string, count: number | null = null): JobError => ({ code, count, text });
+
 export const jobErrors = {
-  refused: (file: string, reason: string): JobError => ({ code: 'refused', count: null, text: `The batch service refused ${file}: ${reason}` }),
-  cancelledUnsent: (): JobError => ({ code: 'cancelled-unsent', count: null, text: 'Cancelled before it was sent.' }),
-  stoppedUnsent: (): JobError => ({ code: 'stopped-unsent', count: null, text: 'Readout stopped before this job was sent; its entries were marked for retry.' }),
+  refused: (file: string, reason: string): JobError => jobError('refused', `The batch service refused ${file}: ${reason}`),
+  cancelledUnsent: (): JobError => jobError('cancelled-unsent', 'Cancelled before it was sent.'),
+  stoppedUnsent: (): JobError => jobError('stopped-unsent', 'Readout stopped before this job was sent; its entries were marked for retry.'),
   /** The service's own list of errors (batches' `errors.data`), in its words. */
-  service: (text: string): JobError => ({ code: 'service', count: null, text }),
+  service: (text: string): JobError => jobError('service', text),
   /** A job that ended (expired, cancelled, failed) with requests it never read; each is a failed entry to retry. */
-  unread: (state: 'expired' | 'cancelled' | 'failed' | 'completed', count: number): JobError => ({
-    code: `${state}-unread`,
-    count,
-    text: {
-      expired: `The job did not finish within its 24 h window: ${count} requests were not read.`,
-      cancelled: `The job was cancelled: ${count} requests were not read.`,
-      failed: `The job failed: ${count} requests were not read.`,
-      completed: `The job ended without results for ${count} requests.`,
-    }[state],
-  }),
+  unread: (state: 'expired' | 'cancelled' | 'failed' | 'completed', count: number): JobError =>
+    jobError(
+      `${state}-unread`,
+      {
+        expired: `The job did not finish within its 24 h window: ${count} requests were not read.`,
+        cancelled: `The job was cancelled: ${count} requests were not read.`,
+        failed: `The job failed: ${count} requests were not read.`,
+        completed: `The job ended without results for ${count} requests.`,
+      }[state],
+      count,
+    ),
 };

@@ -15,7 +15,7 @@ import { ReadoutError } from '../errors.ts';
 import { isPdf } from '../pdf/sniff.ts';
 import { recognizeImage, type Outcome } from '../recognize.ts';
 import type { Translator } from '../translate/translator.ts';
-import { toReport, type FileReport } from './report.ts';
+import { toReport, type ErrorHints, type FileReport } from './report.ts';
 import { translateRead, type TranslateFlags } from './translate-read.ts';
 
 export interface ReadSettings {
@@ -53,6 +53,10 @@ export interface ReadHooks {
   /** Something the reader should hear that is not the file's failure (a reading that was not recorded). */
   onWarning?: (message: string) => void;
   signal?: AbortSignal;
+  /** This file's PDF password, in place of settings.pdf.password (the local API takes one per request). */
+  password?: string;
+  /** The hints a failed report's message ends with (report.ts describeError): the command's when absent. */
+  hints?: ErrorHints;
 }
 
 type Page = { engine: OcrEngine; document: { id: number; page: number } | null; number: number; pages: number };
@@ -78,10 +82,10 @@ export class FileReader {
   }
 
   /** The report of a file (or a document, or one page of it) that failed before any of its images reached the pipeline. */
-  failed(file: string, error: unknown, page?: { number: number; pages: number }): FileReport {
+  failed(file: string, error: unknown, page?: { number: number; pages: number }, hints?: ErrorHints): FileReport {
     const { engine } = this.settings;
     const outcome: Outcome = { ok: false, prepared: null, error, entryId: null, historyError: null };
-    return { ...toReport(file, outcome, { engine: engine.name, model: engine.model, durationMs: 0 }), page: page?.number ?? null, pages: page?.pages ?? null };
+    return { ...toReport(file, outcome, { engine: engine.name, model: engine.model, durationMs: 0, hints }), page: page?.number ?? null, pages: page?.pages ?? null };
   }
 
   /** One image (or one PDF page) through the pipeline. */
@@ -113,7 +117,7 @@ export class FileReader {
       const reason = historyError(outcome.historyError, s.historyFile ?? 'the history').message;
       hooks.onWarning?.(`${file} was not recorded into the history: ${reason}`);
     }
-    const report = toReport(file, outcome, { engine: reader.name, model: reader.model, durationMs: Math.round(performance.now() - started), installed: s.installed ?? [] });
+    const report = toReport(file, outcome, { engine: reader.name, model: reader.model, durationMs: Math.round(performance.now() - started), installed: s.installed ?? [], hints: hooks.hints });
     if (s.translate && outcome.ok && outcome.result.text.trim()) {
       report.translation = await translateRead(s.translate.translator, s.translate.flags, { text: outcome.result.text, words: outcome.result.words ?? null, entryId: outcome.entryId }, s.history, hooks.signal);
     }
@@ -128,16 +132,16 @@ export class FileReader {
     const { PAGE_LIMIT, pageLimitMessage } = await import('../pdf/page-limit.ts');
     let pdf: Awaited<ReturnType<typeof PdfDocument.open>>;
     try {
-      pdf = await PdfDocument.open(bytes, file, { password: s.pdf.password });
+      pdf = await PdfDocument.open(bytes, file, { password: hooks.password ?? s.pdf.password });
     } catch (error) {
-      return hooks.onReport?.(this.failed(file, error));
+      return hooks.onReport?.(this.failed(file, error, undefined, hooks.hints));
     }
     try {
       // Past the page limit a document is read whole only when asked to (review 2, M5): pages or maxPages.
       const limit = s.pdf.maxPages ?? PAGE_LIMIT;
-      if (!s.pdf.pages && pdf.pages > limit) return hooks.onReport?.(this.failed(file, new ReadoutError('pdf-pages', `${file}: ${pageLimitMessage(pdf.pages, limit)}`)));
+      if (!s.pdf.pages && pdf.pages > limit) return hooks.onReport?.(this.failed(file, new ReadoutError('pdf-pages', `${file}: ${pageLimitMessage(pdf.pages, limit)}`), undefined, hooks.hints));
       const pages = s.pdf.pages ? parsePageRanges(s.pdf.pages, pdf.pages) : Array.from({ length: pdf.pages }, (_, i) => i + 1);
-      if (typeof pages === 'string') return hooks.onReport?.(this.failed(file, new ReadoutError('pdf-pages', `${file}: --pages ${s.pdf.pages}: ${pages}`)));
+      if (typeof pages === 'string') return hooks.onReport?.(this.failed(file, new ReadoutError('pdf-pages', `${file}: --pages ${s.pdf.pages}: ${pages}`), undefined, hooks.hints));
       let documentId: number | null = null;
       try {
         documentId = s.history?.createDocument(source.kind === 'file' ? source.name : file, pdf.pages) ?? null;
@@ -152,7 +156,7 @@ export class FileReader {
           rendered = await pdf.page(number, bounds);
         } catch (error) {
           // The page that could not be drawn (past its memory or its deadline) is said as that page; the others go on.
-          hooks.onReport?.(this.failed(file, error, { number, pages: pdf.pages }));
+          hooks.onReport?.(this.failed(file, error, { number, pages: pdf.pages }, hooks.hints));
           continue;
         }
         const layer = rendered.text.replace(/\s/g, '').length >= MIN_TEXT_LAYER;

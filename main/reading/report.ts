@@ -68,24 +68,29 @@ function unreadWarnings(unread: number | undefined): UnreadWarning[] {
  * What the command adds to an error's words: the way out on the command line. The services' messages leave these
  * out, because the window shows them too (review 2, M6: no flags or variables in the window's text).
  */
-const COMMAND_HINTS: Partial<Record<ErrorCode, string>> = {
+export type ErrorHints = Partial<Record<ErrorCode, string>>;
+
+export const COMMAND_HINTS: ErrorHints = {
   auth: ' Set the key with DASHSCOPE_API_KEY (or in the app’s Settings), for the region it belongs to (--region).',
   'pdf-password': ' (the command takes it with --password)',
   'image-too-large': '; lower --max-pixels',
 };
 
-/** Error text that names the file once, whatever produced it, with the command's hint for its code. */
-export function describeError(file: string, error: unknown): { code: string; message: string } {
+/**
+ * Error text that names the file once, whatever produced it, with a hint for its code: the command's by default;
+ * another caller passes its own (the local API says how to send a PDF's password over HTTP, not a flag it has not got).
+ */
+export function describeError(file: string, error: unknown, hints: ErrorHints = COMMAND_HINTS): { code: string; message: string } {
   const code = errorCode(error);
   const said = errorMessage(error);
   const message = said.startsWith(`${file}: `) ? said : `${file}: ${said}`;
-  return { code, message: `${message}${COMMAND_HINTS[code] ?? ''}` };
+  return { code, message: `${message}${hints[code] ?? ''}` };
 }
 
 export function toReport(
   file: string,
   outcome: Outcome,
-  context: { engine: string; model: string; durationMs: number; installed?: readonly PackCode[] },
+  context: { engine: string; model: string; durationMs: number; installed?: readonly PackCode[]; hints?: ErrorHints },
 ): FileReport {
   const prepared = outcome.prepared;
   const result = outcome.ok ? outcome.result : null;
@@ -108,7 +113,7 @@ export function toReport(
     requestId: result?.requestId ?? null,
     durationMs: context.durationMs,
     entryId: outcome.entryId,
-    error: outcome.ok ? null : describeError(file, outcome.error),
+    error: outcome.ok ? null : describeError(file, outcome.error, context.hints),
     confidence: result?.confidence ?? null,
     words: result?.words ?? null,
     codes: result?.codes ?? null,

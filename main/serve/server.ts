@@ -19,7 +19,7 @@ import type { CapturePort, ReadPort, SearchPort } from './ports.ts';
 import { protocolOf, refuse, refuseAndClose, sendJson } from './respond.ts';
 import { parseUmiRequest, umiAnswer, umiError } from './umi.ts';
 import { describeOptions } from './umi-options.ts';
-import { fileOfRequest, readFile, searchHistory } from './v1.ts';
+import { fileOfRequest, headerPassword, PASSWORD_HEADER, readFile, searchHistory } from './v1.ts';
 import { prepareSocketPath } from './control-endpoint.ts';
 
 export const DEFAULT_PORT = 1224;
@@ -124,7 +124,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       accepts: acceptsFile,
       reads: true,
       handle: async ({ req, res, url, body, signal }) => {
-        const file = fileOfRequest(body, mediaType(req.headers['content-type']), url.searchParams);
+        const file = fileOfRequest(body, mediaType(req.headers['content-type']), url.searchParams, headerPassword(req.headers[PASSWORD_HEADER]));
         if (!file.ok) return refuse(res, 'v1', file.status, file.code, file.message);
         const reports = await readFile(reader, file, signal);
         if (!signal.aborted) sendJson(res, 200, reports);

@@ -1,7 +1,8 @@
 /**
  * Readout's own API (README, "Local API"):
  * - POST /v1/read: the file's bytes as the body (image/*, application/pdf, application/octet-stream; ?file=NAME
- *   names it), or JSON {base64, file?}. The answer is application/json: an array of the objects `readout --json`
+ *   names it), or JSON {base64, file?, password?}. An encrypted PDF's password comes as `"password"` in the JSON body,
+ *   or in the header X-Readout-Pdf-Password (for a body of bytes); never in the URL, where logs and histories keep it. The answer is application/json: an array of the objects `readout --json`
  *   prints, one for an image, one per page of a PDF. An array rather than JSON Lines: one request is one file, read
  *   whole before the answer, so there is nothing to stream, and any HTTP client parses an array. A file that cannot
  *   be read is still HTTP 200, its object saying ok: false and why, as `readout --json` says it.
@@ -11,7 +12,7 @@
  */
 import { z } from 'zod';
 import type { Source } from '../history/types.ts';
-import type { FileReport } from '../reading/report.ts';
+import type { ErrorHints, FileReport } from '../reading/report.ts';
 import { decodeBase64 } from './base64.ts';
 import type { ReadPort, SearchPort } from './ports.ts';
 
@@ -27,16 +28,45 @@ export function fileNameOf(given: string | null | undefined): string {
   return name === '' || name === '.' || name === '..' ? DEFAULT_FILE_NAME : name;
 }
 
+const MAX_PASSWORD = 1024;
+
 const readJson = z.object({
   base64: z.string({ error: '"base64" must be a string: the file, base64-encoded' }),
   file: z.string().max(1000).optional(),
+  password: z.string({ error: '"password" must be a string: the PDF\'s password' }).max(MAX_PASSWORD, `"password" is at most ${MAX_PASSWORD} characters`).optional(),
 });
 
-/** The file a /v1/read request carries: its bytes and its name, or why it carries none. */
-export function fileOfRequest(body: Buffer, type: string, query: URLSearchParams): { ok: true; bytes: Buffer; name: string } | ({ ok: false } & V1Error) {
+/** The header that carries an encrypted PDF's password when the body is the file's bytes. */
+export const PASSWORD_HEADER = 'x-readout-pdf-password';
+
+/**
+ * A password header's text. Node reads header bytes as Latin-1 (RFC 9110 section 5.5: field values are octets), and
+ * curl sends what the terminal typed, UTF-8 nearly always: bytes that are valid UTF-8 are read so, any others as given.
+ */
+export function headerPassword(value: string | string[] | undefined): string | undefined {
+  const given = Array.isArray(value) ? value[0] : value;
+  if (given === undefined || given === '') return undefined;
+  const bytes = Buffer.from(given, 'latin1');
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return given;
+  }
+}
+
+/** What a failed report says to do over this API: the command's hints name flags an HTTP client has not got. */
+export const API_HINTS: ErrorHints = {
+  'pdf-password': ' (send it as "password" in the JSON body, or in the X-Readout-Pdf-Password header)',
+};
+
+export type RequestFile = { ok: true; bytes: Buffer; name: string; password?: string };
+
+/** The file a /v1/read request carries: its bytes, its name and its PDF password if any, or why it carries none. */
+export function fileOfRequest(body: Buffer, type: string, query: URLSearchParams, password?: string): RequestFile | ({ ok: false } & V1Error) {
+  if (password !== undefined && password.length > MAX_PASSWORD) return { ok: false, status: 400, code: 'bad-request', message: `X-Readout-Pdf-Password is at most ${MAX_PASSWORD} characters` };
   if (type !== 'application/json') {
     if (body.length === 0) return { ok: false, status: 400, code: 'empty', message: 'the request has no body: send the file itself (curl --data-binary @FILE)' };
-    return { ok: true, bytes: body, name: fileNameOf(query.get('file')) };
+    return { ok: true, bytes: body, name: fileNameOf(query.get('file')), password };
   }
   let json: unknown;
   try {
@@ -48,14 +78,15 @@ export function fileOfRequest(body: Buffer, type: string, query: URLSearchParams
   if (!parsed.success) return { ok: false, status: 400, code: 'bad-request', message: parsed.error.issues[0]?.path[0] === undefined ? 'send {"base64": "...", "file": "name.png"}' : parsed.error.issues[0].message };
   const decoded = decodeBase64(parsed.data.base64);
   if (!decoded.ok) return { ok: false, status: 400, code: 'bad-base64', message: `"base64": ${decoded.reason}` };
-  return { ok: true, bytes: decoded.bytes, name: fileNameOf(parsed.data.file ?? query.get('file')) };
+  return { ok: true, bytes: decoded.bytes, name: fileNameOf(parsed.data.file ?? query.get('file')), password: parsed.data.password ?? password };
 }
 
 /** Where the history says a reading came from. */
 export const apiSource = (name: string): Source => ({ kind: 'file', path: API_PATH, name });
 
-export const readFile = (reader: ReadPort, file: { bytes: Buffer; name: string }, signal: AbortSignal): Promise<FileReport[]> =>
-  reader.read(file.bytes, file.name, apiSource(file.name), { signal });
+/** One file read as `readout` reads it, its failure said in this API's terms (API_HINTS). */
+export const readFile = (reader: ReadPort, file: { bytes: Buffer; name: string; password?: string }, signal: AbortSignal): Promise<FileReport[]> =>
+  reader.read(file.bytes, file.name, apiSource(file.name), { signal, hints: API_HINTS, ...(file.password !== undefined ? { password: file.password } : {}) });
 
 export interface HistoryEntry {
   id: number;
