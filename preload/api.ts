@@ -334,6 +334,8 @@ export interface EntryView {
   fallback?: { from: string } | null;
   /** Its translation, done, under way or failed; null where none was asked for. */
   translation: TranslationView | null;
+  /** The batch job a pending entry waits for (results within 24 h); null or absent otherwise. */
+  batch?: BatchWaitView | null;
 }
 
 export interface CodeView {
@@ -382,6 +384,14 @@ export interface EntrySummary {
   mode?: string | null;
   /** Its first code, where the image held codes and no text: the row shows the code (review M10). */
   code?: { format: string; text: string } | null;
+  /** The batch job a pending entry waits for (results within 24 h), not a reading in hand; null or absent otherwise. */
+  batch?: BatchWaitView | null;
+}
+
+/** A pending entry's batch job: its id as the jobs view names it, and its state (BatchJobView['state']). */
+export interface BatchWaitView {
+  id: string;
+  state: string;
 }
 
 export interface HistoryFilterView {

@@ -4,7 +4,8 @@
  * export to a file the user picks, and clearing it. Entries cross the bridge only as views (views.ts): no paths.
  */
 import { basename } from 'node:path';
-import type { EntrySummary, EntryView, ExportRequest, ExportResult, HistoryFilterView, MatchCountView, PageView, SearchHitView, StorageView, UsageView } from '../../preload/api.ts';
+import type { BatchWaitView, EntrySummary, EntryView, ExportRequest, ExportResult, HistoryFilterView, MatchCountView, PageView, SearchHitView, StorageView, UsageView } from '../../preload/api.ts';
+import { BatchLedger } from '../batch/ledger.ts';
 import { exportSearchablePdf, exportToFile } from '../history/export-file.ts';
 import { exportFileName, exportReadable, isReadableFormat } from '../history/export-readable-file.ts';
 import type { HistoryStore } from '../history/store.ts';
@@ -27,12 +28,23 @@ export class AppHistory {
 
   list(request: { filter?: HistoryFilterView; cursor?: string | null; limit?: number }): PageView<EntrySummary> {
     const page = this.#history.list(request);
-    return { items: page.items.map(toEntrySummary), nextCursor: page.nextCursor };
+    return { items: this.#withBatch(page.items.map(toEntrySummary)), nextCursor: page.nextCursor };
   }
 
   search(request: { query: string; filter?: HistoryFilterView; cursor?: string | null; limit?: number }): PageView<SearchHitView> {
     const page = this.#history.search(request.query, request);
-    return { items: page.items.map((hit) => ({ entry: toEntrySummary(hit.entry), snippet: hit.snippet })), nextCursor: page.nextCursor };
+    const entries = this.#withBatch(page.items.map((hit) => toEntrySummary(hit.entry)));
+    return { items: page.items.map((hit, i) => ({ entry: entries[i]!, snippet: hit.snippet })), nextCursor: page.nextCursor };
+  }
+
+  /**
+   * A pending entry that waits for a batch job says which (batch/ledger.ts pendingJobsOf), so the window shows
+   * "Waiting for the batch" rather than a reading that may take 24 h; only the page's pending entries are looked up.
+   */
+  #withBatch<T extends { id: number; status: string }>(items: T[]): Array<T & { batch: BatchWaitView | null }> {
+    const pending = items.filter((item) => item.status === 'pending').map((item) => item.id);
+    const jobs = pending.length ? new BatchLedger(this.#history).pendingJobsOf(pending) : new Map<number, BatchWaitView>();
+    return items.map((item) => ({ ...item, batch: jobs.get(item.id) ?? null }));
   }
 
   count(request: { query: string; filter?: HistoryFilterView }): MatchCountView {
@@ -41,7 +53,7 @@ export class AppHistory {
 
   entry(id: number): EntryView | null {
     const entry = this.#history.get(id);
-    return entry ? toEntryView(entry, this.#installed()) : null;
+    return entry ? this.#withBatch([toEntryView(entry, this.#installed())])[0]! : null;
   }
 
   image(id: number): string | null {

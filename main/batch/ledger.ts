@@ -136,6 +136,26 @@ export class BatchLedger {
     return row ? { entryId: row.entry_id, state: row.state } : null;
   }
 
+  /**
+   * The batch job each of these entries waits for, by entry id: only entries whose request is still pending are found,
+   * through migration 12's partial index (batch_requests_entry, WHERE state = 'pending'), so a page of the history
+   * costs one indexed look-up per pending entry on it and nothing for the rest. The job as the window names it:
+   * its batch id (or local-N), and its state ('local' said as 'validating', as summarize does).
+   */
+  pendingJobsOf(entryIds: readonly number[]): Map<number, { id: string; state: string }> {
+    const found = new Map<number, { id: string; state: string }>();
+    if (entryIds.length === 0) return found;
+    const query = this.#db.prepare(
+      `SELECT r.entry_id AS entry, j.id AS job, j.batch_id AS batch, j.state AS state FROM batch_requests r INDEXED BY batch_requests_entry
+       JOIN batch_jobs j ON j.id = r.job_id WHERE r.entry_id = ? AND r.state = 'pending'`,
+    );
+    for (const entryId of entryIds) {
+      const row = query.get(entryId) as { entry: number; job: number; batch: string | null; state: string } | undefined;
+      if (row) found.set(entryId, { id: row.batch ?? `local-${row.job}`, state: row.state === 'local' ? 'validating' : row.state });
+    }
+    return found;
+  }
+
   /** How many of the job's requests are in each state, and its entries' ids in order. */
   progress(jobId: number): { pending: number; done: number; failed: number; entryIds: number[] } {
     const rows = this.#db.prepare('SELECT entry_id, state FROM batch_requests WHERE job_id = ? ORDER BY entry_id').all(jobId) as Array<{ entry_id: number | null; state: RequestState }>;

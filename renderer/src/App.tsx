@@ -392,10 +392,11 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
                 className="batch-open"
                 onClick={openBatch}
                 data-testid="open-batch"
-                aria-label={batch.running > 0 ? t('batchJobs.openRunning', { count: batch.running }) : undefined}
               >
                 {t('batchJobs.open')}
+                {/* The count is said in words, after the visible name (an aria-label would hide "Batch jobs" behind other words: axe label-content-name-mismatch). */}
                 {batch.running > 0 && <span className="batch-badge" aria-hidden="true" data-testid="batch-badge">{batch.running}</span>}
+                {batch.running > 0 && <span className="visually-hidden">{t('batchJobs.runningSuffix', { count: batch.running })}</span>}
               </button>
             )}
             <button type="button" onClick={openSettings} data-testid="open-settings" aria-keyshortcuts="Control+Comma">{t('toolbar.settings')}</button>
@@ -456,6 +457,7 @@ export function App({ initial }: { initial: { settings: Settings; apiKey: ApiKey
               hitNav={hitNav}
               translateTarget={settings.translateTarget}
               onTranslateTarget={(translateTarget) => translateTarget !== settings.translateTarget && void api.settings.update({ translateTarget }).then(setSettings, showError)}
+              onOpenBatch={openBatch}
             />
           ) : debouncedQuery.trim() && rows.length === 0 && !history.loading ? (
             // A search that found nothing says so where the result would be, with the way back (review L5).

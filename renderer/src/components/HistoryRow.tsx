@@ -48,7 +48,9 @@ export const HistoryRow = memo(function HistoryRow({ row, current, chosen, fresh
   const text = snippet
     ? snippet.map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))
     : entry.status === 'pending'
-      ? streamed || <span className="muted">{t('list.reading')}</span>
+      ? // A batch job's entry is not being read here: its results come within 24 h (issue 26).
+        entry.batch ? <span className="muted" data-testid="row-batch-wait">{t('batchJobs.pendingDetail', { id: entry.batch.id, state: t(`batchJobs.state.${entry.batch.state}`, { defaultValue: entry.batch.state }) })}</span>
+        : streamed || <span className="muted">{t('list.reading')}</span>
       : entry.preview ||
         (entry.code ? (
           // An image that held only a code: the code, marked as one (review M10).
@@ -118,7 +120,19 @@ export const HistoryRow = memo(function HistoryRow({ row, current, chosen, fresh
           {fresh && <span className="new-dot" role="img" aria-label={t('list.new')} data-testid="new-marker" />}
           {row.group && <span className="visually-hidden">{name(entry)}</span>}
           <span className="row-name">{title}</span>
-          {entry.status !== 'done' && <span className={`badge ${entry.status}`}>{t(`statusName.${entry.status}`)}</span>}
+          {entry.status !== 'done' && (
+            // A batch's entry: a short badge (the row's name keeps its room), its full words for the pointer and the reader.
+            <span className={`badge ${entry.status}${entry.status === 'pending' && entry.batch ? ' batch' : ''}`} data-testid="row-status" title={entry.status === 'pending' && entry.batch ? t('batchJobs.waiting') : undefined}>
+              {entry.status === 'pending' && entry.batch ? (
+                <>
+                  <span aria-hidden="true">{t('batchJobs.badge')}</span>
+                  <span className="visually-hidden">{t('batchJobs.waiting')}</span>
+                </>
+              ) : (
+                t(`statusName.${entry.status}`)
+              )}
+            </span>
+          )}
           {task && <span className="badge task" data-testid="task-badge">{task}</span>}
         </div>
         <div className="row-text">{text}</div>

@@ -9,6 +9,7 @@ import { ScriptNotice } from './ScriptNotice.tsx';
 import { DoubtNotice } from './DoubtNotice.tsx';
 import { ResultText } from './ResultText.tsx';
 import { ErrorBox } from './ErrorBox.tsx';
+import { BatchWaitNotice } from './BatchWaitNotice.tsx';
 import { JobNotes } from './JobNotes.tsx';
 import { ResultMeta } from './ResultMeta.tsx';
 import { ResultActions } from './ResultActions.tsx';
@@ -57,6 +58,8 @@ interface Props {
   /** The language last translated into (settings.translateTarget), and what remembers a new one (issue 24). */
   translateTarget?: string;
   onTranslateTarget?: (code: string) => void;
+  /** Opens the batch jobs view: a pending entry waiting for a batch job offers it instead of a Cancel. */
+  onOpenBatch?: () => void;
 }
 
 /**
@@ -68,7 +71,7 @@ const LOW_CONFIDENCE = 0.85;
 
 const unsure = (entry: EntryView): boolean => entry.status === 'done' && entry.engine === 'local' && entry.confidence !== null && entry.confidence < LOW_CONFIDENCE;
 
-export function ResultView({ entry, job, customEndpoint, hasKey, onDelete, onMessage, onStarted, onOpenSettings, onLeave, lineMode, onLineMode, query = '', hitNav, translateTarget, onTranslateTarget }: Props) {
+export function ResultView({ entry, job, customEndpoint, hasKey, onDelete, onMessage, onStarted, onOpenSettings, onLeave, lineMode, onLineMode, query = '', hitNav, translateTarget, onTranslateTarget, onOpenBatch }: Props) {
   const { t, i18n } = useTranslation();
   const name = useEntryName();
   // A script that names its pack gets its own notice; text in an unknown one is what the doubt notice says.
@@ -105,7 +108,9 @@ export function ResultView({ entry, job, customEndpoint, hasKey, onDelete, onMes
     area.setSelectionRange(area.value.length, area.value.length);
   }, [editing]);
 
-  const streaming = entry.status === 'pending' && job !== undefined;
+  // A batch job's entry waits for the service (up to 24 h): no reading is in hand here to stream or cancel.
+  const waitingBatch = entry.status === 'pending' && entry.batch ? entry.batch : null;
+  const streaming = entry.status === 'pending' && job !== undefined && !waitingBatch;
   // Shaped by the line mode from the entry's places or its text, every time it is shown: nothing is read again.
   const shown = useMemo(() => (streaming ? job.text : shapeText(entry, lineMode)), [streaming, job?.text, entry, lineMode]);
   const words = useMemo(() => (streaming ? [] : (entry.words ?? [])), [streaming, entry.words]);
@@ -282,6 +287,7 @@ export function ResultView({ entry, job, customEndpoint, hasKey, onDelete, onMes
             onOpenSettings={onOpenSettings}
           />
         )}
+        {waitingBatch && <BatchWaitNotice batch={waitingBatch} onOpenBatch={onOpenBatch} />}
         <JobNotes entry={entry} job={job} streaming={streaming} onRun={(action) => void run(action)} />
         {!streaming && entry.codes && entry.codes.length > 0 && (
           <CodesList codes={entry.codes} onCopy={(text, said) => void (said ? run(async () => (await api.clipboard.copy(text), onMessage(said))) : copyWords(text))} onOpen={(url) => void run(() => api.app.openUrl(url))} />
