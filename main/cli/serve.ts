@@ -56,12 +56,9 @@ export async function runServe(argv: string[], io: CliIo, env: Readonly<Record<s
     return 1;
   }
 
-  io.stdout(`Readout API on ${server.url} (Umi-OCR: POST /api/ocr; Readout: POST /v1/read)\n`);
-  if (!isLoopbackHost(host)) io.stdout(`Listening beyond this computer: every request needs the header Authorization: Bearer $READOUT_API_TOKEN\n`);
-  else if (token) io.stdout('READOUT_API_TOKEN is set: /v1 requests need the header Authorization: Bearer $READOUT_API_TOKEN\n');
-
-  // Ctrl+C reaches us through io.signal (cli.ts); SIGTERM (a service manager, `kill`) stops the same way.
-  await new Promise<void>((resolve) => {
+  // Ctrl+C reaches us through io.signal (cli.ts); SIGTERM (a service manager, `kill`) stops the same way. Heard before
+  // the start line is written: a pipe's write is synchronous on Linux, so whoever reads the line may signal at once.
+  const stopped = new Promise<void>((resolve) => {
     const stop = (): void => {
       process.removeListener('SIGTERM', stop);
       resolve();
@@ -70,6 +67,10 @@ export async function runServe(argv: string[], io: CliIo, env: Readonly<Record<s
     if (io.signal?.aborted) return stop();
     io.signal?.addEventListener('abort', stop, { once: true });
   });
+  io.stdout(`Readout API on ${server.url} (Umi-OCR: POST /api/ocr; Readout: POST /v1/read)\n`);
+  if (!isLoopbackHost(host)) io.stdout(`Listening beyond this computer: every request needs the header Authorization: Bearer $READOUT_API_TOKEN\n`);
+  else if (token) io.stdout('READOUT_API_TOKEN is set: /v1 requests need the header Authorization: Bearer $READOUT_API_TOKEN\n');
+  await stopped;
   io.stderr('readout: stopping: answering the requests in hand\n');
   await server.close();
   await reading.close();
