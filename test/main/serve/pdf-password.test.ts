@@ -3,37 +3,21 @@
  * X-Readout-Pdf-Password header, read with the real reader (offline engine); without it, the failed object says how
  * to send it over the API, not the command's --password, and `readout --json` still says --password.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readOptions } from '../../../main/cli/args.ts';
-import { openReading, type Reading } from '../../../main/cli/open-reading.ts';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { describeError } from '../../../main/reading/report.ts';
 import { PdfError } from '../../../main/pdf/pdf.ts';
-import { startApiServer, type ApiServer } from '../../../main/serve/server.ts';
 import { API_HINTS, headerPassword } from '../../../main/serve/v1.ts';
 import { call } from '../../support/http-call.ts';
+import { useOfflineServer } from './offline-server.ts';
 import { fixture } from '../../support/paths.ts';
 
 const locked = readFileSync(fixture('pdf/encrypted.pdf'));
 const PASSWORD = 'readout';
-const dataDir = mkdtempSync(join(tmpdir(), 'readout-serve-pw-'));
-let reading: Reading;
-let server: ApiServer;
-
-beforeAll(async () => {
-  reading = await openReading(readOptions({ engine: 'local', 'data-dir': dataDir }, {}), { stderr: () => {} });
-  server = await startApiServer({ port: 0, token: null, reader: reading.reader, history: reading.history ?? null, capture: null, version: '0.1.0' });
-}, 60_000);
-afterAll(async () => {
-  await server?.close();
-  await reading?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const server = useOfflineServer();
 
 type Report = { file: string; ok: boolean; text: string | null; error: { code: string; message: string } | null; page: number | null; pages: number | null };
-const read = (body: Buffer | string, headers: Record<string, string>) => call({ port: server.port, method: 'POST', path: '/v1/read?file=locked.pdf', headers, body });
+const read = (body: Buffer | string, headers: Record<string, string>) => call({ port: server().port, method: 'POST', path: '/v1/read?file=locked.pdf', headers, body });
 
 describe('an encrypted PDF over /v1/read', () => {
   it('without its password: failed, saying how to send it over the API, never --password', async () => {

@@ -5,32 +5,17 @@
  */
 import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readOptions } from '../../../main/cli/args.ts';
-import { openReading, type Reading } from '../../../main/cli/open-reading.ts';
-import { startApiServer, type ApiServer } from '../../../main/serve/server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { pagesPdf, plainPage } from '../../support/hostile-pdfs.ts';
 import { fixture } from '../../support/paths.ts';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { useOfflineServer } from './offline-server.ts';
 
 const image = readFileSync(fixture('text/en-zh.png'));
 const LINES = ['Readout reads text 2026', '离线识别中文和英文'];
-const dataDir = mkdtempSync(join(tmpdir(), 'readout-serve-'));
-let reading: Reading;
-let server: ApiServer;
+const server = useOfflineServer();
 let url: string;
-
-beforeAll(async () => {
-  reading = await openReading(readOptions({ engine: 'local', 'data-dir': dataDir }, {}), { stderr: () => {} });
-  server = await startApiServer({ port: 0, token: null, reader: reading.reader, history: reading.history ?? null, capture: null, version: '0.1.0' });
-  url = `http://127.0.0.1:${server.port}`;
-}, 60_000);
-afterAll(async () => {
-  await server?.close();
-  await reading?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+beforeAll(() => {
+  url = `http://127.0.0.1:${server().port}`;
 });
 
 interface UmiBlock {

@@ -2,36 +2,20 @@
  * Readout's POST /v1/read with the real reader (offline engine): the file's bytes or JSON base64, answered with
  * the objects `readout --json` prints for the same file (checked against the command itself), one per PDF page.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readOptions } from '../../../main/cli/args.ts';
-import { openReading, type Reading } from '../../../main/cli/open-reading.ts';
-import { startApiServer, type ApiServer } from '../../../main/serve/server.ts';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { pagesPdf, plainPage } from '../../support/hostile-pdfs.ts';
 import { call } from '../../support/http-call.ts';
+import { useOfflineServer } from './offline-server.ts';
 import { fixture } from '../../support/paths.ts';
 import { runCli } from '../../support/run-cli.ts';
 
 const path = fixture('text/en-zh.png');
 const image = readFileSync(path);
-const dataDir = mkdtempSync(join(tmpdir(), 'readout-serve-'));
-let reading: Reading;
-let server: ApiServer;
-
-beforeAll(async () => {
-  reading = await openReading(readOptions({ engine: 'local', 'data-dir': dataDir }, {}), { stderr: () => {} });
-  server = await startApiServer({ port: 0, token: null, reader: reading.reader, history: reading.history ?? null, capture: null, version: '0.1.0' });
-}, 60_000);
-afterAll(async () => {
-  await server?.close();
-  await reading?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const server = useOfflineServer();
 
 type Report = Record<string, unknown> & { file: string; ok: boolean; text: string | null; entryId: number | null; page: number | null; pages: number | null };
-const read = (body: Buffer | string, type: string, query = '') => call({ port: server.port, method: 'POST', path: `/v1/read${query}`, headers: { 'Content-Type': type }, body });
+const read = (body: Buffer | string, type: string, query = '') => call({ port: server().port, method: 'POST', path: `/v1/read${query}`, headers: { 'Content-Type': type }, body });
 
 describe('POST /v1/read', () => {
   it('the image’s bytes: an array of the object `readout --json` prints for that file', async () => {
@@ -82,9 +66,9 @@ describe('POST /v1/read', () => {
   });
 
   it('/v1/health says the engine; /v1/capture is the app’s', async () => {
-    const health = await call({ port: server.port, path: '/v1/health' });
+    const health = await call({ port: server().port, path: '/v1/health' });
     expect(health.json).toEqual({ ok: true, version: '0.1.0', engine: 'local', model: expect.any(String) });
-    const capture = await call({ port: server.port, method: 'POST', path: '/v1/capture', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    const capture = await call({ port: server().port, method: 'POST', path: '/v1/capture', headers: { 'Content-Type': 'application/json' }, body: '{}' });
     expect(capture.status).toBe(404);
     expect(capture.json).toEqual({ error: { code: 'capture-unavailable', message: expect.stringContaining('capture is only in the app') } });
   });
