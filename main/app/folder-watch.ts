@@ -121,6 +121,8 @@ export class AppFolderWatch {
       done: (path, identity, entryIds, output) => open().done(path, identity, entryIds, output),
       finishedReading: (row) => open().finishedReading(row),
       touch: (path, identity) => open().touch(path, identity),
+      sameBytes: (sha256, size) => open().sameBytes(sha256, size),
+      move: (from, to, identity) => open().move(from, to, identity),
       close: () => {
         ledger?.close();
         ledger = null;

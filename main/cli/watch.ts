@@ -102,6 +102,8 @@ export async function runWatch(argv: string[], io: CliIo, env: Readonly<Record<s
       }
       case 'read':
         return;
+      case 'moved':
+        return io.stderr(`readout: moved: ${printable(event.from)} -> ${printable(event.file)}, read before\n`);
       case 'skipped':
         return io.stderr(`readout: skipped ${printable(event.file)}: ${event.reason}\n`);
       case 'failed':

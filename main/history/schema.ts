@@ -304,6 +304,11 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE batch_jobs ADD COLUMN error_code TEXT;
   ALTER TABLE batch_jobs ADD COLUMN error_count INTEGER;
   `,
+  // A watched file moved or renamed is known by its bytes (watch/watcher.ts): its new path finds the row read from
+  // the same SHA-256 (history/watched-files.ts sameBytes), one lookup however many files were watched.
+  `
+  CREATE INDEX watched_files_sha256 ON watched_files (sha256) WHERE sha256 IS NOT NULL;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

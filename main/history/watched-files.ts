@@ -96,6 +96,20 @@ export class WatchedFiles {
     this.#db.prepare('UPDATE watched_files SET size = ?, mtime_ms = ?, sha256 = COALESCE(?, sha256) WHERE path = ?').run(identity.size, identity.mtimeMs, identity.sha256, path);
   }
 
+  /** The 'done' rows of these bytes, newest first (schema.ts indexes watched_files by sha256: one lookup, however many files were read). */
+  sameBytes(sha256: string, size: number): WatchedFile[] {
+    const rows = this.#db
+      .prepare("SELECT * FROM watched_files WHERE sha256 = ? AND size = ? AND state = 'done' ORDER BY done_at DESC")
+      .all(sha256, size) as unknown as Row[];
+    return rows.map(toWatchedFile);
+  }
+
+  /** The row of `from` moves to `to` with its new identity; its entries and its text file stay as they are. */
+  move(from: string, to: string, identity: Identity): void {
+    // OR REPLACE: a row claimed for `to` meanwhile (another watcher of an overlapping folder) gives way to the reading it repeats.
+    this.#db.prepare('UPDATE OR REPLACE watched_files SET path = ?, size = ?, mtime_ms = ?, sha256 = COALESCE(?, sha256) WHERE path = ?').run(to, identity.size, identity.mtimeMs, identity.sha256, from);
+  }
+
   /**
    * The entries a claimed reading of the file finished, marking its row done; null when it did not finish: no entry
    * since the claim, one still pending, or one cut off ('interrupted': the store's recoverInterrupted marks a dead

@@ -44,6 +44,13 @@ export interface WatchLedger {
   finishedReading(row: LedgerRow): number[] | null;
   /** A file whose bytes are unchanged but whose stat moved (touched, copied over itself): its new identity, still done. */
   touch(path: string, identity: FileIdentity): void;
+  /**
+   * The 'done' rows read from these very bytes (the same SHA-256 and size), newest first: where a file new by its
+   * path may have been moved or renamed from (the watcher keeps only those whose path no longer exists).
+   */
+  sameBytes(sha256: string, size: number): LedgerRow[];
+  /** The file read at `from` is now at `to` (moved or renamed): its row follows it, its entries and text file kept, with its identity there. */
+  move(from: string, to: string, identity: FileIdentity): void;
   close(): void;
 }
 

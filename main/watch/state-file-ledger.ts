@@ -85,6 +85,18 @@ export class StateFileLedger implements WatchLedger {
     this.#save();
   }
 
+  sameBytes(sha256: string, size: number): LedgerRow[] {
+    return [...this.#rows.values()].filter((row) => row.state === 'done' && row.sha256 === sha256 && row.size === size).reverse();
+  }
+
+  move(from: string, to: string, identity: FileIdentity): void {
+    const before = this.#rows.get(from);
+    if (!before) return;
+    this.#rows.delete(from);
+    this.#rows.set(to, { ...before, ...identity, path: to });
+    this.#save();
+  }
+
   close(): void {}
 
   #save(): void {

@@ -13,7 +13,7 @@
  * in hand finish and are recorded, then the promise resolves.
  */
 import { createHash } from 'node:crypto';
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { watch, type FSWatcher } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { errorMessage, ReadoutError } from '../errors.ts';
@@ -22,8 +22,8 @@ import { readInputFile } from '../read-input.ts';
 import { describeError, type FileReport } from '../reading/report.ts';
 import { besideText, writeBesideText } from './beside-text.ts';
 import { classifyName, contentKind } from './file-kinds.ts';
-import { decide, type FileIdentity, type WatchLedger, type WrittenOutput } from './ledger.ts';
-import { examine, walk } from './scan.ts';
+import { decide, type FileIdentity, type LedgerRow, type WatchLedger, type WrittenOutput } from './ledger.ts';
+import { examine, isInside, walk } from './scan.ts';
 import { DEFAULT_CHECKS, DEFAULT_SETTLE_MS, isSettled, observe, type Observation } from './settle.ts';
 
 /** How a watcher reads a file: FileReader (reading/file-reader.ts) for the command, the app's jobs queue for the app. */
@@ -38,6 +38,11 @@ export type WatchEvent =
   | { type: 'report'; file: string; report: FileReport }
   /** A file read (each report says whether it was read well, and why not), with the text written beside it, if any. */
   | { type: 'read'; file: string; reports: FileReport[]; output: string | null }
+  /**
+   * A file new by its path whose bytes were read before under a path that is gone: the same file moved or renamed.
+   * Its ledger row follows it (entries and text file kept) and it is not read again.
+   */
+  | { type: 'moved'; from: string; file: string }
   /** A file that is not read, said once per file. */
   | { type: 'skipped'; file: string; reason: string }
   /** A file that could not even be opened (no report was made), or whose ledger could not be written. */
@@ -77,6 +82,32 @@ export interface WatchOptions {
 export const DEFAULT_RESCAN_MS = 5000;
 
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+/** Whether nothing at all is at `path` now (a link to nothing is something: lstat, not stat). */
+const gone = async (path: string): Promise<boolean> => {
+  try {
+    await lstat(path);
+    return false;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR';
+  }
+};
+
+/**
+ * Where a file that the ledger does not know by its path was moved or renamed from: a row read ('done') from the same
+ * bytes whose path no longer exists. A copy (its original still there) is not a move: it is read, as a file the user
+ * put there again (a scanner folder's user who copies a page back in wants it read; one who sorts read files into
+ * a subfolder, or renames them, does not). A file deleted and later dropped in again, byte for byte, counts as moved:
+ * its reading is in the history already. Only a path that is gone for certain counts (not one we may not stat).
+ */
+async function movedFrom(ledger: WatchLedger, path: string, identity: FileIdentity): Promise<LedgerRow | null> {
+  if (identity.sha256 === null) return null;
+  for (const row of ledger.sameBytes(identity.sha256, identity.size)) {
+    if (row.path !== path && (await gone(row.path))) return row;
+  }
+  return null;
+}
 
 /** A folder that cannot be watched: gone ('watch-folder-missing') or not a readable folder ('watch-folder-unreadable'). */
 export const isFolderError = (error: unknown): error is ReadoutError =>
@@ -217,6 +248,12 @@ export async function watchFolder(options: WatchOptions): Promise<void> {
     if (content.kind === null) return skip(path, content.reason);
     const identity: FileIdentity = { ...seen, sha256: sha256(bytes) };
     const row = ledger.get(path);
+    const from = row === null ? await movedFrom(ledger, path, identity) : null;
+    if (from) {
+      ledger.move(from.path, path, identity);
+      onEvent({ type: 'moved', from: isInside(root, from.path) ? nameOf(from.path) : from.path, file });
+      return;
+    }
     switch (decide(row, seen)) {
       case 'skip':
         return;

@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DatabaseSync } from 'node:sqlite';
 import { HistoryStore } from '../../../main/history/store.ts';
+import { SCHEMA_VERSION } from '../../../main/history/schema.ts';
 import { WatchedFiles } from '../../../main/history/watched-files.ts';
 import { decide, type LedgerRow, type WatchLedger } from '../../../main/watch/ledger.ts';
 import { StateFileLedger, stateFileFor } from '../../../main/watch/state-file-ledger.ts';
@@ -60,6 +62,57 @@ function contract(name: string, open: (dir: string) => { ledger: WatchLedger; re
     });
   });
 }
+
+/** Moves and renames (watcher.ts movedFrom): rows found by their bytes, and a row that follows its file. */
+function moves(name: string, open: (dir: string) => { ledger: WatchLedger; reopen: () => WatchLedger }): void {
+  describe(name, () => {
+    it('finds the done rows of the same bytes (not a claim, not other bytes or size), and moves one with its reading', () => {
+      const { ledger, reopen } = open(tempDir());
+      const moved = '/photos/done/shot.png';
+      ledger.claim(shot, identity);
+      // Claimed only: its reading may not have finished, so it is no original.
+      expect(ledger.sameBytes(HASH_A, identity.size)).toEqual([]);
+      ledger.done(shot, identity, [7, 8], { path: `${shot}.txt`, size: 5, mtimeMs: 2000 });
+      ledger.done('/photos/other.png', { ...identity, sha256: HASH_B }, [9], null);
+      expect(ledger.sameBytes(HASH_A, identity.size).map((r) => r.path)).toEqual([shot]);
+      expect(ledger.sameBytes(HASH_A, identity.size + 1)).toEqual([]);
+      ledger.move(shot, moved, { ...identity, mtimeMs: 5000 });
+      ledger.close();
+      const again = reopen();
+      expect(again.get(shot)).toBeNull();
+      // Its entries and the text file written beside it are kept: the user's file is not moved with it.
+      expect(again.get(moved)).toMatchObject({ path: moved, state: 'done', ...identity, mtimeMs: 5000, entryIds: [7, 8], output: { path: `${shot}.txt` } });
+      expect(again.sameBytes(HASH_A, identity.size).map((r) => r.path)).toEqual([moved]);
+      expect(again.get('/photos/other.png')).toMatchObject({ entryIds: [9] });
+      again.close();
+    });
+  });
+}
+
+moves('moves in the state-file ledger', (dir) => {
+  const file = stateFileFor(dir, '/photos');
+  return { ledger: new StateFileLedger(file, '/photos'), reopen: () => new StateFileLedger(file, '/photos') };
+});
+
+moves('moves in the history ledger', (dir) => {
+  const path = join(dir, 'history.sqlite');
+  return { ledger: new WatchedFiles(path), reopen: () => new WatchedFiles(path) };
+});
+
+describe('the history ledger by bytes', () => {
+  it('looks a hash up through its index, at the schema version the migrations reach', () => {
+    const path = join(tempDir(), 'history.sqlite');
+    new WatchedFiles(path).close();
+    const db = new DatabaseSync(path, { readOnly: true });
+    try {
+      expect((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version).toBe(SCHEMA_VERSION);
+      const plan = db.prepare("EXPLAIN QUERY PLAN SELECT * FROM watched_files WHERE sha256 = ? AND size = ? AND state = 'done' ORDER BY done_at DESC").all(HASH_A, 1) as Array<{ detail: string }>;
+      expect(plan.map((step) => step.detail).join('\n')).toMatch(/USING INDEX watched_files_sha256/);
+    } finally {
+      db.close();
+    }
+  });
+});
 
 contract('the state-file ledger (--no-history)', (dir) => {
   const file = stateFileFor(dir, '/photos');

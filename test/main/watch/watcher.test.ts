@@ -2,7 +2,7 @@
  * watchFolder and FolderWatcher on real folders with a reader of the test's own (no engine): what is read, when, how
  * often, and what is written beside it. Waits are for events, never for a time.
  */
-import { mkdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { appendFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -147,6 +147,8 @@ describe('watchFolder', () => {
       claim: (p, i) => inner.claim(p, i),
       done: (p, i, e, o) => inner.done(p, i, e, o),
       touch: (p, i) => inner.touch(p, i),
+      sameBytes: (h, n) => inner.sameBytes(h, n),
+      move: (f, t, i) => inner.move(f, t, i),
       close: () => inner.close(),
       finishedReading: (row: LedgerRow) => (basename(row.path) === 'a.png' ? (finished.push(row.path), [1]) : null),
     };
@@ -218,6 +220,63 @@ describe('watchFolder', () => {
     await deep.done;
     expect(deep.reader.reads.map((r) => r.text)).toEqual(['deep']);
     expect(deep.of('skipped')).toEqual([{ type: 'skipped', file: join(folder, 'link.png'), reason: 'a link to a file outside the watched folder' }]);
+  });
+});
+
+describe('a file moved, renamed or copied (known by its bytes)', () => {
+  const texts = (w: ReturnType<typeof start>) => w.reader.reads.map((r) => r.text);
+
+  it('a renamed file is not read again: its row follows it, said once as moved', async () => {
+    const dir = tempDir();
+    const folder = folderIn(dir);
+    writeFileSync(join(folder, 'a.png'), png('a'));
+    const w = start(folder, { besideText: true });
+    await eventually(() => w.of('read').length === 1, 'the first read');
+    renameSync(join(folder, 'a.png'), join(folder, 'b.png'));
+    await eventually(() => w.of('moved').length === 1, 'the move');
+    await w.stop();
+    expect(texts(w)).toEqual(['a']);
+    expect(w.of('moved')).toEqual([{ type: 'moved', from: join(folder, 'a.png'), file: join(folder, 'b.png') }]);
+    expect(w.ledger.get(join(folder, 'a.png'))).toBeNull();
+    // Its reading (entries, text file) is kept; the user's text file is not moved.
+    expect(w.ledger.get(join(folder, 'b.png'))).toMatchObject({ state: 'done', output: { path: join(folder, 'a.png.txt') } });
+    expect(readFileSync(join(folder, 'a.png.txt'), 'utf8')).toBe('a\n');
+  });
+
+  it('--recursive: a file sorted into a subfolder after its reading is not read again; restarted, it is still known', async () => {
+    const dir = tempDir();
+    const folder = folderIn(dir);
+    writeFileSync(join(folder, 'a.png'), png('a'));
+    const w = start(folder, { recursive: true });
+    await eventually(() => w.of('read').length === 1, 'the first read');
+    mkdirSync(join(folder, 'done'));
+    renameSync(join(folder, 'a.png'), join(folder, 'done', 'a.png'));
+    await eventually(() => w.of('moved').length === 1, 'the move');
+    await w.stop();
+    expect(texts(w)).toEqual(['a']);
+    expect(w.of('moved')[0]).toMatchObject({ from: join(folder, 'a.png'), file: join(folder, 'done', 'a.png') });
+    const again = start(folder, { recursive: true, once: true, reader: new FakeReader() });
+    await again.done;
+    expect(again.reader.reads).toEqual([]);
+    expect(again.of('moved')).toEqual([]);
+  });
+
+  it('a copy (its original still there) is read; a file that only shares a size is read', async () => {
+    const dir = tempDir();
+    const folder = folderIn(dir);
+    writeFileSync(join(folder, 'a.png'), png('a'));
+    const w = start(folder, { recursive: true });
+    await eventually(() => w.of('read').length === 1, 'the first read');
+    mkdirSync(join(folder, 'copies'));
+    copyFileSync(join(folder, 'a.png'), join(folder, 'copies', 'a.png'));
+    await eventually(() => w.of('read').length === 2, 'the copy read');
+    // Moved away for good, then a different file of the same size lands: new bytes, read.
+    rmSync(join(folder, 'a.png'));
+    writeFileSync(join(folder, 'c.png'), png('c'));
+    await eventually(() => w.of('read').length === 3, 'the new file read');
+    await w.stop();
+    expect(texts(w)).toEqual(['a', 'a', 'c']);
+    expect(w.of('moved')).toEqual([]);
   });
 });
 
