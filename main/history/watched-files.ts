@@ -105,9 +105,10 @@ export class WatchedFiles {
   }
 
   /** The row of `from` moves to `to` with its new identity; its entries and its text file stay as they are. */
-  move(from: string, to: string, identity: Identity): void {
+  move(from: string, to: string, identity: Identity): boolean {
     // OR REPLACE: a row claimed for `to` meanwhile (another watcher of an overlapping folder) gives way to the reading it repeats.
-    this.#db.prepare('UPDATE OR REPLACE watched_files SET path = ?, size = ?, mtime_ms = ?, sha256 = COALESCE(?, sha256) WHERE path = ?').run(to, identity.size, identity.mtimeMs, identity.sha256, from);
+    // No row changed: another path took this reading first (two new files of the same bytes at once).
+    return this.#db.prepare('UPDATE OR REPLACE watched_files SET path = ?, size = ?, mtime_ms = ?, sha256 = COALESCE(?, sha256) WHERE path = ?').run(to, identity.size, identity.mtimeMs, identity.sha256, from).changes > 0;
   }
 
   /**

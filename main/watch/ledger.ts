@@ -49,8 +49,11 @@ export interface WatchLedger {
    * path may have been moved or renamed from (the watcher keeps only those whose path no longer exists).
    */
   sameBytes(sha256: string, size: number): LedgerRow[];
-  /** The file read at `from` is now at `to` (moved or renamed): its row follows it, its entries and text file kept, with its identity there. */
-  move(from: string, to: string, identity: FileIdentity): void;
+  /**
+   * The file read at `from` is now at `to` (moved or renamed): its row follows it, its entries and text file kept,
+   * with its identity there. False when `from` has no row any more (another file just took it): nothing moved.
+   */
+  move(from: string, to: string, identity: FileIdentity): boolean;
   close(): void;
 }
 

@@ -89,12 +89,13 @@ export class StateFileLedger implements WatchLedger {
     return [...this.#rows.values()].filter((row) => row.state === 'done' && row.sha256 === sha256 && row.size === size).reverse();
   }
 
-  move(from: string, to: string, identity: FileIdentity): void {
+  move(from: string, to: string, identity: FileIdentity): boolean {
     const before = this.#rows.get(from);
-    if (!before) return;
+    if (!before) return false;
     this.#rows.delete(from);
     this.#rows.set(to, { ...before, ...identity, path: to });
     this.#save();
+    return true;
   }
 
   close(): void {}

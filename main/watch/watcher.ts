@@ -99,7 +99,9 @@ const gone = async (path: string): Promise<boolean> => {
  * bytes whose path no longer exists. A copy (its original still there) is not a move: it is read, as a file the user
  * put there again (a scanner folder's user who copies a page back in wants it read; one who sorts read files into
  * a subfolder, or renames them, does not). A file deleted and later dropped in again, byte for byte, counts as moved:
- * its reading is in the history already. Only a path that is gone for certain counts (not one we may not stat).
+ * its reading is in the history already. Only a path that is gone for certain counts (not one we may not stat). A
+ * file both moved and copied is two new paths of the same bytes: whichever is found first takes the reading, the
+ * other is read (nothing tells them apart: a copy may keep the time, and a move by copy-then-delete may lose it).
  */
 async function movedFrom(ledger: WatchLedger, path: string, identity: FileIdentity): Promise<LedgerRow | null> {
   if (identity.sha256 === null) return null;
@@ -249,8 +251,8 @@ export async function watchFolder(options: WatchOptions): Promise<void> {
     const identity: FileIdentity = { ...seen, sha256: sha256(bytes) };
     const row = ledger.get(path);
     const from = row === null ? await movedFrom(ledger, path, identity) : null;
-    if (from) {
-      ledger.move(from.path, path, identity);
+    // move() is false when another new file of the same bytes took that reading meanwhile (concurrent readings): this one is then read.
+    if (from && ledger.move(from.path, path, identity)) {
       onEvent({ type: 'moved', from: isInside(root, from.path) ? nameOf(from.path) : from.path, file });
       return;
     }

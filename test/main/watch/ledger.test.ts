@@ -76,7 +76,10 @@ function moves(name: string, open: (dir: string) => { ledger: WatchLedger; reope
       ledger.done('/photos/other.png', { ...identity, sha256: HASH_B }, [9], null);
       expect(ledger.sameBytes(HASH_A, identity.size).map((r) => r.path)).toEqual([shot]);
       expect(ledger.sameBytes(HASH_A, identity.size + 1)).toEqual([]);
-      ledger.move(shot, moved, { ...identity, mtimeMs: 5000 });
+      expect(ledger.move(shot, moved, { ...identity, mtimeMs: 5000 })).toBe(true);
+      // Taken already (two new paths of the same bytes at once): the second finds nothing to move.
+      expect(ledger.move(shot, '/photos/copy.png', identity)).toBe(false);
+      expect(ledger.get('/photos/copy.png')).toBeNull();
       ledger.close();
       const again = reopen();
       expect(again.get(shot)).toBeNull();

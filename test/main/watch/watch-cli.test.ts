@@ -4,7 +4,7 @@
  * interval) so a read before a file stopped growing would be seen as a failed or wrong entry. Killed, interrupted,
  * terminated and started again. (Its options: watch-options.test.ts.)
  */
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, renameSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -94,4 +94,28 @@ describe('readout watch', () => {
     expect(done(data, 'a.png')).toHaveLength(1);
   }, 60_000);
 
+  it('a file sorted into a subfolder after its reading is not read again (said as moved); a copy is read', async () => {
+    const dir = tempDir();
+    const folder = join(dir, 'in');
+    const data = join(dir, 'data');
+    mkdirSync(folder);
+    await writeFile(join(folder, 'a.png'), await render('Alpha 101'));
+    await writeFile(join(folder, 'b.png'), await render('Bravo 202'));
+    const args = ['watch', folder, '--once', '--recursive', '--engine', 'local', '--data-dir', data, '--json'];
+    expect((await runCli(args)).code).toBe(0);
+    mkdirSync(join(folder, 'done'));
+    renameSync(join(folder, 'a.png'), join(folder, 'done', 'a.png'));
+    copyFileSync(join(folder, 'b.png'), join(folder, 'again.png'));
+
+    const second = await runCli(args);
+    expect(second.code).toBe(0);
+    expect(second.stderr).toBe(`readout: moved: ${join(folder, 'a.png')} -> ${join(folder, 'done', 'a.png')}, read before\n`);
+    expect(reportsOf(second).map((r) => basename(r.file))).toEqual(['again.png']);
+    expect(reportsOf(second)[0]!.text).toMatch(/Bravo/);
+    expect(done(data, 'a.png')).toHaveLength(1);
+    expect(done(data, 'again.png')).toHaveLength(1);
+    // Known under its new path from now on: a third run reads nothing and says nothing.
+    const third = await runCli(args);
+    expect([third.code, third.stdout, third.stderr]).toEqual([0, '', '']);
+  }, 60_000);
 });
