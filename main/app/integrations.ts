@@ -43,6 +43,7 @@ export class AppIntegrations {
       startCapture: () => ports.startCapture(),
       version: ports.version,
       changed,
+      ...(timings.localApiTicker ? { ticker: timings.localApiTicker } : {}),
     });
     this.folders = new AppFolderWatch({ settings: ports.settings, reader: this.reader, historyFile: () => ports.history.file, changed, ...timings.folders });
     this.clipboard = new ClipboardWatch({

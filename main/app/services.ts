@@ -71,8 +71,8 @@ export interface AppPorts {
   clipboardImage?: ClipboardImagePort;
   /** The data folder: the control endpoint `readout capture` calls listens in it (control.ts); none: no endpoint. */
   dataDir?: string;
-  /** Tests shorten the folder watchers' intervals and tick the clipboard watch by hand. */
-  integrationTimings?: { folders?: { settleMs?: number; rescanMs?: number; retryMs?: number }; clipboardTicker?: Ticker };
+  /** Tests shorten the folder watchers' intervals, and tick the clipboard watch and the Local API's port retries by hand. */
+  integrationTimings?: { folders?: { settleMs?: number; rescanMs?: number; retryMs?: number }; clipboardTicker?: Ticker; localApiTicker?: Ticker };
   /** Where a key is tested for each DashScope region (ocr/regions.ts's REGIONS; a test points them at its server). */
   regionEndpoints?: Readonly<Record<'cn' | 'intl' | 'us', string>>;
 }

@@ -7,12 +7,38 @@ import { createServer, type Server } from 'node:net';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { IntegrationsStatus } from '../../../preload/api.ts';
+import type { Ticker } from '../../../main/app/clipboard-watch.ts';
+import { PORT_RETRY_MS } from '../../../main/app/local-api.ts';
 import { createTestApp, type TestApp } from '../../support/app-services.ts';
 import { call } from '../../support/http-call.ts';
 import { useTempDir } from '../../support/temp.ts';
 
 const tempDir = useTempDir();
 let app: TestApp;
+
+/** The Local API's port retries, turned by hand: turn() runs the timer's tick as 10 s passing would. */
+class HandTicker implements Ticker {
+  ms: number | null = null;
+  /** The last tick handed to the ticker, stopped or not: a timer that fires as it is being stopped. */
+  last: (() => void) | null = null;
+  #tick: (() => void) | null = null;
+  get running(): boolean {
+    return this.#tick !== null;
+  }
+  every(ms: number, tick: () => void): () => void {
+    this.ms = ms;
+    this.#tick = tick;
+    this.last = tick;
+    return () => {
+      if (this.#tick === tick) this.#tick = null;
+    };
+  }
+  async turn(): Promise<void> {
+    this.#tick?.();
+    await app.services.integrations.localApi.settled();
+  }
+}
+let ticker: HandTicker;
 
 const render = (text: string): Promise<Buffer> =>
   sharp(Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="400" height="70"><rect width="100%" height="100%" fill="white"/><text x="14" y="48" font-family="DejaVu Sans, sans-serif" font-size="32" fill="black">${text}</text></svg>`))
@@ -47,7 +73,8 @@ async function turnOn(patch: { localApiPort: number; localApiLan?: boolean }): P
 const bearer = (token: string | null): Record<string, string> => ({ Authorization: `Bearer ${token ?? ''}` });
 
 beforeEach(async () => {
-  app = createTestApp(tempDir(), { ports: { startCapture: () => void app.captureStarts++ } });
+  ticker = new HandTicker();
+  app = createTestApp(tempDir(), { ports: { startCapture: () => void app.captureStarts++, integrationTimings: { localApiTicker: ticker } } });
   app.settings.update({ engine: 'local' });
   await app.services.integrations.start();
 });
@@ -117,6 +144,61 @@ describe('the Local API in the app', () => {
     } finally {
       taken.server.close();
     }
+  });
+
+  it('failed on a port in use, it tries again every 10 s and comes up once the port is free, telling the window', async () => {
+    const taken = await occupy();
+    await turnOn({ localApiPort: taken.port });
+    expect(app.services.integrations.status().localApi).toMatchObject({ state: 'failed', error: { code: 'api-port-in-use' } });
+    expect([ticker.running, ticker.ms]).toEqual([true, PORT_RETRY_MS]);
+    // Still taken: the try fails in silence (the status already says so), and the tries go on.
+    app.events.length = 0;
+    await ticker.turn();
+    expect(app.services.integrations.status().localApi).toMatchObject({ state: 'failed', error: { code: 'api-port-in-use' } });
+    expect(app.events.filter((e) => e.event === 'integrations:changed')).toEqual([]);
+    expect(ticker.running).toBe(true);
+
+    await new Promise<void>((resolve) => taken.server.close(() => resolve()));
+    await ticker.turn();
+    const status = app.services.integrations.status().localApi;
+    expect(status).toMatchObject({ state: 'on', url: `http://127.0.0.1:${taken.port}`, error: null });
+    const pushed = app.events.filter((e) => e.event === 'integrations:changed').map((e) => (e.payload as IntegrationsStatus).localApi.state);
+    expect(pushed).toEqual(['on']);
+    expect((await call({ port: taken.port, path: '/v1/health', headers: bearer(status.token) })).status).toBe(200);
+    // Up: no more tries.
+    expect(ticker.running).toBe(false);
+  });
+
+  it('stops trying a port in use when turned off or moved to another port', async () => {
+    const taken = await occupy();
+    let stale: (() => void) | null = null;
+    try {
+      await turnOn({ localApiPort: taken.port });
+      expect(ticker.running).toBe(true);
+      app.services.settings.update({ localApi: false });
+      expect(ticker.running).toBe(false);
+      await app.services.integrations.localApi.settled();
+      expect(app.services.integrations.status().localApi.state).toBe('off');
+
+      await turnOn({ localApiPort: taken.port });
+      expect(ticker.running).toBe(true);
+      stale = ticker.last;
+      const port = await freePort();
+      await turnOn({ localApiPort: port });
+      expect(ticker.running).toBe(false);
+      expect(app.services.integrations.status().localApi).toMatchObject({ state: 'on', url: `http://127.0.0.1:${port}` });
+    } finally {
+      await new Promise<void>((resolve) => taken.server.close(() => resolve()));
+    }
+    // A stale tick of the old port's tries (its timer firing as the port changed), now that the old port is free too,
+    // does nothing to the server that is up.
+    const before = app.services.integrations.status().localApi;
+    app.events.length = 0;
+    stale!();
+    await app.services.integrations.localApi.settled();
+    expect(app.services.integrations.status().localApi).toEqual(before);
+    expect(app.events.filter((e) => e.event === 'integrations:changed')).toEqual([]);
+    await expect(call({ port: taken.port, path: '/v1/health' })).rejects.toMatchObject({ code: 'ECONNREFUSED' });
   });
 
   it('turned off: the port refuses connections; a port change moves it', async () => {
