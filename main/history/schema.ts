@@ -298,13 +298,13 @@ export const MIGRATIONS: readonly string[] = [
     output_mtime_ms REAL
   ) WITHOUT ROWID;
   `,
-  // A batch job's error as a code the window words in the reader's language (batch/job-errors.ts), and the number
+  // 14: a batch job's error as a code the window words in the reader's language (batch/job-errors.ts), and the number
   // those words need (requests left unread); the English `error` stays for the command and for older rows.
   `
   ALTER TABLE batch_jobs ADD COLUMN error_code TEXT;
   ALTER TABLE batch_jobs ADD COLUMN error_count INTEGER;
   `,
-  // A watched file moved or renamed is known by its bytes (watch/watcher.ts): its new path finds the row read from
+  // 15: a watched file moved or renamed is known by its bytes (watch/watcher.ts): its new path finds the row read from
   // the same SHA-256 (history/watched-files.ts sameBytes), one lookup however many files were watched.
   `
   CREATE INDEX watched_files_sha256 ON watched_files (sha256) WHERE sha256 IS NOT NULL;
