@@ -7,6 +7,7 @@
 import { createParser } from 'eventsource-parser';
 import OpenAI, { APIConnectionError, APIError } from 'openai';
 import type { ChatCompletionChunk, ChatCompletionCreateParamsBase } from 'openai/resources/chat/completions';
+import { compatibleClient } from './compatible-client.ts';
 import { compatibleRequest } from './compatible-request.ts';
 import type { PixelBounds } from '../image/smart-resize.ts';
 import { classify } from './classify.ts';
@@ -98,17 +99,7 @@ export class QwenEngine implements OcrEngine {
     this.region = regionOf(options.baseURL);
     this.model = options.model ?? DEFAULT_MODEL;
     this.#host = new URL(options.baseURL).host;
-    this.#client = new OpenAI({
-      apiKey: options.apiKey || 'none',
-      baseURL: options.baseURL,
-      maxRetries: 0,
-      timeout: options.timeoutMs ?? 120_000,
-      // The SDK would print its own lines ("Could not parse message into JSON:") without the file's name; every
-      // failure reaches the user once, through classify() (bad-input review L3).
-      logLevel: 'off',
-      // Every body bounded by size before the SDK parses it (stream-bounds.ts).
-      fetch: liftRequestId(boundedFetch(options.fetch ?? globalThis.fetch)),
-    });
+    this.#client = compatibleClient(options, liftRequestId);
   }
 
   pixelBounds(overrides: Partial<Omit<PixelBounds, 'factor'>> = {}): PixelBounds {

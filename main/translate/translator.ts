@@ -3,12 +3,12 @@
  * the official openai SDK, streamed. Reading may use DashScope's native protocol; translating always goes over the
  * compatible one (Qwen-MT's documented way). The key stays here: errors go through classify() and its redaction.
  */
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
 import { classify } from '../ocr/classify.ts';
 import { OcrError } from '../ocr/errors.ts';
 import { regionOf, type Region } from '../ocr/regions.ts';
-import { boundedFetch } from '../ocr/stream-bounds.ts';
+import { compatibleClient } from '../ocr/compatible-client.ts';
 import { isQwenMt, streamsIncrementally, translationCost } from './models.ts';
 import { translationBody, type TranslateRequest } from './request.ts';
 import { nextText, type StreamStyle } from './stream.ts';
@@ -44,14 +44,7 @@ export class Translator {
   constructor(options: TranslatorOptions) {
     this.#options = options;
     this.region = regionOf(options.baseURL);
-    this.#client = new OpenAI({
-      apiKey: options.apiKey || 'none',
-      baseURL: options.baseURL,
-      maxRetries: 0,
-      timeout: options.timeoutMs ?? 120_000,
-      logLevel: 'off',
-      fetch: boundedFetch(options.fetch ?? globalThis.fetch),
-    });
+    this.#client = compatibleClient(options);
   }
 
   async translate(request: TranslateRequest, onText: TextListener, signal?: AbortSignal): Promise<Translated> {
