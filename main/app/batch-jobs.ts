@@ -18,7 +18,7 @@ import { QwenEngine } from '../ocr/qwen.ts';
 import { REGIONS, regionOf } from '../ocr/regions.ts';
 import { promptForTask } from '../ocr/tasks.ts';
 import type { Confirmations } from './confirm.ts';
-import { OPENABLE_EXTENSIONS } from './file-args.ts';
+import { OPENABLE_EXTENSIONS } from '../openable.ts';
 import type { AppPorts } from './services.ts';
 
 const money = (amount: number, currency: string): string => `${currency === 'CNY' ? '¥' : '$'}${amount.toFixed(amount < 1 ? 4 : 2)}`;

@@ -7,13 +7,7 @@
 import { statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-
-export const IMAGE_EXTENSIONS = ['png', 'jpg', 'jpeg', 'jpe', 'webp', 'gif', 'tif', 'tiff', 'bmp', 'dib', 'ico', 'cur', 'icns', 'jp2', 'j2k', 'jpf', 'jpx', 'sgi', 'rgb', 'bw', 'avif', 'heic', 'svg'];
-
-/** Documents read page by page (main/pdf). */
-export const DOCUMENT_EXTENSIONS = ['pdf'];
-/** What the Open dialog offers and a command line may name. */
-export const OPENABLE_EXTENSIONS = [...IMAGE_EXTENSIONS, ...DOCUMENT_EXTENSIONS];
+import { OPENABLE_EXTENSIONS } from '../openable.ts';
 
 /** A local file: URL as a path; anything else (another scheme, a remote host, a bad escape) as given. */
 function localPath(arg: string): string | null {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { z } from 'zod';
-import { OPENABLE_EXTENSIONS } from '../app/file-args.ts';
+import { OPENABLE_EXTENSIONS } from '../openable.ts';
 import { BatchClient } from '../batch/client.ts';
 import type { Estimate } from '../batch/cost.ts';
 import { gatherFiles } from '../batch/gather.ts';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { app, dialog, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import type { ExportFormat } from '../../preload/api.ts';
 import { confirmDialog, type ConfirmRequest } from '../app/confirm.ts';
-import { OPENABLE_EXTENSIONS } from '../app/file-args.ts';
+import { OPENABLE_EXTENSIONS } from '../openable.ts';
 import type { mainStrings } from '../app/strings.ts';
 import type { MainWindow } from './main-window.ts';
 
