@@ -14,6 +14,7 @@ import { FileReader, type ReadHooks } from '../reading/file-reader.ts';
 import type { Source } from '../history/types.ts';
 import { promptForTask } from '../ocr/tasks.ts';
 import type { Engines } from './engines.ts';
+import { keepImagesAsSet } from './kept-images.ts';
 import type { AppPorts } from './services.ts';
 
 type ReaderPorts = Pick<AppPorts, 'settings' | 'history' | 'emit'>;
@@ -66,12 +67,10 @@ export class AppReader {
     });
   }
 
-  /** As every reading in the app (jobs.ts #afterEntry): its image kept or not, the history kept under its cap. */
+  /** As every reading in the app (kept-images.ts): its image kept or not, the history kept under its cap. */
   #kept(entryId: number): void {
-    const settings = this.#ports.settings.get();
     try {
-      if (!settings.keepImages) this.#ports.history.dropImage(entryId);
-      if (settings.historyCapMb > 0) this.#ports.history.pruneImages(settings.historyCapMb * 1024 * 1024);
+      keepImagesAsSet(this.#ports.history, entryId, this.#ports.settings.get());
     } catch (error) {
       // The text is read and kept; only the tidying failed (a busy or read-only history): the next reading tries again.
       console.warn('Keeping the history under its cap failed:', error instanceof Error ? error.message : String(error));

@@ -23,6 +23,7 @@ import { readDocument } from './document-job.ts';
 import type { Engines } from './engines.ts';
 import type { FailedAction } from './failure-notice.ts';
 import { JobReport, type JobInfo } from './job-report.ts';
+import { keepImagesAsSet } from './kept-images.ts';
 import { CloudRead, fallbackReason, readOfflineInPlace, type InPlace, type InPlaceOutcome } from './offline-fallback.ts';
 import type { PdfPasswords } from './passwords.ts';
 import type { Confirmations } from './confirm.ts';
@@ -224,8 +225,7 @@ export class Jobs {
 
   /** What happens to one finished entry whatever its batch: its image kept or not, the history kept under its cap. */
   #afterEntry(entryId: number, settings: Settings): void {
-    if (!settings.keepImages) this.#history.dropImage(entryId);
-    if (settings.historyCapMb > 0) this.#history.pruneImages(settings.historyCapMb * 1024 * 1024);
+    keepImagesAsSet(this.#history, entryId, settings);
   }
 
   /**
