@@ -59,9 +59,14 @@ export interface ReadHooks {
   hints?: ErrorHints;
 }
 
+/** What reads a file for a room that takes one (serve/, watch/): FileReader is one, the app's AppReader another. */
+export interface ReadPort {
+  read(bytes: Uint8Array, file: string, source: Source, hooks?: ReadHooks): Promise<FileReport[]>;
+}
+
 type Page = { engine: OcrEngine; document: { id: number; page: number } | null; number: number; pages: number };
 
-export class FileReader {
+export class FileReader implements ReadPort {
   readonly settings: ReadSettings;
 
   constructor(settings: ReadSettings) {

@@ -1,11 +1,10 @@
 /** What the local API needs from the rest of Readout, as small interfaces the tests can stand in for. */
-import type { Page, SearchHit, Source } from '../history/types.ts';
-import type { ErrorHints, FileReport } from '../reading/report.ts';
+import type { Page, SearchHit } from '../history/types.ts';
+import type { ReadPort as FileReadPort } from '../reading/file-reader.ts';
 
-/** Reads one file's bytes as `readout` does (main/reading/file-reader.ts's FileReader is one). */
-export interface ReadPort {
+/** Reads one file's bytes as `readout` does (reading/file-reader.ts's FileReader is one), naming its engine. */
+export interface ReadPort extends FileReadPort {
   readonly engine: { readonly name: string; readonly model: string };
-  read(bytes: Uint8Array, file: string, source: Source, hooks?: { signal?: AbortSignal; password?: string; hints?: ErrorHints }): Promise<FileReport[]>;
 }
 
 /** Searches the history (main/history/store.ts's HistoryStore is one). */

@@ -22,14 +22,13 @@ import { readInputFile } from '../read-input.ts';
 import { describeError, type FileReport } from '../reading/report.ts';
 import { besideText, writeBesideText } from './beside-text.ts';
 import { classifyName, contentKind } from './file-kinds.ts';
+import type { ReadPort } from '../reading/file-reader.ts';
 import { decide, type FileIdentity, type LedgerRow, type WatchLedger, type WrittenOutput } from './ledger.ts';
 import { examine, isInside, walk } from './scan.ts';
 import { DEFAULT_CHECKS, DEFAULT_SETTLE_MS, isSettled, observe, type Observation } from './settle.ts';
 
-/** How a watcher reads a file: FileReader (reading/file-reader.ts) for the command, the app's jobs queue for the app. */
-export interface ReadPort {
-  read(bytes: Uint8Array, file: string, source: Source, hooks?: { onReport?: (report: FileReport) => void; onWarning?: (message: string) => void }): Promise<FileReport[]>;
-}
+/** How a watcher reads a file: FileReader for the command, the app's AppReader (app/app-reader.ts) for the app. */
+export type { ReadPort } from '../reading/file-reader.ts';
 
 export type WatchEvent =
   /** The folder as it was at the start has been listed (its files are then read as they settle). */
