@@ -6,10 +6,10 @@
  * estimator (smart_resize to the model's pixel bounds, area / factor^2 + 2), the text prompt's tokens as the estimate
  * counts them, and ~300 output tokens a screenshot. Run: node bench/batch-cost.ts
  */
-import { batchPrice, EXPECTED_OUTPUT_TOKENS, promptTokens, tokensCost } from '../main/batch/cost.ts';
+import { batchPrice, EXPECTED_OUTPUT_TOKENS, promptTokens } from '../main/batch/cost.ts';
 import { DEFAULT_PIXEL_BOUNDS, imageTokens, smartResize } from '../main/image/smart-resize.ts';
 import { DEFAULT_MODEL, patchFactor } from '../main/ocr/models.ts';
-import { REGION_PRICES, type Region } from '../main/ocr/regions.ts';
+import { REGION_PRICES, tokensCost, type Region } from '../main/ocr/regions.ts';
 import { promptForTask } from '../main/ocr/tasks.ts';
 
 export function benchBatchCost(count = 1000): string {

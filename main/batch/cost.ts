@@ -3,17 +3,13 @@
  * limits.ts), on the tokens each output line reports, or, before sending, on the tokens the image will be billed for
  * (image/smart-resize.ts imageTokens) plus the prompt and an expected answer.
  */
-import { REGION_PRICES, type Price, type Region } from '../ocr/regions.ts';
+import { REGION_PRICES, tokensCost, type Price, type Region } from '../ocr/regions.ts';
 import { BATCH_PRICE_FACTOR } from './limits.ts';
 
 export const batchPrice = (price: Price): Price => ({ input: price.input * BATCH_PRICE_FACTOR, output: price.output * BATCH_PRICE_FACTOR, currency: price.currency });
 
 /** The region's price, or Beijing's for another server (a guide, as a live read prices it). */
 export const livePrice = (region: Region | null): Price => REGION_PRICES[region ?? 'cn'];
-
-export function tokensCost(input: number, output: number, price: Price): number {
-  return (input * price.input + output * price.output) / 1000;
-}
 
 /** Tokens a prompt adds beside the image: its characters, a generous count (a CJK character is about a token). */
 export const promptTokens = (prompt: string): number => Array.from(prompt).length + 12;

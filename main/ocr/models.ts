@@ -1,7 +1,7 @@
 /** DashScope endpoints, Qwen-VL-OCR models, their patch factors and prices. */
 import type { Usage } from './engine.ts';
 import { DEFAULT_MODEL, KNOWN_MODELS } from './model-names.ts';
-import type { Price } from './regions.ts';
+import { tokensCost, type Price } from './regions.ts';
 
 export { FREE_QUOTA, protocolFor, REGION_PRICES, REGIONS, regionOf, type Price, type Region } from './regions.ts';
 
@@ -28,5 +28,5 @@ export const DEFAULT_PRICES: Readonly<Record<string, Price>> = Object.fromEntrie
 export function costOf(usage: Usage | null, model: string, prices: Readonly<Record<string, Price>> = DEFAULT_PRICES): number | null {
   const price = prices[model];
   if (!usage || !price) return null;
-  return (usage.prompt_tokens * price.input + usage.completion_tokens * price.output) / 1000;
+  return tokensCost(usage.prompt_tokens, usage.completion_tokens, price);
 }

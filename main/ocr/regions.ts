@@ -26,6 +26,9 @@ export interface Price {
   currency: string;
 }
 
+/** What `input` and `output` tokens cost at `price`, in its currency: reading, translating and batches alike. */
+export const tokensCost = (input: number, output: number, price: Price): number => (input * price.input + output * price.output) / 1000;
+
 /**
  * List prices per region (Alibaba Cloud Model Studio, "Text extraction (Qwen-OCR)", models and pricing, read
  * 2026-02): Beijing 0.005 CNY per 1,000 tokens in and out; Singapore $0.07 per million input tokens and $0.16 per

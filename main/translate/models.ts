@@ -3,7 +3,7 @@
  * pages, e.g. https://www.alibabacloud.com/help/en/model-studio/qwen-mt-turbo): prices per 1,000 tokens, like
  * ocr/regions.ts's REGION_PRICES. Beijing bills in CNY, Singapore (and Virginia, billed like it) in USD.
  */
-import type { Price, Region } from '../ocr/regions.ts';
+import { tokensCost, type Price, type Region } from '../ocr/regions.ts';
 
 export const DEFAULT_TRANSLATE_MODEL = 'qwen-mt-flash';
 export const MT_MODELS = ['qwen-mt-flash', 'qwen-mt-turbo', 'qwen-mt-plus'] as const;
@@ -47,5 +47,5 @@ export const MT_PRICES: Readonly<Record<string, Readonly<Record<Region, Price>>>
 export function translationCost(model: string, region: Region | null, usage: { inputTokens: number | null; outputTokens: number | null }): number | null {
   const price = region ? MT_PRICES[model]?.[region] : undefined;
   if (!price || usage.inputTokens === null || usage.outputTokens === null) return null;
-  return (usage.inputTokens * price.input + usage.outputTokens * price.output) / 1000;
+  return tokensCost(usage.inputTokens, usage.outputTokens, price);
 }
